@@ -1,0 +1,154 @@
+// Package rules holds flylint's rule catalogue: one file per rule, each
+// with its metadata, its documentation and its check.
+package rules
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/source"
+	"github.com/flylint/flylint/workspace"
+)
+
+// Rule is one check and everything users see about it.
+type Rule struct {
+	ID       string        // kebab-case, stable: the diagnostic's rule and SARIF ruleId
+	Severity diag.Severity // default severity
+	Title    string        // one line, no final period: SARIF shortDescription
+	Since    string        // flylint version that introduced it
+	// Why is markdown: what goes wrong on Fly and how to fix it. Its first
+	// sentence is the SARIF fullDescription.
+	Why string
+	// Bad and Good are examples: a file that triggers the rule and the
+	// same file fixed. ExampleFile names the kind ("fly.toml",
+	// "Dockerfile", "main.go").
+	Bad, Good   string
+	ExampleFile string
+	URLs        []string // Fly docs and other sources of the facts
+	Tags        []string // "correctness", "security", "flyctl", ...
+	// SecuritySeverity is GitHub's security-severity (0.1-10) for rules
+	// tagged "security"; "" otherwise.
+	SecuritySeverity string
+
+	// Check runs once per app. Cross-app rules look other apps up through
+	// Pass.Workspace and report only at places in Pass.App.
+	Check func(*Pass)
+}
+
+var (
+	registry = map[string]*Rule{}
+	regMu    sync.Mutex
+)
+
+// Register adds r to the catalogue; rule files call it from init.
+func Register(r *Rule) *Rule {
+	regMu.Lock()
+	defer regMu.Unlock()
+	if _, dup := registry[r.ID]; dup {
+		panic("rules: duplicate rule " + r.ID)
+	}
+	if r.Check == nil || r.Severity == 0 || r.Title == "" {
+		panic("rules: incomplete rule " + r.ID)
+	}
+	registry[r.ID] = r
+	return r
+}
+
+// All returns every rule, sorted by ID.
+func All() []*Rule {
+	regMu.Lock()
+	defer regMu.Unlock()
+	rs := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		rs = append(rs, r)
+	}
+	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	return rs
+}
+
+// Lookup returns the rule with the given ID, or nil.
+func Lookup(id string) *Rule {
+	regMu.Lock()
+	defer regMu.Unlock()
+	return registry[id]
+}
+
+// Pass is one rule's view of one app.
+type Pass struct {
+	Rule      *Rule
+	App       *workspace.App
+	Workspace *workspace.Workspace
+	diags     []diag.Diagnostic
+}
+
+// Report records d, filling in the rule and, if unset, its severity.
+func (p *Pass) Report(d diag.Diagnostic) {
+	d.Rule = p.Rule.ID
+	if d.Severity == 0 {
+		d.Severity = p.Rule.Severity
+	}
+	p.diags = append(p.diags, d)
+}
+
+// Reportf reports a message at r with the rule's severity.
+func (p *Pass) Reportf(r source.Range, format string, args ...any) {
+	p.Report(diag.Diagnostic{Range: r, Message: fmt.Sprintf(format, args...)})
+}
+
+// Run checks every app of ws with each rule, apps in parallel, and returns
+// the diagnostics sorted. A rule that panics becomes an internal error
+// rather than taking the run down with it.
+func Run(ws *workspace.Workspace, rs []*Rule) ([]diag.Diagnostic, error) {
+	type result struct {
+		diags []diag.Diagnostic
+		err   error
+	}
+	results := make([]result, len(ws.Apps))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, app := range ws.Apps {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			results[i].diags, results[i].err = runApp(ws, app, rs)
+		}()
+	}
+	wg.Wait()
+	var all []diag.Diagnostic
+	for _, r := range results {
+		if r.err != nil {
+			return nil, r.err
+		}
+		all = append(all, r.diags...)
+	}
+	return diag.Sort(all), nil
+}
+
+func runApp(ws *workspace.Workspace, app *workspace.App, rs []*Rule) (diags []diag.Diagnostic, err error) {
+	for _, r := range rs {
+		p := &Pass{Rule: r, App: app, Workspace: ws}
+		if err := check(p); err != nil {
+			return nil, err
+		}
+		diags = append(diags, p.diags...)
+	}
+	return diags, nil
+}
+
+func check(p *Pass) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			buf := make([]byte, 8<<10)
+			buf = buf[:runtime.Stack(buf, false)]
+			err = fmt.Errorf("internal error: rule %s panicked on %s: %v\n%s", p.Rule.ID, p.App.ConfigPath, v, buf)
+		}
+	}()
+	p.Rule.Check(p)
+	return nil
+}

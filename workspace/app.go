@@ -1,0 +1,118 @@
+// Package workspace finds the Fly apps under the paths flylint is given and
+// assembles, for each, everything the rules look at: its fly.toml, its
+// Dockerfile image, the effective environment and start command of each
+// process group, the listeners those commands open, and its references to
+// other apps.
+package workspace
+
+import (
+	"github.com/flylint/flylint/dockerfile"
+	"github.com/flylint/flylint/flytoml"
+	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/source"
+)
+
+// Workspace is every app of one run.
+type Workspace struct {
+	Apps []*App
+	// Files holds the content of every file read, by the path diagnostics
+	// use, so formatters can quote source lines.
+	Files  map[string][]byte
+	byName map[string][]*App
+}
+
+// AppsNamed returns the apps whose fly.toml says app = name.
+func (w *Workspace) AppsNamed(name string) []*App { return w.byName[name] }
+
+// App is one fly.toml and what it deploys.
+type App struct {
+	Name       string // app = "…", "" when unset
+	Dir        string // directory of the fly.toml, relative to the working directory
+	ConfigPath string
+	Config     *flytoml.Config // nil when the file could not be read or parsed
+	ConfigErr  error           // *flytoml.SyntaxError or *LoadError
+
+	// Dockerfile is the file [build] dockerfile names (default Dockerfile
+	// beside fly.toml); nil when there is none, it was not read or it
+	// does not parse.
+	DockerfilePath string
+	Dockerfile     *dockerfile.File
+	DockerfileErr  error // *dockerfile.SyntaxError or *LoadError
+	Image          *dockerfile.Image
+
+	// Env is the environment Fly gives the app's processes: Dockerfile
+	// ENV overridden by fly.toml [env]. Fly adds no PORT.
+	Env listen.Env
+
+	Groups   []*Group
+	Services []*Service
+	Refs     []*Ref
+
+	// Flycast is true when the app is reached over Flycast (configured,
+	// marked with "# flylint:flycast", or referenced as <app>.flycast).
+	Flycast bool
+}
+
+// Group is one process group: [processes] entry, or "app" without them.
+type Group struct {
+	Name string
+	// Key is the [processes] key; invalid for the implicit "app" group.
+	Key source.Range
+	// Command is the effective argv by Fly's precedence; HasCommand is
+	// false when nothing sets one (an image CMD flylint cannot see).
+	Command    listen.Command
+	HasCommand bool
+	// Listeners are the sockets the group's process opens, from its
+	// command and (with Go analysis) its Go source. ListenersKnown is
+	// true when flylint understood the program well enough that a
+	// service port absent from Listeners is really not listened on.
+	Listeners      []listen.Listener
+	ListenersKnown bool
+}
+
+// Service is one proxied service: a [[services]] entry or the TCP service
+// [http_service] defines, seen the same way.
+type Service struct {
+	HTTP    *flytoml.HTTPService // set for [http_service]
+	Service *flytoml.Service     // set for [[services]]
+
+	Proto        listen.Proto
+	InternalPort flytoml.Field[int]
+	Header       source.Range // the section header, for messages
+	// Groups are the process groups the service routes to (all of them
+	// when it names none).
+	Groups []string
+	// Edge are the external ports it claims. [http_service] claims 80
+	// (http, force_https as set) and 443 (tls, http).
+	Edge []EdgePort
+}
+
+// EdgePort is one external port of a service.
+type EdgePort struct {
+	Port       int // first port (0 when not a valid number)
+	EndPort    int // last port of a range; equals Port otherwise
+	Handlers   []string
+	ForceHTTPS bool
+	Range      source.Range
+	Config     *flytoml.ServicePort // nil for [http_service]'s implicit ports
+}
+
+// Ref is a reference from this app to another: <app>.internal or
+// <app>.flycast in a URL or address.
+type Ref struct {
+	Target string // the other app's name
+	Kind   string // "internal" or "flycast"
+	Scheme string // "http", "https", "postgres", … or ""
+	Port   int    // explicit port, or the scheme's default (http 80, https 443); 0 if neither
+	Text   string // the address as written
+	Range  source.Range
+	Origin string // "fly.toml [env] API_URL", "Dockerfile ENV", "Go string"
+}
+
+// LoadError is a file flylint could not read, or would not.
+type LoadError struct {
+	Range   source.Range // where the file is named, or the file itself
+	Message string
+}
+
+func (e *LoadError) Error() string { return e.Range.String() + ": " + e.Message }
