@@ -1,0 +1,95 @@
+// Package report writes diagnostics in flylint's text, JSON and GitHub
+// workflow-command formats. (SARIF lives in package sarif.)
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/source"
+)
+
+// Text writes one diagnostic per paragraph:
+//
+//	web/fly.toml:12:19: error: internal_port 8080 is … [internal-port-mismatch]
+//	   12 |   internal_port = 8080
+//	      |                   ^~~~
+//	  web/Dockerfile:9:14: the process listens on 3000 here
+//
+// files supplies source lines; a diagnostic whose file is unknown is
+// printed without them.
+func Text(w io.Writer, diags []diag.Diagnostic, files map[string][]byte) error {
+	bw := bufio.NewWriter(w)
+	cache := map[string]*source.Lines{}
+	for _, d := range diags {
+		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", location(d.Range), d.Severity, d.Message, d.Rule)
+		quote(bw, d.Range, files, cache)
+		for _, r := range d.Related {
+			fmt.Fprintf(bw, "  %s: %s\n", location(r.Range), r.Message)
+		}
+	}
+	return bw.Flush()
+}
+
+func location(r source.Range) string {
+	if !r.Start.IsValid() {
+		return r.File
+	}
+	return r.File + ":" + strconv.Itoa(r.Start.Line) + ":" + strconv.Itoa(r.Start.Col)
+}
+
+// quote prints the diagnostic's first line with a caret under the range.
+func quote(w io.Writer, r source.Range, files map[string][]byte, cache map[string]*source.Lines) {
+	content, ok := files[r.File]
+	if !ok || !r.Start.IsValid() {
+		return
+	}
+	lines := cache[r.File]
+	if lines == nil {
+		lines = source.NewLines(content)
+		cache[r.File] = lines
+	}
+	start, end := lines.LineBounds(content, r.Start.Line)
+	text := content[start:end]
+	const maxQuote = 200 // a minified line would drown the report
+	col := r.Start.Col - 1
+	if col > len(text) {
+		col = len(text)
+	}
+	if len(text) > maxQuote || col > maxQuote {
+		return
+	}
+	width := 1
+	if r.End.Line == r.Start.Line && r.End.Col > r.Start.Col {
+		width = r.End.Col - r.Start.Col
+	}
+	if col+width > len(text) {
+		width = max(1, len(text)-col)
+	}
+	// Keep tabs in the caret line so it lines up under the source.
+	var pad strings.Builder
+	for _, c := range text[:col] {
+		if c == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	gutter := strconv.Itoa(r.Start.Line)
+	fmt.Fprintf(w, " %s | %s\n", gutter, sanitize(text))
+	fmt.Fprintf(w, " %s | %s^%s\n", strings.Repeat(" ", len(gutter)), pad.String(), strings.Repeat("~", width-1))
+}
+
+// sanitize keeps control bytes from a binary file out of the terminal.
+func sanitize(b []byte) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || (r >= 0x20 && r != 0x7f && r != 0xfffd) {
+			return r
+		}
+		return '?'
+	}, string(b))
+}
