@@ -107,6 +107,21 @@ const (
 	// ProblemUnknownKey: a key flyctl does not know; Suggestion may name
 	// the key that was probably meant.
 	ProblemUnknownKey
+	// ProblemRejected: bytes flyctl's TOML reader refuses although
+	// flylint reads past them (a UTF-8 byte order mark).
+	ProblemRejected
+)
+
+// Problem codes name the specific cases rules single out.
+const (
+	// CodePortAsString: [[services]] internal_port or ports.port written
+	// as a string (ProblemCoerced).
+	CodePortAsString = "port-as-string"
+	// CodeNanoseconds: a bare number where flyctl applies no unit, so it
+	// means nanoseconds (ProblemCoerced).
+	CodeNanoseconds = "duration-nanoseconds"
+	// CodeBOM: the file starts with a byte order mark (ProblemRejected).
+	CodeBOM = "byte-order-mark"
 )
 
 // Problem is one thing the loader noticed while reading the file.
@@ -116,6 +131,7 @@ type Problem struct {
 	Range      source.Range
 	Message    string // complete sentence(s) saying what and how to fix
 	Suggestion string // for unknown keys: the key probably meant
+	Code       string // one of the Code constants, or ""
 }
 
 // SyntaxError is returned by Parse for a file that is not valid TOML.
@@ -225,7 +241,9 @@ type ServiceCheck struct {
 	Method      Field[string]
 	Path        Field[string]
 	Protocol    Field[string]
-	Port        Field[int]
+	// Port is never set: flyctl's service checks have no port (they probe
+	// the service's internal_port), so a port key is an unknown key.
+	Port Field[int]
 }
 
 // Check is a top-level [checks.<name>] machine check.

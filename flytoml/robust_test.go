@@ -1,0 +1,107 @@
+package flytoml
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestOddInputs(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		src     string
+		wantErr bool
+	}{
+		{"empty", "", false},
+		{"only BOM", "\xef\xbb\xbf", false},
+		{"only comments", "# nothing\n\n   # here\n", false},
+		{"CR alone", "app = 'a'\r", true},
+		{"NUL", "\x00", true},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", true},
+		{"invalid UTF-8 in comment", "# \xff\xfe\napp = 'a'\n", true},
+		{"deep arrays", "a = " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n", false},
+		{"too deep arrays", "a = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n", true},
+		{"deep inline tables", "a = " + strings.Repeat("{b = ", 3000) + "1" + strings.Repeat("}", 3000) + "\n", false},
+		{"deep headers", "[" + strings.Repeat("a.", 3000) + "b]\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Parse("fly.toml", []byte(tc.src))
+			if tc.wantErr {
+				var se *SyntaxError
+				if !errors.As(err, &se) || !se.Range.IsValid() {
+					t.Fatalf("got %v, want a placed *SyntaxError", err)
+				}
+				return
+			}
+			if err != nil || c == nil {
+				t.Fatalf("got %v", err)
+			}
+		})
+	}
+}
+
+// bigFile is about size bytes of realistic sections.
+func bigFile(size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("app = \"big\"\n[env]\n")
+	for i := 0; b.Len() < size/2; i++ {
+		fmt.Fprintf(&b, "VAR_%d = \"value %d\"\n", i, i)
+	}
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "[[services]]\ninternal_port = %d\nprotocol = \"tcp\"\n[[services.ports]]\nport = \"%d\"\nhandlers = [\"http\"]\n", i%65535+1, i%65535+1)
+	}
+	return b.Bytes()
+}
+
+// TestLinear checks that parsing time grows linearly: 8 times the input
+// must not take much more than 8 times as long. A 50 MB file is parsed
+// with FLYTOML_BIG=1.
+func TestLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	measure := func(size int) time.Duration {
+		data := bigFile(size)
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			if _, err := Parse("fly.toml", data); err != nil {
+				t.Fatal(err)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small, large := measure(256<<10), measure(2<<20)
+	t.Logf("256 KiB: %v, 2 MiB: %v (ratio %.1f)", small, large, float64(large)/float64(small))
+	if large > 24*small {
+		t.Errorf("8x input took %.1fx time", float64(large)/float64(small))
+	}
+	if os.Getenv("FLYTOML_BIG") != "" {
+		data := bigFile(50 << 20)
+		start := time.Now()
+		c, err := Parse("fly.toml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("50 MiB: %v, %d services, %d problems", time.Since(start), len(c.Services), len(c.Problems))
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	data, err := os.ReadFile("testdata/full.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("fly.toml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
