@@ -17,9 +17,16 @@ type File struct {
 	Path     string
 	Stages   []*Stage
 	MetaArgs []*Arg // ARGs before the first FROM
-	// Problems are things that parse but deserve a word (an unknown
-	// instruction, a heredoc flylint does not interpret).
+	// Problems are things that parse but deserve a word (an empty
+	// continuation line, a duplicate stage name, an EXPOSE docker would
+	// reject when it runs the build).
 	Problems []Problem
+
+	// Escape is the escape and line-continuation character (the
+	// "# escape=" directive, default '\\').
+	Escape rune
+
+	text *text
 }
 
 // Problem is a non-fatal note about the file.
@@ -52,15 +59,20 @@ type Stage struct {
 	Entrypoint *Instruction // last ENTRYPOINT of this stage, nil if none
 	Runs       []*Instruction
 	Copies     []*Copy
-	Workdir    string
+	// Workdir is the working directory at the end of this stage, relative
+	// WORKDIRs joined to the inherited one ("/" when nothing set one).
+	Workdir string
+
+	baseRaw string // the FROM argument as written
+	ops     []op   // ARG, ENV, EXPOSE, WORKDIR, CMD, ENTRYPOINT, SHELL in order
 }
 
 // Arg is an ARG instruction's variable.
 type Arg struct {
 	Name    string
-	Default string
+	Default string // as written; expanded only when a build uses it
 	HasDef  bool
-	Range   source.Range
+	Range   source.Range // the NAME or NAME=default text
 }
 
 // EnvVar is one ENV assignment, its value expanded.
@@ -80,9 +92,25 @@ type Expose struct {
 }
 
 // Instruction is a CMD, ENTRYPOINT or RUN with its command.
+//
+// Exec form (a JSON array) gives one Arg per element, its Range the text
+// inside the quotes (so a fix can replace the value and keep the quotes),
+// its Text the decoded string. Shell form gives one Arg whose Text is the
+// script exactly as /bin/sh -c receives it (continuations joined, comment
+// lines inside them dropped) and whose Range runs from its first to its
+// last byte in the file, across continuation lines.
 type Instruction struct {
-	Range   source.Range // the whole instruction
+	Range   source.Range // the whole instruction, heredoc bodies included
 	Command listen.Command
+	// Heredocs are the here-documents of a RUN (RUN <<EOF ... EOF).
+	Heredocs []Heredoc
+}
+
+// Heredoc is one here-document body.
+type Heredoc struct {
+	Name    string // the delimiter word, quotes removed
+	Content string // the body as written, terminator excluded
+	Range   source.Range
 }
 
 // Copy is a COPY or ADD.
@@ -96,10 +124,22 @@ type Copy struct {
 // Image is what runs: the target stage with everything it inherits from
 // parent stages.
 type Image struct {
-	Stage      *Stage
+	Stage *Stage
+	// Chain is the FROM <stage> chain this build follows, first base
+	// first, Stage last. Build args can change it (FROM ${STAGE}), so it
+	// may differ from following Stage.Parent, which holds for the file's
+	// defaults.
+	Chain      []*Stage
 	Env        listen.Env // inherited through FROM <stage>, expanded
 	Expose     []*Expose  // inherited as well
 	Entrypoint *Instruction
 	Cmd        *Instruction
 	Workdir    string
+	// Shell is the SHELL in effect for shell-form commands; nil means
+	// docker's default, /bin/sh -c.
+	Shell []string
+	// Problems are what stops this build, or what flylint could not work
+	// out, for this target and these build args (an unset required
+	// variable, a blank FROM).
+	Problems []Problem
 }
