@@ -99,6 +99,22 @@ type Host struct {
 	// Default is true when the program was not told a host and Text is
 	// its documented default.
 	Default bool
+	// Network is the Go network the socket is opened with ("tcp",
+	// "tcp4", "udp6", ...), when the listener comes from Go source; the
+	// class of a wildcard depends on it.
+	Network string
+	// Env names the environment variable the host is read from; Text and
+	// Class then describe its default ("" and HostUnknown without one).
+	Env string
+	// Flag names the command-line flag the host is read from; Text and
+	// Class then describe its default.
+	Flag string
+	// WholeAddr is true when Env or Flag carries the whole "host:port";
+	// Port.Env or Port.Flag then name the same variable.
+	WholeAddr bool
+	// Fly is true when the program picks this host on a branch taken
+	// only on Fly (FLY_APP_NAME or another FLY_ variable is set).
+	Fly bool
 }
 
 // Port is a listener's port number and where it comes from.
@@ -119,6 +135,10 @@ type Port struct {
 	// IsDefault is true when nothing told the program a port and Number
 	// is its documented default.
 	IsDefault bool
+	// Fallback is a second environment variable the program reads when
+	// Env is unset or empty, before falling back to Default
+	// (FUSION_PORT, then PORT, then 8080).
+	Fallback string
 }
 
 // Known reports whether the port number was worked out.
