@@ -62,12 +62,17 @@ type Group struct {
 	// false when nothing sets one (an image CMD flylint cannot see).
 	Command    listen.Command
 	HasCommand bool
+	// CommandErr is set when the group's command cannot be split the way
+	// flyctl splits it.
+	CommandErr error
 	// Listeners are the sockets the group's process opens, from its
 	// command and (with Go analysis) its Go source. ListenersKnown is
 	// true when flylint understood the program well enough that a
 	// service port absent from Listeners is really not listened on.
 	Listeners      []listen.Listener
 	ListenersKnown bool
+	// Interpreted is what the start-command interpreter made of Command.
+	Interpreted listen.Result
 }
 
 // Service is one proxied service: a [[services]] entry or the TCP service

@@ -1,0 +1,143 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// skipDirs are never searched for apps: they hold dependencies or VCS
+// data, not the user's apps.
+var skipDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true, ".hg": true, ".svn": true}
+
+// IsConfigName reports whether a file name is one flylint treats as a Fly
+// app config when it finds it in a directory: fly.toml or fly.<x>.toml.
+func IsConfigName(name string) bool {
+	return name == "fly.toml" || (strings.HasPrefix(name, "fly.") && strings.HasSuffix(name, ".toml") && len(name) > len("fly..toml"))
+}
+
+// IsDockerfileName reports whether a file name looks like a Dockerfile.
+func IsDockerfileName(name string) bool {
+	lower := strings.ToLower(name)
+	return lower == "dockerfile" || lower == "containerfile" ||
+		strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile")
+}
+
+// target is one thing to lint: a fly.toml (Config set) or a Dockerfile with
+// no fly.toml beside it (Dockerfile set). Root is the directory flylint was
+// asked to lint; nothing outside it is read.
+type target struct {
+	Config     string
+	Dockerfile string
+	Root       string
+}
+
+// UsageError is an error in what flylint was asked to do (a missing path,
+// a directory without apps); the CLI exits 2 for it.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// discover turns command-line paths into targets, in a stable order and
+// without duplicates.
+func discover(paths []string) ([]target, error) {
+	var targets []target
+	seen := map[string]bool{}
+	add := func(t target) {
+		key := t.Config + "\x00" + t.Dockerfile
+		if !seen[key] {
+			seen[key] = true
+			targets = append(targets, t)
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, &UsageError{fmt.Errorf("%s: no such file or directory", p)}
+			}
+			return nil, &UsageError{err}
+		}
+		switch {
+		case info.IsDir():
+			found, err := findConfigs(p)
+			if err != nil {
+				return nil, err
+			}
+			if len(found) == 0 {
+				return nil, &UsageError{fmt.Errorf("%s: no fly.toml or fly.*.toml found (flylint lints Fly apps; pass a directory that contains one, or the file itself)", p)}
+			}
+			for _, c := range found {
+				add(target{Config: c, Root: p})
+			}
+		case !info.Mode().IsRegular():
+			return nil, &UsageError{fmt.Errorf("%s: not a regular file", p)}
+		case IsDockerfileName(filepath.Base(p)):
+			dir := filepath.Dir(p)
+			configs, err := configsIn(dir)
+			if err != nil {
+				return nil, err
+			}
+			if len(configs) == 0 {
+				add(target{Dockerfile: p, Root: dir})
+			}
+			for _, c := range configs {
+				add(target{Config: c, Root: dir})
+			}
+		default:
+			// A file named explicitly is a config whatever its name, as
+			// with `fly deploy -c`.
+			add(target{Config: p, Root: filepath.Dir(p)})
+		}
+	}
+	return targets, nil
+}
+
+// findConfigs walks root for app configs. Symlinked directories are not
+// followed (WalkDir never does), so symlink loops cannot trap it.
+func findConfigs(root string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			// An unreadable subdirectory is not the user's app: skip it.
+			return fs.SkipDir
+		}
+		if d.IsDir() {
+			if path != root && skipDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if IsConfigName(d.Name()) && d.Type().IsRegular() {
+			out = append(out, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, &UsageError{err}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func configsIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &UsageError{err}
+	}
+	var out []string
+	for _, e := range entries {
+		if IsConfigName(e.Name()) && e.Type().IsRegular() {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
+}

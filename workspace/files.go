@@ -1,0 +1,104 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// MaxFileSize is the largest fly.toml or Dockerfile flylint reads. Real
+// ones are a few kilobytes; anything near this is not a config file, and
+// reading it whole would only burn memory.
+const MaxFileSize = 10 << 20
+
+// readFile reads a config file that must lie inside root. It refuses
+// non-regular files (FIFOs, devices: reading them could block forever),
+// files over MaxFileSize, and symlinks that lead out of root.
+func readFile(path, root string) ([]byte, error) {
+	if !lexicallyWithin(path, root) {
+		return nil, fmt.Errorf("%s is outside %s; flylint does not read files outside the directory it lints", displayPath(path), displayPath(root))
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s does not exist", displayPath(path))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+	}
+	if !within(real, root) {
+		return nil, fmt.Errorf("%s is a symlink that leads outside %s; flylint does not follow links out of the directory it lints", displayPath(path), displayPath(root))
+	}
+	f, err := os.Open(real)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s is %d MB; flylint reads files up to %d MB, and a real fly.toml or Dockerfile is far smaller", path, info.Size()>>20, MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d MB", path, MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// lexicallyWithin reports whether path, as written, stays inside root.
+func lexicallyWithin(path, root string) bool {
+	absR, err1 := filepath.Abs(root)
+	absP, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absR, absP)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// within reports whether path (already free of symlinks) lies inside root.
+func within(path, root string) bool {
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	absR, err1 := filepath.Abs(r)
+	absP, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absR, absP)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// displayPath is how a path appears in diagnostics: relative to the
+// working directory when it lies below it, with forward slashes.
+func displayPath(path string) string {
+	if filepath.IsAbs(path) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+				path = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(path))
+}

@@ -1,0 +1,356 @@
+package workspace
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/flylint/flylint/dockerfile"
+	"github.com/flylint/flylint/flytoml"
+	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/source"
+)
+
+// Options tune loading.
+type Options struct {
+	// Flycast names apps configured as reached over Flycast
+	// (.flylint.toml [apps.<name>] flycast = true).
+	Flycast map[string]bool
+}
+
+// Load finds the apps under paths and assembles each, in parallel. The
+// error is a *UsageError for paths that do not exist or hold no app; a
+// problem inside one app's files never stops the others and is kept on
+// the App for the rules to report.
+func Load(paths []string, opts Options) (*Workspace, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	targets, err := discover(paths)
+	if err != nil {
+		return nil, err
+	}
+	ws := &Workspace{Files: map[string][]byte{}, byName: map[string][]*App{}}
+	ws.Apps = make([]*App, len(targets))
+	files := make([]map[string][]byte, len(targets))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, t := range targets {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			b := &appBuilder{target: t, files: map[string][]byte{}}
+			ws.Apps[i] = b.build()
+			files[i] = b.files
+		}()
+	}
+	wg.Wait()
+	for _, fs := range files {
+		for k, v := range fs {
+			ws.Files[k] = v
+		}
+	}
+	for _, a := range ws.Apps {
+		if a.Name != "" {
+			ws.byName[a.Name] = append(ws.byName[a.Name], a)
+		}
+	}
+	// An app is Flycast when configured so or when another app calls it
+	// at <app>.flycast: only then is its force_https a problem.
+	for _, a := range ws.Apps {
+		if opts.Flycast[a.Name] {
+			a.Flycast = true
+		}
+		for _, r := range a.Refs {
+			if r.Kind == "flycast" {
+				for _, t := range ws.byName[r.Target] {
+					t.Flycast = true
+				}
+			}
+		}
+	}
+	return ws, nil
+}
+
+// appBuilder assembles one App.
+type appBuilder struct {
+	target     target
+	app        *App
+	files      map[string][]byte
+	configData []byte
+	lines      *source.Lines
+}
+
+func (b *appBuilder) build() *App {
+	b.app = &App{}
+	a := b.app
+	if b.target.Config != "" {
+		b.loadConfig()
+		a.Dir = displayPath(filepath.Dir(b.target.Config))
+	} else {
+		a.Dir = displayPath(filepath.Dir(b.target.Dockerfile))
+	}
+	b.loadDockerfile()
+	b.buildEnv()
+	b.buildGroups()
+	b.buildServices()
+	b.findRefs()
+	return a
+}
+
+func (b *appBuilder) loadConfig() {
+	a := b.app
+	a.ConfigPath = displayPath(b.target.Config)
+	data, err := readFile(b.target.Config, b.target.Root)
+	if err != nil {
+		a.ConfigErr = &LoadError{Range: source.Range{File: a.ConfigPath}, Message: err.Error()}
+		return
+	}
+	b.files[a.ConfigPath] = data
+	b.configData = data
+	b.lines = source.NewLines(data)
+	cfg, err := flytoml.Parse(a.ConfigPath, data)
+	if err != nil {
+		a.ConfigErr = err
+		return
+	}
+	a.Config = cfg
+	a.Name = cfg.App.V
+	a.Flycast = flycastMarker.Match(data)
+}
+
+// flycastMarker is the comment that marks an app as reached over Flycast.
+var flycastMarker = regexp.MustCompile(`(?m)^\s*#\s*flylint:flycast\b`)
+
+func (b *appBuilder) loadDockerfile() {
+	a := b.app
+	cfg := a.Config
+	path := b.target.Dockerfile
+	var named source.Range // where fly.toml names the Dockerfile
+	buildArgs := map[string]string{}
+	target := ""
+	if path == "" {
+		if b.target.Config == "" {
+			return
+		}
+		path = "Dockerfile"
+		explicit := false
+		if cfg != nil && cfg.Build != nil {
+			bl := cfg.Build
+			// An image, builder or buildpacks build has no Dockerfile of
+			// the app's to read.
+			if bl.Image.Set || bl.Builder.Set || bl.Buildpacks.Set {
+				return
+			}
+			if bl.Dockerfile.Set && bl.Dockerfile.OK && bl.Dockerfile.V != "" {
+				path, named, explicit = bl.Dockerfile.V, bl.Dockerfile.Value, true
+			}
+			if bl.Target.OK {
+				target = bl.Target.V
+			}
+			for _, arg := range bl.Args {
+				buildArgs[arg.Name] = arg.Value.V
+			}
+		}
+		if strings.Contains(path, "://") {
+			a.DockerfileErr = &LoadError{Range: named, Message: "[build] dockerfile is a URL; flylint never fetches anything, so it did not check this Dockerfile"}
+			return
+		}
+		if filepath.IsAbs(path) {
+			a.DockerfileErr = &LoadError{Range: named, Message: "[build] dockerfile is an absolute path; flyctl resolves it relative to fly.toml's directory, and flylint reads nothing outside the linted tree"}
+			return
+		}
+		path = filepath.Join(filepath.Dir(b.target.Config), filepath.FromSlash(path))
+		if !explicit {
+			if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+				// No Dockerfile and none named: the app is built some other
+				// way flylint cannot see (e.g. a prebuilt image passed to
+				// fly deploy --image).
+				return
+			}
+		}
+	}
+	a.DockerfilePath = displayPath(path)
+	data, err := readFile(path, b.target.Root)
+	if err != nil {
+		r := named
+		if !r.IsValid() {
+			r = source.Range{File: a.DockerfilePath}
+		}
+		a.DockerfileErr = &LoadError{Range: r, Message: err.Error()}
+		return
+	}
+	b.files[a.DockerfilePath] = data
+	f, err := dockerfile.Parse(a.DockerfilePath, data)
+	if err != nil {
+		a.DockerfileErr = err
+		return
+	}
+	a.Dockerfile = f
+	img, err := f.Image(target, buildArgs)
+	if err != nil {
+		r := source.Range{File: a.DockerfilePath}
+		if cfg != nil && cfg.Build != nil && cfg.Build.Target.Set {
+			r = cfg.Build.Target.Value
+		}
+		a.DockerfileErr = &LoadError{Range: r, Message: err.Error()}
+		return
+	}
+	a.Image = img
+}
+
+// buildEnv is what the app's processes see: the image's ENV, overridden
+// by fly.toml [env]. Fly itself sets no PORT.
+func (b *appBuilder) buildEnv() {
+	a := b.app
+	a.Env = listen.Env{}
+	if a.Image != nil {
+		for k, v := range a.Image.Env {
+			a.Env[k] = v
+		}
+	}
+	if a.Config != nil {
+		for _, e := range a.Config.Env {
+			a.Env[e.Name] = listen.Var{Name: e.Name, Value: e.Value.V, Range: e.Value.Value, Origin: "fly.toml [env]"}
+		}
+	}
+}
+
+func (b *appBuilder) buildGroups() {
+	a := b.app
+	names := []string{"app"}
+	procs := map[string]*flytoml.Process{}
+	if a.Config != nil {
+		names = a.Config.GroupNames()
+		for _, p := range a.Config.Processes {
+			procs[p.Name] = p
+		}
+	}
+	for _, name := range names {
+		g := &Group{Name: name}
+		p := procs[name]
+		if p != nil {
+			g.Key = p.Key
+		}
+		g.Command, g.HasCommand = b.startCommand(g, p)
+		if g.HasCommand {
+			res := listen.Interpret(g.Command, a.Env)
+			g.Listeners = res.Listeners
+			g.ListenersKnown = res.Known
+			g.Interpreted = res
+		}
+		a.Groups = append(a.Groups, g)
+	}
+}
+
+// buildServices puts [http_service] and every [[services]] entry in one
+// shape, so that port and bind rules treat them alike.
+func (b *appBuilder) buildServices() {
+	a := b.app
+	cfg := a.Config
+	if cfg == nil {
+		return
+	}
+	all := cfg.GroupNames()
+	groupsOf := func(s flytoml.Strings) []string {
+		if len(s.V) == 0 {
+			return all
+		}
+		return s.V
+	}
+	if h := cfg.HTTPService; h != nil {
+		force := h.ForceHTTPS.OK && h.ForceHTTPS.V
+		a.Services = append(a.Services, &Service{
+			HTTP:         h,
+			Proto:        listen.TCP,
+			InternalPort: h.InternalPort,
+			Header:       h.Header,
+			Groups:       groupsOf(h.Processes),
+			Edge: []EdgePort{
+				{Port: 80, EndPort: 80, Handlers: []string{"http"}, ForceHTTPS: force, Range: h.Header},
+				{Port: 443, EndPort: 443, Handlers: []string{"tls", "http"}, Range: h.Header},
+			},
+		})
+	}
+	for _, s := range cfg.Services {
+		proto := listen.TCP
+		if s.Protocol.OK && strings.EqualFold(s.Protocol.V, "udp") {
+			proto = listen.UDP
+		}
+		svc := &Service{Service: s, Proto: proto, InternalPort: s.InternalPort, Header: s.Header, Groups: groupsOf(s.Processes)}
+		for _, p := range s.Ports {
+			e := EdgePort{Handlers: p.Handlers.V, ForceHTTPS: p.ForceHTTPS.OK && p.ForceHTTPS.V, Range: p.Header, Config: p}
+			switch {
+			case p.Port.OK:
+				e.Port, e.EndPort, e.Range = p.Port.V, p.Port.V, p.Port.Value
+			case p.StartPort.OK && p.EndPort.OK:
+				e.Port, e.EndPort, e.Range = p.StartPort.V, p.EndPort.V, p.StartPort.Value
+			}
+			svc.Edge = append(svc.Edge, e)
+		}
+		a.Services = append(a.Services, svc)
+	}
+}
+
+// privateAddr matches <app>.internal and <app>.flycast, with an optional
+// scheme, user info and port. The app is the label right before the
+// suffix, so <region>.<app>.internal and top1.nearest.of.<app>.internal
+// name <app> too.
+var privateAddr = regexp.MustCompile(`(?i)(?:\b([a-z][a-z0-9+.-]*)://)?(?:[^\s/@]*@)?(?:[a-z0-9-]+\.)*?([a-z0-9][a-z0-9-]*)\.(internal|flycast)\b(?::(\d{1,5}))?`)
+
+func (b *appBuilder) findRefs() {
+	a := b.app
+	scan := func(name, value string, r source.Range, origin string, fromConfig bool) {
+		for _, m := range privateAddr.FindAllStringSubmatchIndex(value, -1) {
+			target := strings.ToLower(value[m[4]:m[5]])
+			if target == "" || target[0] == '_' {
+				continue // _apps.internal, _instances.internal: DNS services, not apps
+			}
+			ref := &Ref{Target: target, Kind: strings.ToLower(value[m[6]:m[7]]), Text: value[m[0]:m[1]], Range: r, Origin: origin + " " + name}
+			if m[2] >= 0 {
+				ref.Scheme = strings.ToLower(value[m[2]:m[3]])
+			}
+			if m[8] >= 0 {
+				ref.Port, _ = strconv.Atoi(value[m[8]:m[9]])
+			} else {
+				ref.Port = defaultPort[ref.Scheme]
+			}
+			if fromConfig {
+				if base, ok := b.stringContentOffset(r, value); ok {
+					ref.Range = b.lines.Range(a.ConfigPath, base+m[0], base+m[1])
+				}
+			}
+			a.Refs = append(a.Refs, ref)
+		}
+	}
+	if a.Config != nil {
+		for _, e := range a.Config.Env {
+			scan(e.Name, e.Value.V, e.Value.Value, "fly.toml [env]", true)
+		}
+	}
+	if a.Image != nil {
+		names := make([]string, 0, len(a.Image.Env))
+		for k := range a.Image.Env {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			e := a.Image.Env[n]
+			if cur, ok := a.Env[e.Name]; ok && cur.Origin == "fly.toml [env]" {
+				continue // overridden at run time
+			}
+			scan(e.Name, e.Value, e.Range, "Dockerfile ENV", false)
+		}
+	}
+}
+
+var defaultPort = map[string]int{"http": 80, "https": 443, "ws": 80, "wss": 443}
