@@ -1,0 +1,104 @@
+// Package lint is flylint's pipeline after loading: run the rules over a
+// workspace, then apply configuration (severity overrides, excludes) and
+// inline suppressions. The CLI and the rule tests both go through it, so
+// what the tests check is what users get.
+package lint
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/flylint/flylint/config"
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/rules"
+	"github.com/flylint/flylint/suppress"
+	"github.com/flylint/flylint/workspace"
+)
+
+// Options say which rules run and how findings are filtered.
+type Options struct {
+	Rules  []*rules.Rule  // the rules to run
+	Config *config.Config // may be nil
+	// NoInlineIgnore ignores flylint:ignore directives (and so reports
+	// none of them as unused).
+	NoInlineIgnore bool
+}
+
+// Run checks ws and returns the diagnostics users see, sorted.
+func Run(ws *workspace.Workspace, opts Options) ([]diag.Diagnostic, error) {
+	diags, err := rules.Run(ws, opts.Rules)
+	if err != nil {
+		return nil, err
+	}
+	ran := map[string]bool{}
+	for _, r := range opts.Rules {
+		ran[r.ID] = true
+	}
+	if !opts.NoInlineIgnore {
+		dirs := map[string][]suppress.Directive{}
+		for _, file := range sortedKeys(ws.Files) {
+			if ds := suppress.Parse(file, ws.Files[file], suppress.LangOf(filepath.Base(file))); len(ds) > 0 {
+				dirs[file] = ds
+			}
+		}
+		diags = suppress.ApplyWith(diags, dirs, suppress.Options{
+			Known: func(id string) bool { return rules.Lookup(id) != nil },
+			// The suppression rules themselves are reported only when
+			// enabled; a directive naming a disabled rule is not "unused".
+			Ran: func(id string) bool { return ran[id] },
+		})
+		diags = slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
+			return (d.Rule == suppress.UnusedRule || d.Rule == suppress.InvalidRule) && !ran[d.Rule]
+		})
+	}
+	if c := opts.Config; c != nil {
+		diags = slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return excluded(c, d.File) })
+		for i := range diags {
+			diags[i].Severity = c.SeverityOf(diags[i].Rule, diags[i].Severity)
+		}
+	}
+	return diag.Sort(diags), nil
+}
+
+// excluded applies the config's exclude globs, which are relative to the
+// config file's directory.
+func excluded(c *config.Config, file string) bool {
+	if len(c.Exclude) == 0 || c.Path == "" {
+		return false
+	}
+	abs, err := filepath.Abs(filepath.FromSlash(file))
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(filepath.Dir(c.Path), abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	return c.Excluded(filepath.ToSlash(rel))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Select returns the rules to run: only enable when it is non-empty,
+// else every rule the config leaves on; then without disable.
+func Select(enable, disable []string, c *config.Config) []*rules.Rule {
+	var out []*rules.Rule
+	for _, r := range rules.All() {
+		on := c.Enabled(r.ID, true)
+		if len(enable) > 0 {
+			on = slices.Contains(enable, r.ID)
+		}
+		if on && !slices.Contains(disable, r.ID) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,142 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/source"
+	"github.com/flylint/flylint/workspace"
+)
+
+// groupNamed returns the app's process group called name, or nil.
+func groupNamed(a *workspace.App, name string) *workspace.Group {
+	for _, g := range a.Groups {
+		if g.Name == name {
+			return g
+		}
+	}
+	return nil
+}
+
+// serviceGroups returns the groups a service routes to that exist.
+func serviceGroups(a *workspace.App, s *workspace.Service) []*workspace.Group {
+	var out []*workspace.Group
+	for _, name := range s.Groups {
+		if g := groupNamed(a, name); g != nil {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// listenersOf returns a group's listeners of one protocol.
+func listenersOf(g *workspace.Group, proto listen.Proto) []listen.Listener {
+	var out []listen.Listener
+	for _, l := range g.Listeners {
+		if l.Proto == proto {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// routedPorts returns the internal ports the app's services route to a
+// group over proto, each with the service that routes it.
+func routedPorts(a *workspace.App, g *workspace.Group, proto listen.Proto) map[int]*workspace.Service {
+	out := map[int]*workspace.Service{}
+	for _, s := range a.Services {
+		if s.Proto != proto || !s.InternalPort.OK || !slices.Contains(s.Groups, g.Name) {
+			continue
+		}
+		if _, dup := out[s.InternalPort.V]; !dup {
+			out[s.InternalPort.V] = s
+		}
+	}
+	return out
+}
+
+// proxiedService returns the service that routes traffic to listener l
+// of group g: the one whose internal_port is l's port or, when the group
+// runs a single server of that protocol, the service it is evidently
+// meant to serve (so a loopback bind is reported even when the port is
+// wrong too).
+func proxiedService(a *workspace.App, g *workspace.Group, l listen.Listener) *workspace.Service {
+	routed := routedPorts(a, g, l.Proto)
+	if l.Port.Known() {
+		if s, ok := routed[l.Port.Number]; ok {
+			return s
+		}
+	}
+	if len(listenersOf(g, l.Proto)) == 1 && len(routed) == 1 {
+		for _, s := range routed {
+			return s
+		}
+	}
+	return nil
+}
+
+// serviceName is how messages name a service.
+func serviceName(s *workspace.Service) string {
+	if s.HTTP != nil {
+		return "[http_service]"
+	}
+	return fmt.Sprintf("the %s service with internal_port %d", strings.ToUpper(string(s.Proto)), s.InternalPort.V)
+}
+
+// internalPortRange is where a service's internal_port is written, or its
+// header when it is missing.
+func internalPortRange(s *workspace.Service) source.Range {
+	if s.InternalPort.Set {
+		return s.InternalPort.Value
+	}
+	return s.Header
+}
+
+// listenerRange is the best place to point at for a listener's address.
+func listenerRange(l listen.Listener, part string) source.Range {
+	switch {
+	case part == "host" && l.HostRange.IsValid():
+		return l.HostRange
+	case part == "port" && l.PortRange.IsValid():
+		return l.PortRange
+	}
+	return l.Range
+}
+
+// describe says, for messages, what a listener is: "gunicorn listening
+// on 127.0.0.1:8000".
+func describe(l listen.Listener) string {
+	port := "an unknown port"
+	if l.Port.Known() {
+		port = strconv.Itoa(l.Port.Number)
+	}
+	host := l.Host.Text
+	if host == "" {
+		host = "*"
+	}
+	what := l.Origin
+	if what == "" {
+		what = l.Program
+	}
+	return fmt.Sprintf("%s listening on %s:%s", what, host, port)
+}
+
+func relatedListener(l listen.Listener, msg string) diag.Related {
+	return diag.Related{Range: l.Range, Message: msg}
+}
+
+func relatedService(s *workspace.Service, msg string) diag.Related {
+	return diag.Related{Range: internalPortRange(s), Message: msg}
+}
+
+// replaceHost is the fix that rewrites a listener's host text.
+func replaceHost(l listen.Listener, host, why string) []diag.Fix {
+	if !l.HostRange.IsValid() || l.HostRange.Start.Offset >= l.HostRange.End.Offset {
+		return nil
+	}
+	return []diag.Fix{{Message: why, Edits: []diag.Edit{{Range: l.HostRange, NewText: host}}}}
+}
