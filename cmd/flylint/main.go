@@ -1,0 +1,13 @@
+// Command flylint checks Fly.io apps for mistakes that make their services
+// unreachable or unsafe. See README.md and `flylint -h`.
+package main
+
+import (
+	"os"
+
+	"github.com/flylint/flylint/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+}

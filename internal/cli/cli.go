@@ -1,0 +1,303 @@
+// Package cli is flylint's command line: flags, subcommands and exit
+// codes. cmd/flylint only calls Run, so tests drive the real CLI.
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/lint"
+	"github.com/flylint/flylint/report"
+	"github.com/flylint/flylint/rules"
+	"github.com/flylint/flylint/workspace"
+)
+
+// Version is flylint's version, printed by `flylint version` and written
+// into JSON and SARIF reports.
+const Version = "0.1.0"
+
+// Exit codes.
+const (
+	ExitClean    = 0 // nothing at or above -fail-on
+	ExitFindings = 1 // findings at or above -fail-on
+	ExitUsage    = 2 // usage, config or I/O error
+	ExitInternal = 3 // a bug in flylint
+)
+
+// usageError is a mistake in the command line or config: exit 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// Run runs flylint with args (without the program name) and returns the
+// exit code. It never panics: a panic is reported as an internal error.
+func Run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "flylint: internal error: %v\n%s\nPlease report this at https://github.com/flylint/flylint/issues.\n", v, debug.Stack())
+			code = ExitInternal
+		}
+	}()
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return listRules(args[1:], stdout, stderr)
+		case "explain":
+			return explain(args[1:], stdout, stderr)
+		case "version":
+			fmt.Fprintf(stdout, "flylint %s\n", Version)
+			return ExitClean
+		case "init":
+			return initConfig(args[1:], stdout, stderr)
+		case "help":
+			printUsage(stdout, newFlagSet(&options{}, io.Discard))
+			return ExitClean
+		}
+	}
+	return lintCommand(args, stdout, stderr)
+}
+
+type options struct {
+	format   string
+	output   string
+	failOn   string
+	enable   string
+	disable  string
+	goMode   string
+	category string
+	verbose  bool
+	config   string
+	noInline bool
+	fix      bool
+	diff     bool
+}
+
+func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("flylint", flag.ContinueOnError)
+	fs.SetOutput(errOut)
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, github")
+	fs.StringVar(&o.output, "o", "", "write the report to `file` (atomically) instead of stdout")
+	fs.StringVar(&o.failOn, "fail-on", "", "lowest `severity` that makes the exit code 1: error, warning, info (default warning)")
+	fs.StringVar(&o.enable, "enable", "", "comma-separated rule `ids` to run (default: all)")
+	fs.StringVar(&o.disable, "disable", "", "comma-separated rule `ids` not to run")
+	fs.StringVar(&o.goMode, "go", "auto", "analyse Go source: auto or off")
+	fs.StringVar(&o.category, "sarif-category", "", "SARIF automationDetails.id, to tell runs apart in code scanning")
+	fs.BoolVar(&o.verbose, "v", false, "print the time spent in each phase on stderr")
+	fs.StringVar(&o.config, "config", "", "configuration `file` (default: .flylint.toml in the linted directory or a parent, up to the repository root)")
+	fs.BoolVar(&o.noInline, "no-inline-ignore", false, "ignore flylint:ignore directives in the linted files")
+	fs.BoolVar(&o.fix, "fix", false, "apply safe suggested fixes in place")
+	fs.BoolVar(&o.diff, "diff", false, "with -fix: print the fixes as a unified diff instead of writing them")
+	fs.Usage = func() { printUsage(errOut, fs) }
+	return fs
+}
+
+func printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `usage: flylint [flags] [path ...]
+       flylint rules | explain RULE | version
+
+flylint checks Fly.io apps (fly.toml, Dockerfile, start commands) for
+mistakes that make a service unreachable or unsafe. A path is a directory
+(searched for fly.toml and fly.*.toml), a fly.toml, or a Dockerfile.
+
+Exit codes: 0 clean, 1 findings at or above -fail-on, 2 usage, config or
+I/O error, 3 internal error.
+
+Flags:
+`)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+// parseArgs lets flags and paths mix (flylint . -format json), as users
+// expect from linters, although package flag stops at the first path.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if rest[0] == "--" {
+			return append(paths, rest[1:]...), nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+func lintCommand(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlagSet(&o, stderr)
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitUsage
+	}
+	code, err := runLint(o, paths, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "flylint: %v\n", err)
+		var ue *usageError
+		var we *workspace.UsageError
+		if errors.As(err, &ue) || errors.As(err, &we) {
+			return ExitUsage
+		}
+		var ie *internalError
+		if errors.As(err, &ie) {
+			return ExitInternal
+		}
+		return ExitUsage
+	}
+	return code
+}
+
+type internalError struct{ err error }
+
+func (e *internalError) Error() string { return e.err.Error() }
+
+func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
+	if o.goMode != "auto" && o.goMode != "off" {
+		return 0, usagef("-go: want auto or off, not %q", o.goMode)
+	}
+	if o.diff && !o.fix {
+		return 0, usagef("-diff goes with -fix")
+	}
+	write, ok := formats[o.format]
+	if !ok {
+		return 0, usagef("-format: unknown format %q (want %s)", o.format, strings.Join(formatNames(), ", "))
+	}
+	enable, err := ruleList("enable", o.enable)
+	if err != nil {
+		return 0, err
+	}
+	disable, err := ruleList("disable", o.disable)
+	if err != nil {
+		return 0, err
+	}
+	cfg, err := loadConfig(o.config, paths)
+	if err != nil {
+		return 0, err
+	}
+	failOn := diag.Warning
+	if cfg != nil && cfg.FailOn != nil {
+		failOn = *cfg.FailOn
+	}
+	if o.failOn != "" {
+		s, err := diag.ParseSeverity(o.failOn)
+		if err != nil {
+			return 0, usagef("-fail-on: %v", err)
+		}
+		failOn = s
+	}
+	enabled := lint.Select(enable, disable, cfg)
+
+	ws, err := workspace.Load(paths, workspace.Options{Flycast: flycastApps(cfg)})
+	if err != nil {
+		return 0, err
+	}
+	diags, err := lint.Run(ws, lint.Options{Rules: enabled, Config: cfg, NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore)})
+	if err != nil {
+		return 0, &internalError{err}
+	}
+	if o.fix {
+		return applyFixes(diags, ws, o.diff, stdout, stderr)
+	}
+
+	var buf bytes.Buffer
+	if err := write(&buf, diags, ws, enabled, o); err != nil {
+		return 0, &internalError{fmt.Errorf("writing the report: %w", err)}
+	}
+	if err := emit(buf.Bytes(), o.output, stdout); err != nil {
+		return 0, err
+	}
+	for _, d := range diags {
+		if d.Severity >= failOn {
+			return ExitFindings, nil
+		}
+	}
+	return ExitClean, nil
+}
+
+// emit writes the finished report. With -o it goes to a temp file that is
+// renamed over the target, so a reader never sees half a report.
+func emit(data []byte, path string, stdout io.Writer) error {
+	if path == "" || path == "-" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".flylint-*")
+	if err != nil {
+		return fmt.Errorf("-o: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("-o: %w", err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("-o: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("-o: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("-o: %w", err)
+	}
+	return nil
+}
+
+type formatter func(w io.Writer, diags []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error
+
+var formats = map[string]formatter{
+	"text": func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, _ []*rules.Rule, _ options) error {
+		return report.Text(w, d, ws.Files)
+	},
+	"json": func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
+		return report.JSON(w, d, Version)
+	},
+	"github": func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
+		return report.GitHub(w, d)
+	},
+}
+
+func formatNames() []string {
+	var names []string
+	for n := range formats {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// ruleList parses a comma-separated list of rule ids.
+func ruleList(flagName, list string) ([]string, error) {
+	var ids []string
+	for _, id := range strings.Split(list, ",") {
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue
+		}
+		if rules.Lookup(id) == nil {
+			return nil, usagef("-%s: unknown rule %q (flylint rules lists them)", flagName, id)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}

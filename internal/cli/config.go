@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/flylint/flylint/config"
+	"github.com/flylint/flylint/rules"
+)
+
+// loadConfig reads -config, or finds .flylint.toml from the first linted
+// path upwards. Any problem in it is a configuration error (exit 2): a
+// typo in a config file must not silently change what is checked.
+func loadConfig(explicit string, paths []string) (*config.Config, error) {
+	path := explicit
+	if path == "" {
+		dir := "."
+		if len(paths) > 0 {
+			dir = paths[0]
+			if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+				dir = filepath.Dir(dir)
+			}
+		}
+		found, err := config.Find(dir)
+		if err != nil {
+			return nil, &usageError{err.Error()}
+		}
+		if found == "" {
+			return nil, nil
+		}
+		path = found
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usagef("-config: %v", err)
+	}
+	if len(data) > config.MaxSize {
+		return nil, usagef("%s is larger than %d bytes; a .flylint.toml is a few lines", path, config.MaxSize)
+	}
+	rel := displayPath(path)
+	cfg, err := config.Load(rel, data, func(id string) bool { return rules.Lookup(id) != nil })
+	if err != nil {
+		return nil, &usageError{"invalid configuration:\n" + err.Error()}
+	}
+	cfg.Path = path
+	return cfg, nil
+}
+
+func flycastApps(c *config.Config) map[string]bool {
+	if c == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for name, a := range c.Apps {
+		if a.Flycast {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// displayPath shows path relative to the working directory when it can.
+func displayPath(path string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if abs, err := filepath.Abs(path); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.ToSlash(path)
+}
+
+// initConfig writes a commented starter .flylint.toml, never over an
+// existing one.
+func initConfig(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 1 {
+		fmt.Fprintln(stderr, "usage: flylint init [dir]")
+		return ExitUsage
+	}
+	dir := "."
+	if len(args) == 1 {
+		dir = args[0]
+	}
+	path := filepath.Join(dir, config.Name)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		fmt.Fprintf(stderr, "flylint: %s already exists; not overwriting it\n", path)
+		return ExitUsage
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "flylint: %v\n", err)
+		return ExitUsage
+	}
+	_, werr := f.Write(config.Starter())
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "flylint: %v\n", werr)
+		return ExitUsage
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", path)
+	return ExitClean
+}
