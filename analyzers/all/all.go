@@ -1,0 +1,25 @@
+// Package all lists flylint's reporting analyzers, for the vet tool and
+// the golangci-lint plugin.
+package all
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/flylint/flylint/analyzers/ipv6only"
+	"github.com/flylint/flylint/analyzers/loopbackbind"
+	"github.com/flylint/flylint/analyzers/sixpnonly"
+	"github.com/flylint/flylint/analyzers/tcpglobalservices"
+	"github.com/flylint/flylint/analyzers/udpglobalservices"
+)
+
+// Analyzers returns the analyzers that report on their own. Each
+// diagnostic's Category is its flylint rule id.
+func Analyzers() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		loopbackbind.Analyzer,
+		udpglobalservices.Analyzer,
+		sixpnonly.Analyzer,
+		tcpglobalservices.Analyzer,
+		ipv6only.Analyzer,
+	}
+}

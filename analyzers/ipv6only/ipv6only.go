@@ -1,0 +1,43 @@
+package ipv6only
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/flylint/flylint/analyzers/internal/check"
+	"github.com/flylint/flylint/analyzers/listensite"
+	"github.com/flylint/flylint/listen"
+)
+
+// Rule is the flylint rule id, used as the diagnostics' category.
+const Rule = "proxied-port-ipv6-only"
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "ipv6only",
+	Doc:      "report proxied ports that listen on IPv6 only",
+	URL:      "https://github.com/flylint/flylint/blob/main/docs/rules/proxied-port-ipv6-only.md",
+	Requires: []*analysis.Analyzer{listensite.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	for _, s := range check.Sites(pass) {
+		if s.App == nil || s.Proto != listen.TCP || !s.Port.Known() || !s.App.TCP[s.Port.Number] {
+			continue
+		}
+		if s.Host.Class != listen.HostIPv6Wildcard && s.Host.Class != listen.HostIPv6 {
+			continue
+		}
+		port := check.PortText(s.Site)
+		what := "network \"" + s.Network + "\""
+		if s.Host.Class == listen.HostIPv6 {
+			what = "the IPv6 address " + s.Host.Text
+		}
+		pos, end := check.HostPos(pass, s.Site)
+		pass.Report(analysis.Diagnostic{
+			Pos: pos, End: end, Category: Rule,
+			Message: "Port " + port + " listens on IPv6 only (" + what + "), so Fly Proxy, which connects over IPv4, cannot reach the service fly.toml routes to it. " +
+				"Listen with network \"tcp\" on \":" + port + "\" for a dual-stack socket.",
+		})
+	}
+	return nil, nil
+}

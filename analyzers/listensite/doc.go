@@ -1,0 +1,40 @@
+// Package listensite defines an Analyzer that finds where a Go program
+// listens on a socket and works out the address.
+//
+// # Analyzer listensite
+//
+// listensite: find listen calls and resolve their addresses
+//
+// The analyzer recognises net.Listen, net.ListenPacket, net.ListenTCP,
+// net.ListenUDP, (*net.ListenConfig).Listen and ListenPacket,
+// tls.Listen, http.ListenAndServe[TLS], (*http.Server).ListenAndServe[TLS]
+// with Addr set in a composite literal or by assignment, gin's
+// (*Engine).Run, echo's (*Echo).Start, fiber's (*App).Listen, fasthttp's
+// ListenAndServe, miekg/dns's Server and quic-go's ListenAddr. Serve
+// calls are not counted: the listener they serve is.
+//
+// Addresses are evaluated on SSA: constants, concatenation,
+// fmt.Sprintf with a constant format, net.JoinHostPort, strconv.Itoa,
+// os.Getenv and os.LookupEnv with the default chosen on the empty
+// branch (or by cmp.Or), flag.String/StringVar/Int/IntVar defaults,
+// struct fields, globals, helper functions, and phi nodes as
+// alternatives. A branch on FLY_APP_NAME (or another variable only Fly
+// sets) picks the value used on Fly. A parameter that flows into an
+// address is finished at the callers, in the same package or, through
+// a package fact, in the packages that import it; so is a struct field
+// a constructor fills from its parameter.
+//
+// The Result (*Result) lists every site as a listen.Listener plus the
+// Go network and positions. Hosts and ports read from an environment
+// variable or a flag stay symbolic (Host.Env, Port.Env, Port.Flag and
+// their defaults), so that a caller can finish them against fly.toml
+// [env] and the start command. The analyzer reports nothing itself.
+package listensite
+
+const doc = `find listen calls and resolve their addresses
+
+listensite finds where a Go program listens (net.Listen, net/http, gin,
+echo, fiber, fasthttp, miekg/dns, quic-go) and works out the host and
+port on SSA, following constants, env vars with defaults, flags, struct
+fields and the callers of wrapper functions. It reports nothing itself;
+its Result feeds flylint's rules and reporting analyzers.`

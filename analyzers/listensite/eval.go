@@ -1,0 +1,661 @@
+package listensite
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxDepth bounds how deep evaluation follows calls, fields and
+// globals; past it a value is unknown rather than slow.
+const maxDepth = 12
+
+// evaluator works out what SSA values may be, in terms of literals,
+// environment variables, flags, parameters and fields.
+type evaluator struct {
+	st       *state
+	memo     map[ssa.Value]Value
+	visiting map[ssa.Value]bool
+	returns  map[*ssa.Function]map[int]Value
+	inReturn map[*ssa.Function]bool
+	depth    int
+}
+
+func newEvaluator(st *state) *evaluator {
+	return &evaluator{
+		st:       st,
+		memo:     map[ssa.Value]Value{},
+		visiting: map[ssa.Value]bool{},
+		returns:  map[*ssa.Function]map[int]Value{},
+		inReturn: map[*ssa.Function]bool{},
+	}
+}
+
+func (e *evaluator) eval(v ssa.Value) Value {
+	if v == nil {
+		return unknown()
+	}
+	if r, ok := e.memo[v]; ok {
+		return r
+	}
+	if e.visiting[v] || e.depth > maxDepth {
+		return unknown()
+	}
+	e.visiting[v] = true
+	e.depth++
+	r := e.eval1(v)
+	e.depth--
+	delete(e.visiting, v)
+	e.memo[v] = r
+	return r
+}
+
+func (e *evaluator) eval1(v ssa.Value) Value {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return constValue(v)
+	case *ssa.BinOp:
+		if v.Op == token.ADD {
+			if isString(v.Type()) {
+				return concat(e.eval(v.X), e.eval(v.Y))
+			}
+			x, okx := e.eval(v.X).text()
+			y, oky := e.eval(v.Y).text()
+			a, erra := strconv.Atoi(x)
+			b, errb := strconv.Atoi(y)
+			if okx && oky && erra == nil && errb == nil {
+				return lit(strconv.Itoa(a + b))
+			}
+		}
+		return unknown()
+	case *ssa.Phi:
+		return e.phi(v)
+	case *ssa.Call:
+		return e.call(v.Common(), -1, v.Parent())
+	case *ssa.Extract:
+		if c, ok := v.Tuple.(*ssa.Call); ok {
+			return e.call(c.Common(), v.Index, c.Parent())
+		}
+		return unknown()
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return e.deref(v.X)
+		}
+		return unknown()
+	case *ssa.Field:
+		if key := fieldKeyOf(v.X.Type(), v.Field); key != "" {
+			return single(Part{Kind: PartField, Name: key})
+		}
+		return unknown()
+	case *ssa.Parameter:
+		fn := v.Parent()
+		for i, p := range fn.Params {
+			if p == v {
+				return single(Part{Kind: PartParam, Name: funcKey(fn), Index: i})
+			}
+		}
+		return unknown()
+	case *ssa.FreeVar:
+		if b := binding(v); b != nil {
+			return e.eval(b)
+		}
+		return unknown()
+	case *ssa.ChangeType:
+		return e.eval(v.X)
+	case *ssa.Convert:
+		return e.eval(v.X)
+	case *ssa.MakeInterface:
+		return e.eval(v.X)
+	}
+	return unknown()
+}
+
+// deref is the value loaded through the pointer p.
+func (e *evaluator) deref(p ssa.Value) Value {
+	switch p := p.(type) {
+	case *ssa.Global:
+		return e.st.globalValue(e, p)
+	case *ssa.Alloc:
+		return e.allocValue(p)
+	case *ssa.FieldAddr:
+		if a, ok := p.X.(*ssa.Alloc); ok {
+			return e.localField(a, p.Field)
+		}
+		if key := fieldKeyOf(p.X.Type(), p.Field); key != "" {
+			return single(Part{Kind: PartField, Name: key})
+		}
+	case *ssa.FreeVar:
+		if b := binding(p); b != nil {
+			return e.deref(b)
+		}
+	case *ssa.Call:
+		if f, ok := flagCall(p.Common()); ok && f.ptr {
+			return e.flagPart(p.Common(), f, 0)
+		}
+	}
+	return unknown()
+}
+
+// allocValue is what a local variable may hold: every value stored
+// into it, and the flag bound to it by flag.StringVar and friends.
+func (e *evaluator) allocValue(a *ssa.Alloc) Value {
+	var out Value
+	refs := a.Referrers()
+	if refs == nil {
+		return unknown()
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr == a {
+				out = union(out, e.eval(r.Val))
+			}
+		case *ssa.Call:
+			if f, ok := flagCall(r.Common()); ok && f.varArg && argIs(r.Common(), 0, a) {
+				out = union(out, e.flagPart(r.Common(), f, 1))
+			}
+		}
+	}
+	if out.isUnknown() {
+		return unknown()
+	}
+	return withEnvDefault(out)
+}
+
+// localField is what field index of the struct a may hold, from the
+// stores into it in the function that allocated it.
+func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
+	var out Value
+	refs := a.Referrers()
+	if refs == nil {
+		return unknown()
+	}
+	for _, r := range *refs {
+		// "v := T{...}" builds the literal in a temporary and copies it.
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			if load, ok := st.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
+				if b, ok := load.X.(*ssa.Alloc); ok && b != a {
+					out = union(out, e.localField(b, index))
+				}
+			}
+			continue
+		}
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.Field != index || fa.Referrers() == nil {
+			continue
+		}
+		for _, s := range *fa.Referrers() {
+			switch s := s.(type) {
+			case *ssa.Store:
+				if s.Addr == fa {
+					out = union(out, e.eval(s.Val))
+				}
+			case *ssa.Call:
+				if f, ok := flagCall(s.Common()); ok && f.varArg && argIs(s.Common(), 0, fa) {
+					out = union(out, e.flagPart(s.Common(), f, 1))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func argIs(c *ssa.CallCommon, i int, v ssa.Value) bool {
+	if c.Signature().Recv() != nil && c.StaticCallee() != nil {
+		i++ // the receiver is Args[0] of a static method call
+	}
+	return i < len(c.Args) && c.Args[i] == v
+}
+
+// phi is the union of a phi node's edges, keeping only the edge taken
+// on Fly when one is, and folding "if p == "" { p = d }" into an env
+// default.
+func (e *evaluator) phi(p *ssa.Phi) Value {
+	if v, ok := e.defaultPhi(p); ok {
+		return v
+	}
+	var out Value
+	for i, edge := range p.Edges {
+		v := e.eval(edge)
+		if i < len(p.Block().Preds) && flyEdge(p.Block().Preds[i], p.Block()) {
+			v = markFly(v)
+		}
+		out = union(out, v)
+	}
+	return withEnvDefault(out)
+}
+
+// call evaluates a call, or result index of a call returning a tuple.
+func (e *evaluator) call(c *ssa.CallCommon, index int, caller *ssa.Function) Value {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return unknown()
+	}
+	args := c.Args
+	pkg, recv, name := calleeName(callee)
+	switch pkg + "." + recv + name {
+	case "os.Getenv", "syscall.Getenv":
+		if index > 0 {
+			break
+		}
+		if n, ok := e.eval(args[0]).text(); ok {
+			return single(Part{Kind: PartEnv, Name: n})
+		}
+	case "os.LookupEnv":
+		if index == 0 {
+			if n, ok := e.eval(args[0]).text(); ok {
+				return single(Part{Kind: PartEnv, Name: n})
+			}
+		}
+	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "fmt.Sprint",
+		"strings.TrimSpace", "net.ParseIP", "net/netip.MustParseAddr", "net/netip.MustParseAddrPort":
+		if index <= 0 {
+			return e.eval(args[0])
+		}
+	case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint", "net/netip.ParseAddr", "net/netip.ParseAddrPort":
+		if index == 0 {
+			return e.eval(args[0])
+		}
+	case "strconv.Quote":
+		return unknown()
+	case "fmt.Sprintf":
+		if index <= 0 {
+			return e.sprintf(args[0], args[1])
+		}
+	case "net.JoinHostPort":
+		h := e.eval(args[0])
+		if t, ok := h.text(); ok && strings.Contains(t, ":") {
+			h = lit("[" + t + "]")
+		}
+		return concat(h, lit(":"), e.eval(args[1]))
+	case "net.IPv4":
+		var parts []string
+		for _, a := range args {
+			t, ok := e.eval(a).text()
+			if !ok {
+				return unknown()
+			}
+			parts = append(parts, t)
+		}
+		return lit(strings.Join(parts, "."))
+	case "cmp.Or":
+		return e.cmpOr(args[0])
+	}
+	if f, ok := flagCall(c); ok && !f.ptr && !f.varArg && index <= 0 {
+		return e.flagPart(c, f, 0)
+	}
+	// A function of this package: evaluate its returns, then put the
+	// arguments in place of its parameters.
+	if index < 0 {
+		index = 0
+	}
+	var summary Value
+	if callee.Pkg != nil && callee.Pkg == e.st.ssaPkg && len(callee.Blocks) > 0 {
+		summary = e.returnValue(callee, index)
+	} else if s, ok := e.st.importedReturn(funcKey(callee), index); ok {
+		summary = s
+	} else {
+		return unknown()
+	}
+	key := funcKey(callee)
+	return summary.subst(func(p Part) (Value, bool) {
+		if p.Kind == PartParam && p.Name == key && p.Index < len(args) {
+			return e.eval(args[p.Index]), true
+		}
+		return Value{}, false
+	})
+}
+
+// returnValue is the union of what fn returns as result index, each
+// return marked when it is reached only on Fly.
+func (e *evaluator) returnValue(fn *ssa.Function, index int) Value {
+	if m, ok := e.returns[fn]; ok {
+		if v, ok := m[index]; ok {
+			return v
+		}
+	}
+	if e.inReturn[fn] {
+		return unknown()
+	}
+	e.inReturn[fn] = true
+	defer delete(e.inReturn, fn)
+	var out Value
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || index >= len(ret.Results) {
+			continue
+		}
+		v := e.eval(ret.Results[index])
+		if flyBlock(b) {
+			v = markFly(v)
+		}
+		out = union(out, v)
+	}
+	out = withEnvDefault(out)
+	if e.returns[fn] == nil {
+		e.returns[fn] = map[int]Value{}
+	}
+	e.returns[fn][index] = out
+	return out
+}
+
+// cmpOr handles cmp.Or(os.Getenv("PORT"), "8080"): the first non-empty
+// argument wins, so the rest are the env var's default.
+func (e *evaluator) cmpOr(slice ssa.Value) Value {
+	args := variadicArgs(slice)
+	if len(args) == 0 {
+		return unknown()
+	}
+	first := e.eval(args[0])
+	if len(args) == 1 {
+		return first
+	}
+	rest := Value{}
+	for _, a := range args[1:] {
+		rest = union(rest, e.eval(a))
+	}
+	if len(first.Alts) == 1 && len(first.Alts[0].Parts) == 1 && first.Alts[0].Parts[0].Kind == PartEnv && first.Alts[0].Parts[0].Default == nil {
+		p := first.Alts[0].Parts[0]
+		def := e.cmpOrRest(args[1:])
+		p.Default = &def
+		return single(p)
+	}
+	return union(first, rest)
+}
+
+func (e *evaluator) cmpOrRest(args []ssa.Value) Value {
+	v := e.eval(args[0])
+	if len(args) > 1 && len(v.Alts) == 1 && len(v.Alts[0].Parts) == 1 && v.Alts[0].Parts[0].Kind == PartEnv && v.Alts[0].Parts[0].Default == nil {
+		p := v.Alts[0].Parts[0]
+		d := e.cmpOrRest(args[1:])
+		p.Default = &d
+		return single(p)
+	}
+	return v
+}
+
+// sprintf formats a constant format string with symbolic arguments.
+func (e *evaluator) sprintf(format, slice ssa.Value) Value {
+	f, ok := e.eval(format).text()
+	if !ok {
+		return unknown()
+	}
+	args := variadicArgs(slice)
+	out := lit("")
+	next := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			j := strings.IndexByte(f[i:], '%')
+			if j < 0 {
+				j = len(f) - i
+			}
+			out = concat(out, lit(f[i:i+j]))
+			i += j - 1
+			continue
+		}
+		// Skip flags, width and precision; only the verb matters.
+		j := i + 1
+		for j < len(f) && strings.IndexByte("+-# 0123456789.", f[j]) >= 0 {
+			j++
+		}
+		if j >= len(f) {
+			return unknown()
+		}
+		verb := f[j]
+		i = j
+		if verb == '%' {
+			out = concat(out, lit("%"))
+			continue
+		}
+		if next >= len(args) {
+			return unknown()
+		}
+		a := args[next]
+		next++
+		switch verb {
+		case 's', 'd', 'v':
+			out = concat(out, e.eval(a))
+		default:
+			out = concat(out, unknown())
+		}
+	}
+	return out
+}
+
+// variadicArgs recovers the elements of a ...T argument slice built by
+// the SSA builder (an array allocation with one store per element).
+func variadicArgs(slice ssa.Value) []ssa.Value {
+	s, ok := slice.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := s.X.(*ssa.Alloc)
+	if !ok || arr.Referrers() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *arr.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		c, ok := ia.Index.(*ssa.Const)
+		if !ok {
+			continue
+		}
+		i := int(c.Int64())
+		for _, s := range *ia.Referrers() {
+			if st, ok := s.(*ssa.Store); ok && st.Addr == ia {
+				for len(out) <= i {
+					out = append(out, nil)
+				}
+				out[i] = st.Val
+			}
+		}
+	}
+	return out
+}
+
+func constValue(c *ssa.Const) Value {
+	if c.Value == nil {
+		return lit("") // a nil IP or an empty string: no host
+	}
+	switch c.Value.Kind() {
+	case constant.String:
+		return lit(constant.StringVal(c.Value))
+	case constant.Int:
+		return lit(c.Value.ExactString())
+	}
+	return unknown()
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// binding is the value a closure's free variable was bound to, found
+// in the function that made the closure.
+func binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	parent := fn.Parent()
+	if idx < 0 || parent == nil {
+		return nil
+	}
+	for _, b := range parent.Blocks {
+		for _, in := range b.Instrs {
+			if mc, ok := in.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
+				return mc.Bindings[idx]
+			}
+		}
+	}
+	return nil
+}
+
+// funcKey names a function the same way in every package's SSA.
+func funcKey(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return fn.String()
+}
+
+// fieldKeyOf names field index of the struct that t (or *t) is, as
+// "pkgpath.Type.field"; "" for unnamed structs.
+func fieldKeyOf(t types.Type, index int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	s, ok := n.Underlying().(*types.Struct)
+	if !ok || index >= s.NumFields() {
+		return ""
+	}
+	return fmt.Sprintf("%s.%s.%s", n.Obj().Pkg().Path(), n.Obj().Name(), s.Field(index).Name())
+}
+
+// calleeName splits a function into its package path, receiver type
+// ("(*T)." or "T."; "" for functions) and name.
+func calleeName(fn *ssa.Function) (pkg, recv, name string) {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	name = fn.Name()
+	obj, _ := fn.Object().(*types.Func)
+	if obj == nil || obj.Pkg() == nil {
+		return "", "", name
+	}
+	pkg = obj.Pkg().Path()
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		star := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+			star = "*"
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			if star != "" {
+				recv = "(*" + n.Obj().Name() + ")."
+			} else {
+				recv = n.Obj().Name() + "."
+			}
+		}
+	}
+	return pkg, recv, name
+}
+
+// defaultPhi recognises "if x == "" { x = d }" (and LookupEnv's
+// "if !ok"): a two-edge phi whose one edge is the tested value and whose
+// other edge comes from the empty side. The result is x with default d.
+func (e *evaluator) defaultPhi(p *ssa.Phi) (Value, bool) {
+	if len(p.Edges) != 2 || len(p.Block().Preds) != 2 {
+		return Value{}, false
+	}
+	d := p.Block().Idom()
+	if d == nil || len(d.Instrs) == 0 || len(d.Succs) != 2 {
+		return Value{}, false
+	}
+	ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+	if !ok {
+		return Value{}, false
+	}
+	x, emptyOnTrue, ok := emptyTest(ifi.Cond)
+	if !ok {
+		return Value{}, false
+	}
+	for xi := range 2 {
+		oi := 1 - xi
+		if p.Edges[xi] != x {
+			continue
+		}
+		if side(d, p.Block().Preds[oi], p.Block()) != emptyOnTrue {
+			continue
+		}
+		if side(d, p.Block().Preds[xi], p.Block()) == emptyOnTrue {
+			continue
+		}
+		return withDefault(e.eval(x), e.eval(p.Edges[oi])), true
+	}
+	return Value{}, false
+}
+
+// emptyTest reports whether cond tests x for emptiness (x == "", or
+// !ok after x, ok := os.LookupEnv), and which way.
+func emptyTest(cond ssa.Value) (x ssa.Value, emptyOnTrue, ok bool) {
+	switch c := cond.(type) {
+	case *ssa.BinOp:
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return nil, false, false
+		}
+		a, b := c.X, c.Y
+		if isEmptyString(a) || isZero(a) {
+			a, b = b, a
+		}
+		if !isEmptyString(b) && !isZero(b) {
+			return nil, false, false
+		}
+		return a, c.Op == token.EQL, true
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			x, on, ok := emptyTest(c.X)
+			return x, !on, ok
+		}
+	case *ssa.Extract:
+		if call, isCall := c.Tuple.(*ssa.Call); isCall && c.Index == 1 && call.Common().StaticCallee() != nil {
+			if pkg, _, name := calleeName(call.Common().StaticCallee()); pkg == "os" && name == "LookupEnv" {
+				// ok is true when set: the empty side is the false one.
+				for _, r := range *call.Referrers() {
+					if ex, isEx := r.(*ssa.Extract); isEx && ex.Index == 0 {
+						return ex, false, true
+					}
+				}
+			}
+		}
+	}
+	return nil, false, false
+}
+
+func isZero(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Int && c.Value.ExactString() == "0"
+}
+
+// side reports whether control from pred into to went through the true
+// successor of the If ending d.
+func side(d, pred, to *ssa.BasicBlock) bool {
+	if pred == d {
+		return d.Succs[0] == to
+	}
+	return d.Succs[0].Dominates(pred) && d.Succs[0] != d.Succs[1]
+}
+
+// withDefault attaches def as the value used when x, an env var read,
+// is empty; along a chain (FUSION_PORT, then PORT, then "8080") it goes
+// to the end.
+func withDefault(x, def Value) Value {
+	if len(x.Alts) == 1 && len(x.Alts[0].Parts) == 1 && x.Alts[0].Parts[0].Kind == PartEnv {
+		p := x.Alts[0].Parts[0]
+		if p.Default == nil {
+			p.Default = &def
+		} else {
+			d := withDefault(*p.Default, def)
+			p.Default = &d
+		}
+		return Value{Alts: []Alt{{Parts: []Part{p}, Fly: x.Alts[0].Fly}}}
+	}
+	return union(x, def)
+}

@@ -1,0 +1,288 @@
+package listensite
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"github.com/flylint/flylint/listen"
+)
+
+// resolve turns a raw site into a listener. Where the program picks a
+// value on Fly (a FLY_APP_NAME branch) that value wins; where the
+// alternatives otherwise disagree, the host or port is unknown.
+func resolve(r *RawSite) (listen.Listener, string) {
+	network, _ := pickFly(r.Network).text()
+	l := listen.Listener{
+		Origin:    r.Origin,
+		Range:     r.Range,
+		HostRange: r.ArgRange,
+		PortRange: r.ArgRange,
+	}
+	l.Proto = listen.TCP
+	if strings.HasPrefix(network, "udp") {
+		l.Proto = listen.UDP
+	}
+	addr := pickFly(r.Addr)
+	var hosts []listen.Host
+	var ports []listen.Port
+	for _, a := range addr.Alts {
+		h, p := splitAlt(a, network, r.EmptyAddr)
+		h.Fly = a.Fly
+		hosts = append(hosts, h)
+		ports = append(ports, p)
+	}
+	l.Host = listen.Host{Class: listen.HostUnknown, Network: network}
+	if len(hosts) > 0 && allSame(hosts) {
+		l.Host = hosts[0]
+	}
+	if len(ports) > 0 && allSame(ports) {
+		l.Port = ports[0]
+	}
+	if r.IsDefault {
+		l.Port.IsDefault = true
+		l.Host.Default = true
+	}
+	// A flag's default written as a literal is where a fix belongs.
+	if len(addr.Alts) == 1 && len(addr.Alts[0].Parts) == 1 {
+		if p := addr.Alts[0].Parts[0]; p.Kind == PartFlag && p.DefaultRange.IsValid() {
+			l.HostRange, l.PortRange = p.DefaultRange, p.DefaultRange
+		}
+	}
+	return l, network
+}
+
+func allSame[T comparable](xs []T) bool {
+	for _, x := range xs[1:] {
+		if x != xs[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// pickFly keeps only the alternatives chosen on Fly, when there are any.
+func pickFly(v Value) Value {
+	var fly Value
+	for _, a := range v.Alts {
+		if a.Fly {
+			fly.Alts = append(fly.Alts, a)
+		}
+	}
+	if len(fly.Alts) > 0 {
+		return fly
+	}
+	return v
+}
+
+// splitAlt splits one way of writing the address at its last colon
+// outside brackets into a host and a port.
+func splitAlt(a Alt, network, emptyAddr string) (listen.Host, listen.Port) {
+	parts := a.Parts
+	if emptyAddr != "" && isEmptyLit(parts) {
+		parts = []Part{{Kind: PartLit, Text: emptyAddr}}
+	}
+	unknownHost := listen.Host{Class: listen.HostUnknown, Network: network}
+	// A whole address from one variable: "ADDR" or -addr.
+	if len(parts) == 1 && (parts[0].Kind == PartEnv || parts[0].Kind == PartFlag) {
+		p := parts[0]
+		var h listen.Host
+		var port listen.Port
+		if p.Default != nil && len(p.Default.Alts) == 1 {
+			h, port = splitAlt(p.Default.Alts[0], network, emptyAddr)
+		} else {
+			h, port = unknownHost, listen.Port{}
+			if p.Kind == PartEnv && p.Default == nil {
+				port.Required = true
+			}
+		}
+		h.WholeAddr = true
+		if p.Kind == PartEnv {
+			h.Env, port.Env = p.Name, p.Name
+			port.Default = port.Number
+		} else {
+			h.Flag, port.Flag = p.Name, p.Name
+		}
+		return h, port
+	}
+	k, j := -1, -1
+	depth := 0
+	for i, p := range parts {
+		if p.Kind != PartLit {
+			continue
+		}
+		for x := 0; x < len(p.Text); x++ {
+			switch p.Text[x] {
+			case '[':
+				depth++
+			case ']':
+				depth--
+			case ':':
+				if depth == 0 {
+					k, j = i, x
+				}
+			}
+		}
+	}
+	if k < 0 {
+		return unknownHost, listen.Port{}
+	}
+	var hostParts, portParts []Part
+	hostParts = append(hostParts, parts[:k]...)
+	if j > 0 {
+		hostParts = append(hostParts, Part{Kind: PartLit, Text: parts[k].Text[:j]})
+	}
+	if j+1 < len(parts[k].Text) {
+		portParts = append(portParts, Part{Kind: PartLit, Text: parts[k].Text[j+1:]})
+	}
+	portParts = append(portParts, parts[k+1:]...)
+	return hostOf(hostParts, network), portOf(portParts)
+}
+
+func isEmptyLit(parts []Part) bool {
+	for _, p := range parts {
+		if p.Kind != PartLit || p.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func hostOf(parts []Part, network string) listen.Host {
+	h := listen.Host{Class: listen.HostUnknown, Network: network}
+	// "[" + os.Getenv("FLY_PRIVATE_IP") + "]": the brackets are syntax.
+	if n := len(parts); n == 3 && parts[0].Kind == PartLit && parts[0].Text == "[" && parts[2].Kind == PartLit && parts[2].Text == "]" {
+		parts = parts[1:2]
+	}
+	if len(parts) == 0 {
+		h.Class = classify(network, "")
+		return h
+	}
+	if len(parts) == 1 {
+		p := parts[0]
+		switch p.Kind {
+		case PartLit:
+			h.Text = p.Text
+			h.Class = classify(network, p.Text)
+			return h
+		case PartEnv, PartFlag:
+			if p.Kind == PartEnv {
+				h.Env = p.Name
+				if p.Name == "FLY_PRIVATE_IP" {
+					h.Class = listen.Host6PN
+					return h
+				}
+			} else {
+				h.Flag = p.Name
+			}
+			if p.Default != nil {
+				if t, ok := p.Default.text(); ok {
+					h.Text = t
+					h.Class = classify(network, t)
+				}
+			}
+			return h
+		}
+		return h
+	}
+	// "localhost" + something, or a literal prefix that already decides
+	// the class ("127.0.0." + n) is rare; keep it unknown.
+	return h
+}
+
+func portOf(parts []Part) listen.Port {
+	var p listen.Port
+	if len(parts) != 1 {
+		return p
+	}
+	switch x := parts[0]; x.Kind {
+	case PartLit:
+		p.Number = portNumber(x.Text)
+	case PartEnv:
+		p.Env = x.Name
+		if d := x.Default; d != nil && len(d.Alts) == 1 && len(d.Alts[0].Parts) == 1 && d.Alts[0].Parts[0].Kind == PartEnv {
+			// A chain of variables: the second one is the fallback.
+			inner := d.Alts[0].Parts[0]
+			p.Fallback = inner.Name
+			x.Default = inner.Default
+		}
+		if x.Default != nil {
+			if t, ok := x.Default.text(); ok {
+				p.Default = portNumber(t)
+				p.Number = p.Default
+			}
+		} else {
+			p.Required = true
+		}
+	case PartFlag:
+		p.Flag = x.Name
+		if x.Default != nil {
+			if t, ok := x.Default.text(); ok {
+				p.Number = portNumber(t)
+				p.Default = p.Number
+			}
+		}
+	}
+	return p
+}
+
+// services are the port names Go's resolver knows without /etc/services
+// that servers commonly use.
+var services = map[string]int{"http": 80, "https": 443, "domain": 53}
+
+func portNumber(s string) int {
+	if n, ok := services[s]; ok {
+		return n
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 65535 {
+		return 0
+	}
+	return n
+}
+
+// classify says what a bind host means on Fly for a Go network:
+// wildcards are dual-stack with "tcp"/"udp", IPv4-only with "tcp4" and
+// IPv6-only with "tcp6".
+func classify(network, host string) listen.HostClass {
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	family := ""
+	switch {
+	case strings.HasSuffix(network, "4"):
+		family = "4"
+	case strings.HasSuffix(network, "6"):
+		family = "6"
+	}
+	switch strings.ToLower(host) {
+	case "", "0.0.0.0", "::", "0:0:0:0:0:0:0:0":
+		switch family {
+		case "4":
+			return listen.HostIPv4Wildcard
+		case "6":
+			return listen.HostIPv6Wildcard
+		}
+		return listen.HostDualStack
+	case "localhost", "ip6-localhost", "ip6-loopback":
+		return listen.HostLoopback
+	case "fly-local-6pn":
+		return listen.Host6PN
+	case "fly-global-services":
+		return listen.HostGlobalServices
+	}
+	if ip, err := netip.ParseAddr(host); err == nil {
+		ip = ip.Unmap()
+		switch {
+		case ip.IsLoopback():
+			return listen.HostLoopback
+		case ip.Is4():
+			return listen.HostIPv4
+		case strings.HasPrefix(strings.ToLower(ip.String()), "fdaa:"):
+			return listen.Host6PN
+		}
+		return listen.HostIPv6
+	}
+	if strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return listen.HostLoopback
+	}
+	return listen.HostName
+}

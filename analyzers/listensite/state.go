@@ -1,0 +1,255 @@
+package listensite
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/flylint/flylint/source"
+)
+
+// packageFact carries what downstream packages need to finish the
+// job: listen sites whose address still depends on a caller's argument
+// or on a struct field set elsewhere, and summaries of the package's
+// fields, globals and functions.
+type packageFact struct {
+	Pending []RawSite
+	// The tables are sorted slices, not maps: facts must encode the
+	// same way every time.
+	Fields  []Entry // "pkgpath.Type.field" → stored values
+	Globals []Entry // "pkgpath.name" → stored values
+	Returns []Entry // funcKey + "#" + result index → value
+
+	fields, globals, returns map[string]Value
+}
+
+// Entry is one row of a fact's table.
+type Entry struct {
+	Key   string
+	Value Value
+}
+
+func table(m map[string]Value) []Entry {
+	out := make([]Entry, 0, len(m))
+	for k, v := range m {
+		out = append(out, Entry{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+func index(es []Entry) map[string]Value {
+	m := make(map[string]Value, len(es))
+	for _, e := range es {
+		m[e.Key] = e.Value
+	}
+	return m
+}
+
+// load builds the lookup maps of a fact read from another package.
+func (f *packageFact) load() {
+	f.fields, f.globals, f.returns = index(f.Fields), index(f.Globals), index(f.Returns)
+}
+
+func (*packageFact) AFact() {}
+
+func (f *packageFact) String() string {
+	return "listensite(" + strconv.Itoa(len(f.Pending)) + " pending)"
+}
+
+// state is one pass's view: the package's SSA, its AST indexes and the
+// facts of the packages it imports.
+type state struct {
+	pass     *analysis.Pass
+	ssaPkg   *ssa.Package
+	funcs    []*ssa.Function
+	idx      *astIndex
+	imported []*packageFact
+	byPath   map[string]*packageFact
+
+	fields  map[string]Value
+	globals map[*ssa.Global]Value
+}
+
+// astIndex finds the syntax behind SSA instructions by position.
+type astIndex struct {
+	calls  map[token.Pos]*ast.CallExpr // by Lparen
+	stores map[token.Pos]ast.Expr      // by key-value colon or selector: the stored expression
+}
+
+func newASTIndex(files []*ast.File) *astIndex {
+	idx := &astIndex{calls: map[token.Pos]*ast.CallExpr{}, stores: map[token.Pos]ast.Expr{}}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				idx.calls[n.Lparen] = n
+			case *ast.KeyValueExpr:
+				idx.stores[n.Colon] = n.Value
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if sel, ok := l.(*ast.SelectorExpr); ok {
+							idx.stores[sel.Sel.Pos()] = n.Rhs[i]
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return idx
+}
+
+func (st *state) rangeOf(pos, end token.Pos) source.Range {
+	return rangeIn(st.pass.Fset, pos, end)
+}
+
+func rangeIn(fset *token.FileSet, pos, end token.Pos) source.Range {
+	if !pos.IsValid() {
+		return source.Range{}
+	}
+	tf := fset.File(pos)
+	if tf == nil {
+		return source.Range{}
+	}
+	p, q := fset.Position(pos), fset.Position(end)
+	if !end.IsValid() || tf != fset.File(end) {
+		q = p
+	}
+	return source.Range{
+		File:  p.Filename,
+		Start: source.Pos{Line: p.Line, Col: p.Column, Offset: p.Offset},
+		End:   source.Pos{Line: q.Line, Col: q.Column, Offset: q.Offset},
+	}
+}
+
+// globalValue is what a package-level variable may hold.
+func (st *state) globalValue(e *evaluator, g *ssa.Global) Value {
+	if g.Pkg != st.ssaPkg {
+		if g.Pkg != nil {
+			if f := st.byPath[g.Pkg.Pkg.Path()]; f != nil {
+				if v, ok := f.globals[globalKey(g)]; ok {
+					return v
+				}
+			}
+		}
+		return unknown()
+	}
+	if st.globals == nil {
+		st.globals = map[*ssa.Global]Value{}
+	}
+	if v, ok := st.globals[g]; ok {
+		return v
+	}
+	st.globals[g] = unknown() // a cycle through the global is unknown
+	var out Value
+	for _, fn := range st.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.Store:
+					if in.Addr == g {
+						out = union(out, e.eval(in.Val))
+					}
+				case *ssa.Call:
+					if f, ok := flagCall(in.Common()); ok && f.varArg && argIs(in.Common(), 0, g) {
+						out = union(out, e.flagPart(in.Common(), f, 1))
+					}
+				}
+			}
+		}
+	}
+	if out.isUnknown() {
+		out = unknown()
+	}
+	out = withEnvDefault(out)
+	st.globals[g] = out
+	return out
+}
+
+func globalKey(g *ssa.Global) string {
+	if g.Pkg == nil {
+		return g.Name()
+	}
+	return g.Pkg.Pkg.Path() + "." + g.Name()
+}
+
+// fieldTable collects, for every struct field this package stores
+// into, the union of the stored values.
+func (st *state) fieldTable(e *evaluator) map[string]Value {
+	if st.fields != nil {
+		return st.fields
+	}
+	st.fields = map[string]Value{}
+	for _, fn := range st.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				switch in := in.(type) {
+				case *ssa.Store:
+					if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+						if key := fieldKeyOf(fa.X.Type(), fa.Field); key != "" {
+							st.fields[key] = union(st.fields[key], e.eval(in.Val))
+						}
+					}
+				case *ssa.Call:
+					if f, ok := flagCall(in.Common()); ok && f.varArg {
+						i := 0
+						if in.Common().Signature().Recv() != nil {
+							i = 1
+						}
+						if fa, ok := in.Common().Args[i].(*ssa.FieldAddr); ok {
+							if key := fieldKeyOf(fa.X.Type(), fa.Field); key != "" {
+								st.fields[key] = union(st.fields[key], e.flagPart(in.Common(), f, 1))
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	for k, v := range st.fields {
+		st.fields[k] = withEnvDefault(v)
+	}
+	return st.fields
+}
+
+// resolveFields replaces field parts with what this package, or the
+// package declaring the field, stores into them.
+func (st *state) resolveFields(e *evaluator, v Value) Value {
+	table := st.fieldTable(e)
+	for range 3 {
+		if !v.hasSymbols() {
+			return v
+		}
+		v = v.subst(func(p Part) (Value, bool) {
+			if p.Kind != PartField {
+				return Value{}, false
+			}
+			if r, ok := table[p.Name]; ok && !r.isUnknown() {
+				return r, true
+			}
+			for _, f := range st.imported {
+				if r, ok := f.fields[p.Name]; ok && !r.isUnknown() {
+					return r, true
+				}
+			}
+			return Value{}, false
+		})
+	}
+	return v
+}
+
+func (st *state) importedReturn(key string, index int) (Value, bool) {
+	k := key + "#" + strconv.Itoa(index)
+	for _, f := range st.imported {
+		if v, ok := f.returns[k]; ok {
+			return v, true
+		}
+	}
+	return Value{}, false
+}

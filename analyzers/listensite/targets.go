@@ -1,0 +1,349 @@
+package listensite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/flylint/flylint/source"
+)
+
+// RawSite is a listen call with its address still symbolic. It is
+// exported only so that it can travel in facts.
+type RawSite struct {
+	Origin  string
+	Network Value // "tcp", "udp4", ...
+	Addr    Value // "host:port"
+	// EmptyAddr is the address the API uses when Addr is "" (":80" for
+	// net/http); "" when an empty address means a random port.
+	EmptyAddr string
+	// IsDefault: the program passed no address and the API's documented
+	// default applies (gin's Run()).
+	IsDefault bool
+	Range     source.Range // the listen call
+	ArgRange  source.Range // the expression that carries the address
+	ArgLit    string       // that expression's value when it is a string literal
+	ArgIsLit  bool
+	// Via is the call, in a later package or function, whose arguments
+	// completed Addr; ViaArg is the argument that did.
+	Via    source.Range
+	ViaArg source.Range
+}
+
+type api struct {
+	origin  string
+	network string // fixed network, or "" when networkArg says
+	// networkArg and addrArg index CallCommon.Args (the receiver of a
+	// method is Args[0]); -1 when absent.
+	networkArg, addrArg int
+	emptyAddr           string
+	kind                apiKind
+}
+
+type apiKind int
+
+const (
+	addrString  apiKind = iota // addrArg is "host:port"
+	addrStruct                 // addrArg is *net.TCPAddr / *net.UDPAddr
+	serverAddr                 // the receiver's Addr field
+	ginRun                     // variadic address, default $PORT or :8080
+	dnsServer                  // miekg/dns Server: Addr and Net fields
+	fiberListen                // fiber: network from the Config given to New
+)
+
+const (
+	gin        = "github.com/gin-gonic/gin"
+	echo4      = "github.com/labstack/echo/v4"
+	echo       = "github.com/labstack/echo"
+	fiber2     = "github.com/gofiber/fiber/v2"
+	fiber3     = "github.com/gofiber/fiber/v3"
+	fasthttp   = "github.com/valyala/fasthttp"
+	miekgDNS   = "github.com/miekg/dns"
+	quicGo     = "github.com/quic-go/quic-go"
+	quicGoOld  = "github.com/lucas-clemente/quic-go"
+	netHTTP    = "net/http"
+	cryptoTLS  = "crypto/tls"
+	netPackage = "net"
+)
+
+// apis are the calls that open a listening socket, by package path,
+// receiver and name. Fiber and fasthttp listen on "tcp4" unless told
+// otherwise (fiber v2's Config.Network defaults to NetworkTCP4;
+// fasthttp's ListenAndServe calls net.Listen("tcp4", addr)).
+var apis = map[string]api{
+	"net.Listen":                       {origin: "net.Listen", networkArg: 0, addrArg: 1},
+	"net.ListenPacket":                 {origin: "net.ListenPacket", networkArg: 0, addrArg: 1},
+	"net.ListenTCP":                    {origin: "net.ListenTCP", networkArg: 0, addrArg: 1, kind: addrStruct},
+	"net.ListenUDP":                    {origin: "net.ListenUDP", networkArg: 0, addrArg: 1, kind: addrStruct},
+	"net.(*ListenConfig).Listen":       {origin: "net.ListenConfig.Listen", networkArg: 2, addrArg: 3},
+	"net.(*ListenConfig).ListenPacket": {origin: "net.ListenConfig.ListenPacket", networkArg: 2, addrArg: 3},
+	"crypto/tls.Listen":                {origin: "tls.Listen", networkArg: 0, addrArg: 1},
+
+	"net/http.ListenAndServe":                 {origin: "http.ListenAndServe", network: "tcp", networkArg: -1, addrArg: 0, emptyAddr: ":80"},
+	"net/http.ListenAndServeTLS":              {origin: "http.ListenAndServeTLS", network: "tcp", networkArg: -1, addrArg: 0, emptyAddr: ":443"},
+	"net/http.(*Server).ListenAndServe":       {origin: "http.Server.ListenAndServe", network: "tcp", networkArg: -1, addrArg: 0, emptyAddr: ":80", kind: serverAddr},
+	"net/http.(*Server).ListenAndServeTLS":    {origin: "http.Server.ListenAndServeTLS", network: "tcp", networkArg: -1, addrArg: 0, emptyAddr: ":443", kind: serverAddr},
+	gin + ".(*Engine).Run":                    {origin: "gin.Engine.Run", network: "tcp", networkArg: -1, addrArg: 1, kind: ginRun},
+	gin + ".(*Engine).RunTLS":                 {origin: "gin.Engine.RunTLS", network: "tcp", networkArg: -1, addrArg: 1},
+	echo4 + ".(*Echo).Start":                  {origin: "echo.Echo.Start", network: "tcp", networkArg: -1, addrArg: 1},
+	echo4 + ".(*Echo).StartTLS":               {origin: "echo.Echo.StartTLS", network: "tcp", networkArg: -1, addrArg: 1},
+	echo4 + ".(*Echo).StartAutoTLS":           {origin: "echo.Echo.StartAutoTLS", network: "tcp", networkArg: -1, addrArg: 1},
+	echo + ".(*Echo).Start":                   {origin: "echo.Echo.Start", network: "tcp", networkArg: -1, addrArg: 1},
+	echo + ".(*Echo).StartTLS":                {origin: "echo.Echo.StartTLS", network: "tcp", networkArg: -1, addrArg: 1},
+	fiber2 + ".(*App).Listen":                 {origin: "fiber.App.Listen", network: "tcp4", networkArg: -1, addrArg: 1, kind: fiberListen},
+	fiber2 + ".(*App).ListenTLS":              {origin: "fiber.App.ListenTLS", network: "tcp4", networkArg: -1, addrArg: 1, kind: fiberListen},
+	fiber3 + ".(*App).Listen":                 {origin: "fiber.App.Listen", network: "tcp4", networkArg: -1, addrArg: 1},
+	fasthttp + ".ListenAndServe":              {origin: "fasthttp.ListenAndServe", network: "tcp4", networkArg: -1, addrArg: 0},
+	fasthttp + ".ListenAndServeTLS":           {origin: "fasthttp.ListenAndServeTLS", network: "tcp4", networkArg: -1, addrArg: 0},
+	fasthttp + ".(*Server).ListenAndServe":    {origin: "fasthttp.Server.ListenAndServe", network: "tcp4", networkArg: -1, addrArg: 1},
+	fasthttp + ".(*Server).ListenAndServeTLS": {origin: "fasthttp.Server.ListenAndServeTLS", network: "tcp4", networkArg: -1, addrArg: 1},
+	miekgDNS + ".(*Server).ListenAndServe":    {origin: "dns.Server.ListenAndServe", networkArg: -1, addrArg: 0, emptyAddr: ":53", kind: dnsServer},
+	miekgDNS + ".ListenAndServe":              {origin: "dns.ListenAndServe", networkArg: 1, addrArg: 0, emptyAddr: ":53"},
+	quicGo + ".ListenAddr":                    {origin: "quic.ListenAddr", network: "udp", networkArg: -1, addrArg: 0},
+	quicGo + ".ListenAddrEarly":               {origin: "quic.ListenAddrEarly", network: "udp", networkArg: -1, addrArg: 0},
+	quicGoOld + ".ListenAddr":                 {origin: "quic.ListenAddr", network: "udp", networkArg: -1, addrArg: 0},
+	quicGoOld + ".ListenAddrEarly":            {origin: "quic.ListenAddrEarly", network: "udp", networkArg: -1, addrArg: 0},
+}
+
+// match returns the listen site a call opens, or nil.
+func (e *evaluator) match(c *ssa.CallCommon) *RawSite {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	pkg, recv, name := calleeName(callee)
+	a, ok := apis[pkg+"."+recv+name]
+	if !ok {
+		return nil
+	}
+	st := e.st
+	call := st.idx.calls[c.Pos()]
+	site := &RawSite{Origin: a.origin, EmptyAddr: a.emptyAddr}
+	if call != nil {
+		site.Range = st.rangeOf(call.Pos(), call.End())
+	} else {
+		site.Range = st.rangeOf(c.Pos(), c.Pos())
+	}
+	// astArg maps an Args index to the written argument: a method's
+	// receiver is Args[0] in SSA but not among the call's arguments.
+	astArg := func(i int) ast.Expr {
+		if recv != "" {
+			i--
+		}
+		if call == nil || i < 0 || i >= len(call.Args) {
+			return nil
+		}
+		return call.Args[i]
+	}
+	setArg := func(x ast.Expr) {
+		if x == nil {
+			return
+		}
+		site.ArgRange = st.rangeOf(x.Pos(), x.End())
+		if bl, ok := x.(*ast.BasicLit); ok && bl.Kind == token.STRING {
+			if v := constOf(st, bl); v != nil {
+				site.ArgLit, site.ArgIsLit = *v, true
+			}
+		}
+	}
+	if a.network != "" {
+		site.Network = lit(a.network)
+	} else if a.networkArg >= 0 && a.networkArg < len(c.Args) {
+		site.Network = e.eval(c.Args[a.networkArg])
+	}
+	if a.addrArg >= len(c.Args) {
+		return nil
+	}
+	switch a.kind {
+	case addrString:
+		site.Addr = e.eval(c.Args[a.addrArg])
+		setArg(astArg(a.addrArg))
+	case addrStruct:
+		site.Addr = e.addrStruct(c.Args[a.addrArg], site, setArg)
+		if site.ArgRange.File == "" {
+			setArg(astArg(a.addrArg))
+		}
+	case serverAddr:
+		site.Addr = e.structField(c.Args[0], "Addr", setArg)
+	case dnsServer:
+		site.Addr = e.structField(c.Args[0], "Addr", setArg)
+		site.Network = e.structField(c.Args[0], "Net", func(ast.Expr) {})
+		if t, ok := site.Network.text(); ok {
+			switch t {
+			case "":
+				site.Network = lit("udp")
+			case "tcp-tls":
+				site.Network = lit("tcp")
+			}
+		}
+	case ginRun:
+		args := variadicArgs(c.Args[a.addrArg])
+		if len(args) == 0 {
+			if _, isConst := c.Args[a.addrArg].(*ssa.Const); !isConst {
+				// A slice passed on (Run(addrs...)): unknown.
+				site.Addr = unknown()
+				break
+			}
+			def := lit("8080")
+			site.Addr = concat(lit(":"), single(Part{Kind: PartEnv, Name: "PORT", Default: &def}))
+			site.IsDefault = true
+			break
+		}
+		site.Addr = e.eval(args[0])
+		setArg(astArg(a.addrArg))
+	case fiberListen:
+		site.Addr = e.eval(c.Args[a.addrArg])
+		setArg(astArg(a.addrArg))
+		if n, ok := e.fiberNetwork(c.Args[0]); ok {
+			site.Network = n
+		}
+	}
+	return site
+}
+
+func constOf(st *state, bl *ast.BasicLit) *string {
+	tv, ok := st.pass.TypesInfo.Types[bl]
+	if !ok || tv.Value == nil {
+		return nil
+	}
+	s := constValue(&ssa.Const{Value: tv.Value})
+	t, ok := s.text()
+	if !ok {
+		return nil
+	}
+	return &t
+}
+
+// addrStruct is the "host:port" of a *net.TCPAddr or *net.UDPAddr:
+// a composite literal, or the result of net.ResolveTCPAddr.
+func (e *evaluator) addrStruct(v ssa.Value, site *RawSite, setArg func(ast.Expr)) Value {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return lit(":0") // nil address: any interface, random port
+	case *ssa.Extract:
+		if c, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 && c.Common().StaticCallee() != nil {
+			pkg, _, name := calleeName(c.Common().StaticCallee())
+			if pkg == "net" && (name == "ResolveTCPAddr" || name == "ResolveUDPAddr") && len(c.Common().Args) == 2 {
+				if call := e.st.idx.calls[c.Common().Pos()]; call != nil && len(call.Args) == 2 {
+					setArg(call.Args[1])
+				}
+				return e.eval(c.Common().Args[1])
+			}
+		}
+	case *ssa.Alloc:
+		host := e.structFieldOfAlloc(v, "IP", setArg)
+		if t, ok := host.text(); ok && len(t) > 0 && containsColon(t) {
+			host = lit("[" + t + "]")
+		}
+		port := e.structFieldOfAlloc(v, "Port", setArg)
+		if port.isUnknown() {
+			port = lit("0")
+		}
+		if host.isUnknown() {
+			host = lit("")
+		}
+		return concat(host, lit(":"), port)
+	}
+	return unknown()
+}
+
+func containsColon(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			return true
+		}
+	}
+	return false
+}
+
+// structField is field name of the struct ptr points to: the stores
+// into a local allocation, else a field part resolved from the package's
+// stores.
+func (e *evaluator) structField(ptr ssa.Value, name string, setArg func(ast.Expr)) Value {
+	if a, ok := ptr.(*ssa.Alloc); ok {
+		v := e.structFieldOfAlloc(a, name, setArg)
+		if v.isUnknown() {
+			return lit("") // never set: the zero value
+		}
+		return v
+	}
+	t := ptr.Type()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return unknown()
+	}
+	for i := 0; i < s.NumFields(); i++ {
+		if s.Field(i).Name() == name {
+			if key := fieldKeyOf(ptr.Type(), i); key != "" {
+				return single(Part{Kind: PartField, Name: key})
+			}
+		}
+	}
+	return unknown()
+}
+
+func (e *evaluator) structFieldOfAlloc(a *ssa.Alloc, name string, setArg func(ast.Expr)) Value {
+	t := a.Type().Underlying().(*types.Pointer).Elem()
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return unknown()
+	}
+	idx := -1
+	for i := 0; i < s.NumFields(); i++ {
+		if s.Field(i).Name() == name {
+			idx = i
+		}
+	}
+	if idx < 0 || a.Referrers() == nil {
+		return unknown()
+	}
+	for _, r := range *a.Referrers() {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.Field != idx || fa.Referrers() == nil {
+			continue
+		}
+		for _, s := range *fa.Referrers() {
+			if st, ok := s.(*ssa.Store); ok && st.Addr == fa {
+				if x := e.st.idx.stores[st.Pos()]; x != nil {
+					setArg(x)
+				}
+			}
+		}
+	}
+	return e.localField(a, idx)
+}
+
+// fiberNetwork is the Network of the fiber.Config passed to fiber.New
+// for the app the receiver holds, when that can be seen.
+func (e *evaluator) fiberNetwork(recv ssa.Value) (Value, bool) {
+	call, ok := recv.(*ssa.Call)
+	if !ok || call.Common().StaticCallee() == nil {
+		return Value{}, false
+	}
+	pkg, _, name := calleeName(call.Common().StaticCallee())
+	if pkg != fiber2 || name != "New" || len(call.Common().Args) != 1 {
+		return Value{}, false
+	}
+	args := variadicArgs(call.Common().Args[0])
+	if len(args) == 0 {
+		return Value{}, false
+	}
+	load, ok := args[0].(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return Value{}, false
+	}
+	a, ok := load.X.(*ssa.Alloc)
+	if !ok {
+		return Value{}, false
+	}
+	v := e.structFieldOfAlloc(a, "Network", func(ast.Expr) {})
+	if v.isUnknown() {
+		return Value{}, false
+	}
+	return v, true
+}

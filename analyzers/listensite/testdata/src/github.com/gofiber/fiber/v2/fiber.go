@@ -1,0 +1,12 @@
+// Package fiber is a stub with the shape of fiber's API, for tests.
+package fiber
+
+type Config struct {
+	AppName string
+	Network string
+}
+
+type App struct{}
+
+func New(config ...Config) *App         { return &App{} }
+func (a *App) Listen(addr string) error { return nil }

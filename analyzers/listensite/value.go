@@ -1,0 +1,363 @@
+package listensite
+
+import (
+	"github.com/flylint/flylint/source"
+	"strconv"
+	"strings"
+)
+
+// PartKind says what one piece of a symbolic string is.
+type PartKind uint8
+
+const (
+	// PartLit is literal text.
+	PartLit PartKind = iota
+	// PartEnv is the value of an environment variable (Name), with an
+	// optional Default used when it is unset or empty.
+	PartEnv
+	// PartFlag is the value of a command-line flag (Name) whose default is
+	// Default.
+	PartFlag
+	// PartParam is parameter Index of function Name (a funcKey); it is
+	// replaced by the argument at each call site the analysis sees.
+	PartParam
+	// PartField is whatever is stored into the struct field Name (a
+	// fieldKey) anywhere the analysis sees.
+	PartField
+	// PartUnknown could not be worked out.
+	PartUnknown
+)
+
+// Part is one piece of a Value's alternative. Values must survive gob
+// encoding because they travel between packages in facts.
+type Part struct {
+	Kind    PartKind
+	Text    string // PartLit
+	Name    string // env var, flag, funcKey or fieldKey
+	Index   int    // PartParam
+	Default *Value // PartEnv, PartFlag
+	// DefaultRange is where a flag's default is written, when it is a
+	// plain string literal, so reports can point at it.
+	DefaultRange source.Range
+}
+
+// Alt is one way a value can come out: the concatenation of Parts.
+type Alt struct {
+	Parts []Part
+	// Fly is true when the program picks this alternative on a branch
+	// taken only on Fly (FLY_APP_NAME, FLY_REGION or FLY_MACHINE_ID set).
+	Fly bool
+}
+
+// Value is what a string or integer expression may evaluate to: one
+// Alt per way through the program. A Value with no Alts is unknown.
+type Value struct {
+	Alts []Alt
+}
+
+// maxAlts bounds the alternatives kept per value so that long chains
+// of branches cannot blow up the analysis.
+const maxAlts = 16
+
+func lit(s string) Value        { return Value{Alts: []Alt{{Parts: []Part{{Kind: PartLit, Text: s}}}}} }
+func unknown() Value            { return Value{Alts: []Alt{{Parts: []Part{{Kind: PartUnknown}}}}} }
+func single(p Part) Value       { return Value{Alts: []Alt{{Parts: []Part{p}}}} }
+func (v Value) isUnknown() bool { return len(v.Alts) == 0 }
+
+// concat joins values piece by piece, pairing every alternative of a
+// with every alternative of b.
+func concat(vs ...Value) Value {
+	out := Value{Alts: []Alt{{}}}
+	for _, v := range vs {
+		if len(v.Alts) == 0 {
+			v = unknown()
+		}
+		var next []Alt
+		for _, a := range out.Alts {
+			for _, b := range v.Alts {
+				if len(next) >= maxAlts {
+					break
+				}
+				parts := make([]Part, 0, len(a.Parts)+len(b.Parts))
+				parts = append(parts, a.Parts...)
+				parts = appendParts(parts, b.Parts...)
+				next = append(next, Alt{Parts: parts, Fly: a.Fly || b.Fly})
+			}
+		}
+		out.Alts = next
+	}
+	return out
+}
+
+// appendParts appends, merging adjacent literals so that "a"+"b" reads
+// as one literal.
+func appendParts(dst []Part, ps ...Part) []Part {
+	for _, p := range ps {
+		if p.Kind == PartLit && p.Text == "" {
+			continue
+		}
+		if p.Kind == PartLit && len(dst) > 0 && dst[len(dst)-1].Kind == PartLit {
+			dst[len(dst)-1].Text += p.Text
+			continue
+		}
+		dst = append(dst, p)
+	}
+	return dst
+}
+
+// union is the value of a variable that holds a or b (a phi node).
+func union(vs ...Value) Value {
+	var out Value
+	// An empty input adds nothing: accumulators start empty. Callers
+	// that mean "unknown" pass unknown().
+	for _, v := range vs {
+		for _, a := range v.Alts {
+			if len(out.Alts) >= maxAlts {
+				return out
+			}
+			dup := false
+			for _, b := range out.Alts {
+				if altEqual(a, b) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out.Alts = append(out.Alts, a)
+			}
+		}
+	}
+	return out
+}
+
+func altEqual(a, b Alt) bool {
+	if a.Fly != b.Fly || len(a.Parts) != len(b.Parts) {
+		return false
+	}
+	for i := range a.Parts {
+		if !partEqual(a.Parts[i], b.Parts[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func partEqual(a, b Part) bool {
+	if a.Kind != b.Kind || a.Text != b.Text || a.Name != b.Name || a.Index != b.Index {
+		return false
+	}
+	if (a.Default == nil) != (b.Default == nil) {
+		return false
+	}
+	if a.Default != nil && !valueEqual(*a.Default, *b.Default) {
+		return false
+	}
+	return true
+}
+
+func valueEqual(a, b Value) bool {
+	if len(a.Alts) != len(b.Alts) {
+		return false
+	}
+	for i := range a.Alts {
+		if !altEqual(a.Alts[i], b.Alts[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// markFly returns v with every alternative marked as the one used on Fly.
+func markFly(v Value) Value {
+	out := Value{Alts: make([]Alt, len(v.Alts))}
+	for i, a := range v.Alts {
+		a.Fly = true
+		out.Alts[i] = a
+	}
+	return out
+}
+
+// withEnvDefault folds the pattern "read X; if it is empty use d" into
+// one PartEnv with a default. v is the union of the branches: when all
+// alternatives but the env read are literals, they are the default.
+func withEnvDefault(v Value) Value {
+	if r, ok := foldEnvInContext(v); ok {
+		return r
+	}
+	envAt := -1
+	for i, a := range v.Alts {
+		if len(a.Parts) == 1 && (a.Parts[0].Kind == PartEnv) && a.Parts[0].Default == nil && !a.Fly {
+			if envAt >= 0 {
+				return v
+			}
+			envAt = i
+		}
+	}
+	if envAt < 0 || len(v.Alts) < 2 {
+		return v
+	}
+	var def Value
+	for i, a := range v.Alts {
+		if i == envAt {
+			continue
+		}
+		if a.Fly {
+			return v
+		}
+		def.Alts = append(def.Alts, a)
+	}
+	p := v.Alts[envAt].Parts[0]
+	p.Default = &def
+	return single(p)
+}
+
+// text returns the value's literal text when it has exactly one
+// alternative made only of literals.
+func (v Value) text() (string, bool) {
+	if len(v.Alts) != 1 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, p := range v.Alts[0].Parts {
+		if p.Kind != PartLit {
+			return "", false
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String(), true
+}
+
+// hasSymbols reports whether v still refers to parameters or fields
+// that a caller or another package may fill in.
+func (v Value) hasSymbols() bool {
+	for _, a := range v.Alts {
+		for _, p := range a.Parts {
+			switch p.Kind {
+			case PartParam, PartField:
+				return true
+			case PartEnv, PartFlag:
+				if p.Default != nil && p.Default.hasSymbols() {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// subst replaces symbolic parts using f, which returns the replacement
+// and true, or false to keep a part as it is.
+func (v Value) subst(f func(Part) (Value, bool)) Value {
+	var out Value
+	for _, a := range v.Alts {
+		acc := Value{Alts: []Alt{{Fly: a.Fly}}}
+		for _, p := range a.Parts {
+			if p.Default != nil {
+				d := p.Default.subst(f)
+				p.Default = &d
+			}
+			if r, ok := f(p); ok {
+				acc = concat(acc, r)
+				continue
+			}
+			acc = concat(acc, single(p))
+		}
+		out = union(out, acc)
+	}
+	return out
+}
+
+// String renders v for tests and debugging.
+func (v Value) String() string {
+	if len(v.Alts) == 0 {
+		return "?"
+	}
+	var alts []string
+	for _, a := range v.Alts {
+		var b strings.Builder
+		if a.Fly {
+			b.WriteString("fly:")
+		}
+		for _, p := range a.Parts {
+			switch p.Kind {
+			case PartLit:
+				b.WriteString(strconv.Quote(p.Text))
+			case PartEnv, PartFlag:
+				kind := "env"
+				if p.Kind == PartFlag {
+					kind = "flag"
+				}
+				b.WriteString(kind + "(" + p.Name)
+				if p.Default != nil {
+					b.WriteString("|" + p.Default.String())
+				}
+				b.WriteString(")")
+			case PartParam:
+				b.WriteString("param(" + p.Name + "#" + strconv.Itoa(p.Index) + ")")
+			case PartField:
+				b.WriteString("field(" + p.Name + ")")
+			default:
+				b.WriteString("?")
+			}
+		}
+		alts = append(alts, b.String())
+	}
+	return strings.Join(alts, " | ")
+}
+
+// foldEnvInContext handles the two-return helper
+// `if p := os.Getenv("P"); p != "" { return ":" + p }; return ":8080"`:
+// one alternative is prefix+env+suffix, the others are literals with
+// the same prefix and suffix, which give the env var's default.
+func foldEnvInContext(v Value) (Value, bool) {
+	if len(v.Alts) < 2 {
+		return v, false
+	}
+	envAlt, envAt := -1, -1
+	for i, a := range v.Alts {
+		if a.Fly {
+			return v, false
+		}
+		for j, p := range a.Parts {
+			if p.Kind == PartEnv && p.Default == nil {
+				if envAlt >= 0 {
+					return v, false
+				}
+				envAlt, envAt = i, j
+			}
+		}
+	}
+	if envAlt < 0 {
+		return v, false
+	}
+	parts := v.Alts[envAlt].Parts
+	prefix, suffix := "", ""
+	for j, p := range parts {
+		switch {
+		case j == envAt:
+		case p.Kind != PartLit:
+			return v, false
+		case j < envAt:
+			prefix += p.Text
+		default:
+			suffix += p.Text
+		}
+	}
+	if prefix == "" && suffix == "" {
+		return v, false // the plain case is withEnvDefault's
+	}
+	var def Value
+	for i, a := range v.Alts {
+		if i == envAlt {
+			continue
+		}
+		t, ok := Value{Alts: []Alt{a}}.text()
+		if !ok || len(t) < len(prefix)+len(suffix) || t[:len(prefix)] != prefix || t[len(t)-len(suffix):] != suffix {
+			return v, false
+		}
+		def = union(def, lit(t[len(prefix):len(t)-len(suffix)]))
+	}
+	p := parts[envAt]
+	p.Default = &def
+	return concat(lit(prefix), single(p), lit(suffix)), true
+}

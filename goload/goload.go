@@ -1,0 +1,193 @@
+// Package goload loads a Go module's packages once and runs flylint's
+// listen-site analysis over them, for the CLI. It never writes go.mod or
+// go.sum and never runs the project's code.
+package goload
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/flylint/flylint/analyzers/listensite"
+)
+
+// Options adjusts loading.
+type Options struct {
+	// Env is added to the process environment for the go command
+	// (GOFLAGS, GOOS, ...). The user's GOWORK and GOFLAGS are respected.
+	Env []string
+	// BuildFlags are passed to the go command as they are (-tags=...).
+	BuildFlags []string
+}
+
+// Result is what the analysis found.
+type Result struct {
+	// Mains are the main packages matched by the patterns, by import
+	// path.
+	Mains []*Main
+	// Errors lists the packages that did not load or type-check. Their
+	// listen sites are missing; the rest of the program is still
+	// analysed.
+	Errors []PackageError
+}
+
+// Main is one main package and the listen sites of it and of the
+// packages it imports.
+type Main struct {
+	Path  string // import path
+	Dir   string
+	Sites []*listensite.Site
+}
+
+// PackageError is one package that could not be analysed.
+type PackageError struct {
+	Path     string
+	Messages []string
+}
+
+func (e PackageError) Error() string {
+	return e.Path + ": " + strings.Join(e.Messages, "; ")
+}
+
+// Analyze loads the packages matching patterns in dir and finds their
+// listen sites.
+func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (*Result, error) {
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	cfg := &packages.Config{
+		Context: ctx,
+		Dir:     dir,
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes |
+			packages.NeedTypesInfo | packages.NeedImports | packages.NeedDeps | packages.NeedModule |
+			packages.NeedTypesSizes,
+		Env:        append(os.Environ(), opts.Env...),
+		BuildFlags: buildFlags(dir, opts),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading Go packages: %w", err)
+	}
+	res := &Result{}
+	bad := map[*packages.Package]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Errors) == 0 {
+			return
+		}
+		bad[p] = true
+		pe := PackageError{Path: p.PkgPath}
+		for _, e := range p.Errors {
+			pe.Messages = append(pe.Messages, e.Error())
+		}
+		res.Errors = append(res.Errors, pe)
+	})
+	graph, err := checker.Analyze([]*analysis.Analyzer{listensite.Analyzer}, pkgs, &checker.Options{})
+	if err != nil && graph == nil {
+		return nil, fmt.Errorf("analysing Go packages: %w", err)
+	}
+	byPkg := map[*packages.Package]*listensite.Result{}
+	for act := range graph.All() {
+		if act.Analyzer != listensite.Analyzer {
+			continue
+		}
+		if act.Err != nil {
+			if !bad[act.Package] {
+				bad[act.Package] = true
+				res.Errors = append(res.Errors, PackageError{Path: act.Package.PkgPath, Messages: []string{act.Err.Error()}})
+			}
+			continue
+		}
+		if r, ok := act.Result.(*listensite.Result); ok {
+			byPkg[act.Package] = r
+		}
+	}
+	for _, p := range pkgs {
+		if p.Name != "main" {
+			continue
+		}
+		m := &Main{Path: p.PkgPath}
+		if len(p.GoFiles) > 0 {
+			m.Dir = filepath.Dir(p.GoFiles[0])
+		}
+		var all []*listensite.Site
+		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+			if r := byPkg[q]; r != nil {
+				all = append(all, r.Sites...)
+			}
+		})
+		m.Sites = refine(all)
+		for _, s := range m.Sites {
+			s.Program = p.PkgPath
+		}
+		res.Mains = append(res.Mains, m)
+	}
+	sort.Slice(res.Mains, func(i, j int) bool { return res.Mains[i].Path < res.Mains[j].Path })
+	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
+	return res, nil
+}
+
+// refine drops a site whose address waits on a caller when a caller in
+// the program supplied it (a refined copy with Via set exists).
+func refine(sites []*listensite.Site) []*listensite.Site {
+	refined := map[string]bool{}
+	for _, s := range sites {
+		if s.Via.IsValid() {
+			refined[s.Range.String()] = true
+		}
+	}
+	var out []*listensite.Site
+	for _, s := range sites {
+		if s.Partial && refined[s.Range.String()] {
+			// Keep only the refined copies, and among those the complete ones.
+			if !s.Via.IsValid() {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// buildFlags keeps the go command from touching go.mod/go.sum: with a
+// vendor directory the go command uses it on its own; otherwise
+// -mod=readonly, unless the user's GOFLAGS or flags already choose.
+func buildFlags(dir string, opts Options) []string {
+	flags := append([]string(nil), opts.BuildFlags...)
+	for _, f := range flags {
+		if strings.HasPrefix(f, "-mod=") {
+			return flags
+		}
+	}
+	for _, kv := range append(os.Environ(), opts.Env...) {
+		if strings.HasPrefix(kv, "GOFLAGS=") && strings.Contains(kv, "-mod=") {
+			return flags
+		}
+	}
+	if root := moduleRoot(dir); root != "" {
+		if _, err := os.Stat(filepath.Join(root, "vendor", "modules.txt")); err == nil {
+			return flags
+		}
+	}
+	return append(flags, "-mod=readonly")
+}
+
+func moduleRoot(dir string) string {
+	dir, _ = filepath.Abs(dir)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,91 @@
+package goload_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/flylint/flylint/goload"
+	"github.com/flylint/flylint/listen"
+)
+
+func TestAnalyze(t *testing.T) {
+	res, err := goload.Analyze(context.Background(), "testdata/app", []string{"./..."}, goload.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Mains) != 2 {
+		t.Fatalf("got %d main packages, want 2", len(res.Mains))
+	}
+	broken, server := res.Mains[0], res.Mains[1]
+	if broken.Path != "example.com/app/cmd/broken" || server.Path != "example.com/app/cmd/server" {
+		t.Fatalf("mains = %s, %s", broken.Path, server.Path)
+	}
+	// A package that does not type-check is reported and contributes no
+	// sites.
+	if len(res.Errors) != 1 || res.Errors[0].Path != "example.com/app/cmd/broken" || !strings.Contains(res.Errors[0].Error(), "cannot use") {
+		t.Errorf("errors = %v", res.Errors)
+	}
+	if len(broken.Sites) != 0 {
+		t.Errorf("broken package sites = %d", len(broken.Sites))
+	}
+	var got []string
+	for _, s := range server.Sites {
+		got = append(got, s.Listener.String()+" "+s.Origin+" "+s.Program)
+	}
+	want := []string{
+		"tcp 127.0.0.1:9091 (loopback) net.Listen example.com/app/cmd/server",
+		"tcp :8080 (dual-stack wildcard) http.ListenAndServe example.com/app/cmd/server",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sites:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s := server.Sites[0]; s.Host.Env != "METRICS_ADDR" || !s.Host.WholeAddr || s.Port.Env != "METRICS_ADDR" || s.Proto != listen.TCP {
+		t.Errorf("env site = %+v", s.Listener)
+	}
+	if s := server.Sites[1]; !s.Via.IsValid() || s.Via.Start.Line != 16 {
+		t.Errorf("refined site via = %v", s.Via)
+	}
+}
+
+func TestMainPackageFor(t *testing.T) {
+	for _, tc := range []struct {
+		bin  string
+		runs []string
+		want string
+		ok   bool
+	}{
+		{"/app", []string{"go mod download", "CGO_ENABLED=0 go build -ldflags '-s -w' -o /app ./cmd/server"}, "./cmd/server", true},
+		{"/app/server", []string{"go build -o /app/ ./cmd/server"}, "./cmd/server", true},
+		{"/usr/local/bin/app", []string{"go build -v -o /usr/local/bin/app ."}, ".", true},
+		{"/go/bin/server", []string{"go install ./cmd/server"}, "./cmd/server", true},
+		{"/server", []string{"cd src && \\\n go build -o /server"}, ".", true},
+		{"/other", []string{"go build -o /app ./cmd/server"}, "", false},
+		{"/app", []string{"echo hi"}, "", false},
+	} {
+		got, ok := goload.MainPackageFor(tc.bin, tc.runs)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("MainPackageFor(%q, %q) = %q, %v; want %q, %v", tc.bin, tc.runs, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	for b.Loop() {
+		if _, err := goload.Analyze(context.Background(), "testdata/app", []string{"./..."}, goload.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func FuzzMainPackageFor(f *testing.F) {
+	f.Add("/app", "CGO_ENABLED=0 go build -o /app ./cmd/server")
+	f.Add("/x", "go install\x00 -tags \"a b\" ./...")
+	f.Add("", "go build -o")
+	f.Fuzz(func(t *testing.T, bin, run string) {
+		pkg, ok := goload.MainPackageFor(bin, []string{run})
+		if !ok && pkg != "" {
+			t.Errorf("not found but package %q", pkg)
+		}
+	})
+}
