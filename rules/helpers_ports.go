@@ -135,7 +135,8 @@ func relatedService(s *workspace.Service, msg string) diag.Related {
 
 // replaceHost is the fix that rewrites a listener's host text.
 func replaceHost(l listen.Listener, host, why string) []diag.Fix {
-	if !l.HostRange.IsValid() || l.HostRange.Start.Offset >= l.HostRange.End.Offset {
+	// Go fixes come from the analyzers, which know the literal's syntax.
+	if strings.HasSuffix(l.HostRange.File, ".go") || !l.HostRange.IsValid() || l.HostRange.Start.Offset >= l.HostRange.End.Offset {
 		return nil
 	}
 	return []diag.Fix{{Message: why, Edits: []diag.Edit{{Range: l.HostRange, NewText: host}}}}

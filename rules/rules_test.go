@@ -27,6 +27,7 @@ func TestRuleFixtures(t *testing.T) {
 				continue
 			}
 			t.Run(r.ID+"/"+name, func(t *testing.T) {
+				t.Parallel() // Go fixtures take seconds each to load
 				got := runRule(t, r, dir)
 				want := readWant(t, dir)
 				if strings.HasPrefix(name, "good") && len(want) > 0 {
@@ -72,7 +73,7 @@ func TestRuleMetadata(t *testing.T) {
 
 func runRule(t *testing.T, r *rules.Rule, dir string) []string {
 	t.Helper()
-	ws, err := workspace.Load([]string{dir}, workspace.Options{})
+	ws, err := workspace.Load([]string{dir}, workspace.Options{Go: true})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}

@@ -48,6 +48,13 @@ type App struct {
 	Services []*Service
 	Refs     []*Ref
 
+	// GoProblems says what Go analysis could not load or type-check;
+	// the listeners it found elsewhere are still used.
+	GoProblems []string
+	// root is the directory flylint was asked to lint; nothing above it
+	// is read.
+	root string
+
 	// Flycast is true when the app is reached over Flycast (configured,
 	// marked with "# flylint:flycast", or referenced as <app>.flycast).
 	Flycast bool
@@ -73,6 +80,9 @@ type Group struct {
 	ListenersKnown bool
 	// Interpreted is what the start-command interpreter made of Command.
 	Interpreted listen.Result
+	// GoMain is the import path of the Go main package whose listeners
+	// the group has, when Go analysis found which one it runs.
+	GoMain string
 }
 
 // Service is one proxied service: a [[services]] entry or the TCP service

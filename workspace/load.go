@@ -23,6 +23,8 @@ type Options struct {
 	// Flycast names apps configured as reached over Flycast
 	// (.flylint.toml [apps.<name>] flycast = true).
 	Flycast map[string]bool
+	// Go enables Go analysis of apps covered by a go.mod.
+	Go bool
 }
 
 // Load finds the apps under paths and assembles each, in parallel. The
@@ -59,6 +61,9 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 			ws.Files[k] = v
 		}
 	}
+	if opts.Go {
+		analyzeGo(ws, ws.Files)
+	}
 	for _, a := range ws.Apps {
 		if a.Name != "" {
 			ws.byName[a.Name] = append(ws.byName[a.Name], a)
@@ -91,7 +96,7 @@ type appBuilder struct {
 }
 
 func (b *appBuilder) build() *App {
-	b.app = &App{}
+	b.app = &App{root: b.target.Root}
 	a := b.app
 	if b.target.Config != "" {
 		b.loadConfig()

@@ -206,7 +206,7 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	}
 	enabled := lint.Select(enable, disable, cfg)
 
-	ws, err := workspace.Load(paths, workspace.Options{Flycast: flycastApps(cfg)})
+	ws, err := workspace.Load(paths, workspace.Options{Flycast: flycastApps(cfg), Go: o.goMode == "auto"})
 	if err != nil {
 		return 0, err
 	}

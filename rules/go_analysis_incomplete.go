@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/source"
+	"github.com/flylint/flylint/workspace"
+)
+
+var GoAnalysisIncomplete = Register(&Rule{
+	ID:       "go-analysis-incomplete",
+	Severity: diag.Info,
+	Title:    "Some Go packages could not be analysed",
+	Since:    "0.1.0",
+	Why: "flylint could not load or type-check some of the app's Go packages, so it may not see every place the program listens; findings about missing listeners are held back for them.\n\n" +
+		"Make `go build ./...` succeed (flylint never downloads modules or edits go.mod: run `go mod download` first in CI), or pass `-go off` to skip Go analysis.",
+	ExampleFile: "main.go",
+	Bad: `package main
+
+func main() {
+	undefinedFunction()
+}`,
+	Good: `package main
+
+import "net/http"
+
+func main() {
+	http.ListenAndServe(":8080", nil)
+}`,
+	URLs: []string{"https://pkg.go.dev/golang.org/x/tools/go/packages"},
+	Tags: []string{"go"},
+	Check: func(p *Pass) {
+		if len(p.App.GoProblems) == 0 {
+			return
+		}
+		r := source.Range{File: p.App.ConfigPath}
+		if p.App.Config != nil && p.App.Config.App.Set {
+			r = p.App.Config.App.Key
+		}
+		p.Reportf(r, "Go analysis of this app is incomplete: %s. Listeners in those packages are not known, so port findings for them are held back; make go build ./... succeed, or pass -go off.", workspace.GoProblemSummary(p.App.GoProblems))
+	},
+})

@@ -1,0 +1,247 @@
+package workspace
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/flylint/flylint/goload"
+	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/source"
+)
+
+// analyzeGo runs the Go analysis once per module that holds linted apps
+// and gives each app's process groups the listeners of the main package
+// they run. It changes nothing on disk: loading is -mod=readonly.
+func analyzeGo(ws *Workspace, files map[string][]byte) {
+	byModule := map[string][]*App{}
+	for _, a := range ws.Apps {
+		if a.Dir == "" {
+			continue
+		}
+		if mod := findGoMod(a.Dir, a.root); mod != "" {
+			byModule[mod] = append(byModule[mod], a)
+		}
+	}
+	mods := make([]string, 0, len(byModule))
+	for m := range byModule {
+		mods = append(mods, m)
+	}
+	slices.Sort(mods)
+	for _, mod := range mods {
+		res, err := goload.Analyze(context.Background(), mod, []string{"./..."}, goload.Options{})
+		for _, a := range byModule[mod] {
+			if err != nil {
+				a.GoProblems = append(a.GoProblems, err.Error())
+				continue
+			}
+			attachGo(a, res, files)
+		}
+	}
+}
+
+// findGoMod returns the directory of the go.mod that covers dir, if any,
+// looking no higher than the linted root or the repository (a directory
+// holding .git).
+func findGoMod(dir, root string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	top, err := filepath.Abs(root)
+	if err != nil {
+		return ""
+	}
+	for {
+		if !lexicallyWithin(abs, top) {
+			return ""
+		}
+		if _, err := os.Stat(filepath.Join(abs, "go.mod")); err == nil {
+			return abs
+		}
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return ""
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
+}
+
+func attachGo(a *App, res *goload.Result, files map[string][]byte) {
+	appDir, _ := filepath.Abs(a.Dir)
+	var mains []*goload.Main
+	for _, m := range res.Mains {
+		if m.Dir == appDir || strings.HasPrefix(m.Dir, appDir+string(filepath.Separator)) {
+			mains = append(mains, m)
+		}
+	}
+	wd, _ := os.Getwd()
+	for _, e := range res.Errors {
+		// Messages name files absolutely; diagnostics use relative paths.
+		a.GoProblems = append(a.GoProblems, strings.ReplaceAll(e.Error(), wd+string(filepath.Separator), ""))
+	}
+	if len(mains) == 0 {
+		return
+	}
+	var runs []string
+	if a.Dockerfile != nil {
+		for _, st := range a.Dockerfile.Stages {
+			for _, r := range st.Runs {
+				for _, arg := range r.Command.Args {
+					runs = append(runs, arg.Text)
+				}
+			}
+		}
+	}
+	for _, g := range a.Groups {
+		// A recognised server (gunicorn, next, ...) is not a Go program.
+		if g.Interpreted.Known && len(g.Listeners) > 0 {
+			continue
+		}
+		chosen := mains
+		if g.HasCommand && len(g.Interpreted.Argv) > 0 {
+			bin := g.Interpreted.Argv[0].Text
+			if pkg, ok := goload.MainPackageFor(bin, runs); ok {
+				want := filepath.Join(appDir, filepath.FromSlash(pkg))
+				for _, m := range mains {
+					if m.Dir == want {
+						chosen = []*goload.Main{m}
+					}
+				}
+			}
+		}
+		if len(chosen) != 1 {
+			continue // which main runs is not known: no guess
+		}
+		m := chosen[0]
+		argv := g.Interpreted.Argv
+		complete := len(a.GoProblems) == 0
+		for _, s := range m.Sites {
+			l := resolveGo(s.Listener, s.Network, a.Env, argv)
+			l.Range = rel(l.Range, files)
+			l.HostRange = rel(l.HostRange, files)
+			l.PortRange = rel(l.PortRange, files)
+			g.Listeners = append(g.Listeners, l)
+			if s.Partial {
+				complete = false
+			}
+		}
+		g.ListenersKnown = complete
+		g.GoMain = m.Path
+	}
+}
+
+// resolveGo fills in what the analyzer left symbolic: environment
+// variables from the app's env (fly.toml [env] over Dockerfile ENV; Fly
+// sets no PORT) and flags from the start command's argv.
+func resolveGo(l listen.Listener, network string, env listen.Env, argv []listen.Arg) listen.Listener {
+	setAddr := func(v string) {
+		h, p, ok := listen.SplitHostPort(v)
+		if !ok {
+			l.Host, l.Port.Number = listen.Host{Class: listen.HostUnknown, Text: v}, 0
+			return
+		}
+		l.Host.Text = h
+		l.Host.Class = goClass(network, h)
+		l.Port.Number, _ = strconv.Atoi(p)
+	}
+	if l.Host.WholeAddr {
+		if v, ok := lookupFlag(argv, l.Host.Flag); ok && l.Host.Flag != "" {
+			setAddr(v)
+			l.Port.IsDefault = false
+			return l
+		}
+		if v, ok := env[l.Host.Env]; ok && l.Host.Env != "" && v.Value != "" {
+			setAddr(v.Value)
+			l.Port.EnvSet = true
+			return l
+		}
+	}
+	if l.Host.Flag != "" {
+		if v, ok := lookupFlag(argv, l.Host.Flag); ok {
+			l.Host.Text, l.Host.Class = v, goClass(network, v)
+		}
+	} else if l.Host.Env != "" {
+		if v, ok := env[l.Host.Env]; ok && v.Value != "" {
+			l.Host.Text, l.Host.Class = v.Value, goClass(network, v.Value)
+		}
+	}
+	switch {
+	case l.Port.Flag != "":
+		if v, ok := lookupFlag(argv, l.Port.Flag); ok {
+			l.Port.Number, _ = strconv.Atoi(v)
+		}
+	case l.Port.Env != "":
+		for _, name := range []string{l.Port.Env, l.Port.Fallback} {
+			if v, ok := env[name]; ok && name != "" && v.Value != "" {
+				l.Port.Number, _ = strconv.Atoi(v.Value)
+				l.Port.EnvSet = true
+				l.Port.Required = false
+				l.Port.Env = name
+				break
+			}
+		}
+	}
+	return l
+}
+
+func goClass(network, host string) listen.HostClass {
+	c := listen.ClassifyHost(host, "go")
+	switch {
+	case c == listen.HostDualStack && strings.HasSuffix(network, "4"):
+		return listen.HostIPv4Wildcard
+	case c == listen.HostDualStack && strings.HasSuffix(network, "6"):
+		return listen.HostIPv6Wildcard
+	}
+	return c
+}
+
+// lookupFlag finds -name value, -name=value, --name value or --name=value.
+func lookupFlag(argv []listen.Arg, name string) (string, bool) {
+	if name == "" {
+		return "", false
+	}
+	for i, a := range argv {
+		t := strings.TrimPrefix(strings.TrimPrefix(a.Text, "-"), "-")
+		if t == a.Text {
+			continue
+		}
+		if v, ok := strings.CutPrefix(t, name+"="); ok {
+			return v, true
+		}
+		if t == name && i+1 < len(argv) {
+			return argv[i+1].Text, true
+		}
+	}
+	return "", false
+}
+
+// rel makes a Go position's file relative like every other diagnostic
+// path, and keeps the file's content for quoting and suppressions.
+func rel(r source.Range, files map[string][]byte) source.Range {
+	if r.File == "" {
+		return r
+	}
+	r.File = displayPath(r.File)
+	if _, ok := files[r.File]; !ok {
+		if data, err := os.ReadFile(filepath.FromSlash(r.File)); err == nil && len(data) <= MaxFileSize {
+			files[r.File] = data
+		}
+	}
+	return r
+}
+
+// GoProblemSummary says in one line what Go analysis could not do.
+func GoProblemSummary(ps []string) string {
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	return fmt.Sprintf("%s (and %d more)", ps[0], len(ps)-1)
+}
