@@ -276,6 +276,10 @@ func SplitHostPort(s string) (host, port string, ok bool) {
 	if isPortText(s) {
 		return "", s, true
 	}
+	// host:$PORT and host:${PORT:-8080}: the default may hold a colon.
+	if i := strings.LastIndex(s, ":$"); i >= 0 {
+		return strings.TrimSuffix(strings.TrimPrefix(s[:i], "["), "]"), s[i+1:], true
+	}
 	h, p, err := net.SplitHostPort(s)
 	if err != nil {
 		return "", "", false
