@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/lint"
@@ -205,15 +206,18 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 		failOn = s
 	}
 	enabled := lint.Select(enable, disable, cfg)
+	phases := newPhaseTimer(o.verbose, stderr)
 
 	ws, err := workspace.Load(paths, workspace.Options{Flycast: flycastApps(cfg), Go: o.goMode == "auto"})
 	if err != nil {
 		return 0, err
 	}
+	phases.done(fmt.Sprintf("load %d apps", len(ws.Apps)))
 	diags, err := lint.Run(ws, lint.Options{Rules: enabled, Config: cfg, NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore)})
 	if err != nil {
 		return 0, &internalError{err}
 	}
+	phases.done(fmt.Sprintf("rules (%d rules, %d findings)", len(enabled), len(diags)))
 	if o.fix {
 		return applyFixes(diags, ws, o.diff, stdout, stderr)
 	}
@@ -225,6 +229,7 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	if err := emit(buf.Bytes(), o.output, stdout); err != nil {
 		return 0, err
 	}
+	phases.done("output")
 	for _, d := range diags {
 		if d.Severity >= failOn {
 			return ExitFindings, nil
@@ -300,4 +305,24 @@ func ruleList(flagName, list string) ([]string, error) {
 		ids = append(ids, id)
 	}
 	return ids, nil
+}
+
+// phaseTimer prints, with -v, how long each phase took, on stderr only.
+type phaseTimer struct {
+	on    bool
+	w     io.Writer
+	start time.Time
+}
+
+func newPhaseTimer(on bool, w io.Writer) *phaseTimer {
+	return &phaseTimer{on: on, w: w, start: time.Now()}
+}
+
+func (p *phaseTimer) done(what string) {
+	if !p.on {
+		return
+	}
+	now := time.Now()
+	fmt.Fprintf(p.w, "flylint: %-40s %8.1fms\n", what, float64(now.Sub(p.start).Microseconds())/1000)
+	p.start = now
 }
