@@ -19,6 +19,7 @@ import (
 	"github.com/flylint/flylint/lint"
 	"github.com/flylint/flylint/report"
 	"github.com/flylint/flylint/rules"
+	"github.com/flylint/flylint/sarif"
 	"github.com/flylint/flylint/workspace"
 )
 
@@ -87,7 +88,7 @@ type options struct {
 func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("flylint", flag.ContinueOnError)
 	fs.SetOutput(errOut)
-	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, github")
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif, github")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` (atomically) instead of stdout")
 	fs.StringVar(&o.failOn, "fail-on", "", "lowest `severity` that makes the exit code 1: error, warning, info (default warning)")
 	fs.StringVar(&o.enable, "enable", "", "comma-separated rule `ids` to run (default: all)")
@@ -279,6 +280,14 @@ var formats = map[string]formatter{
 	},
 	"github": func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.GitHub(w, d)
+	},
+	"sarif": func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error {
+		return sarif.Write(w, d, enabled, ws.Files, sarif.Options{
+			ToolVersion:    Version,
+			InformationURI: "https://github.com/flylint/flylint",
+			HelpURIBase:    "https://github.com/flylint/flylint/blob/main/docs/rules/",
+			Category:       o.category,
+		})
 	},
 }
 

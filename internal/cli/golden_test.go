@@ -30,6 +30,7 @@ func TestGolden(t *testing.T) {
 		{"examples.txt", []string{"testdata/examples"}},
 		{"examples.json", []string{"-format", "json", "testdata/examples"}},
 		{"examples.github", []string{"-format", "github", "testdata/examples"}},
+		{"examples.sarif", []string{"-format", "sarif", "-sarif-category", "flylint", "testdata/examples"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
