@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // MaxFileSize is the largest fly.toml or Dockerfile flylint reads. Real
@@ -32,7 +33,12 @@ func readFile(path, root string) ([]byte, error) {
 	if !within(real, root) {
 		return nil, fmt.Errorf("%s is a symlink that leads outside %s; flylint does not follow links out of the directory it lints", displayPath(path), displayPath(root))
 	}
-	f, err := os.Open(real)
+	// Check the type before opening: opening a FIFO blocks until a
+	// writer appears, and a device may never end.
+	if info, err := os.Stat(real); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", displayPath(path))
+	}
+	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
 	}
