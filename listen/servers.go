@@ -1,378 +1,230 @@
 package listen
 
-import (
-	"github.com/flylint/flylint/source"
-	"path"
-	"strconv"
-	"strings"
-)
-
-// server describes how one program takes its listen address. Defaults
-// cite the program's documentation and the version they hold for.
+// server describes how one program takes its listen address. Each entry
+// cites the documentation (or source) its defaults come from and the
+// version they hold for; "not re-verified" marks a default flylint could
+// not confirm against a primary source.
 type server struct {
-	name    string
-	runtime string // for ClassifyHost: "python", "node", "ruby", "go", ...
-	proto   Proto
-	// hostFlags take a host, portFlags a port, bindFlags host:port.
-	hostFlags, portFlags, bindFlags []string
-	// positional is true when the first non-flag argument is [host:]port.
-	positional  bool
-	defHost     string
-	defPort     int
-	portEnv     string // variable read for the port when no flag gives it
-	hostEnv     string // variable read for the host when no flag gives it
-	argsEnv     string // variable holding extra command-line arguments
-	unknownWith []string
+	name string // for messages and Result.Program: "gunicorn", "flask run"
+	// progs are argv[0] base names, and module names for `python -m`.
+	progs []string
+	// subs is the subcommand that must come first among the operands
+	// ("run" for flask); "" in the list lets it be absent.
+	subs []string
+	// globalValued are options before the subcommand that take a value.
+	globalValued []string
+	runtime      string // for ClassifyHost
+	proto        Proto
+
+	hostFlags, portFlags []string
+	addrFlags            []string // take host:port, :port, a URL or a bare host
+	// bareHost is what a host flag given with no value means (vite
+	// --host listens on every address); "" when the flag needs a value.
+	bareHost string
+	// posAddr: the first operand is [host:]port (runserver); posPort: it
+	// is a port (http.server).
+	posAddr, posPort bool
+	valued           []string // other options that take a value, so operands are found
+	glued            bool     // -p8000 works (argparse, click)
+
+	hostEnv, portEnv string
+	argsEnv          string // extra command-line arguments (GUNICORN_CMD_ARGS)
+	defHost          string
+	defPort          int
+	// hostDefault picks the default host from the environment (Rails:
+	// localhost in development, 0.0.0.0 otherwise).
+	hostDefault func(m *match) string
+	// opaque options hand the address to a config file, a unix socket or
+	// an inherited descriptor: unless an address option is also given,
+	// flylint cannot know it.
+	opaque  []string
+	configs []string // files read by default when present
+	// star is the class of host "*" where the server accepts it.
+	star HostClass
+	// operandOpaque: any operand is a config file (redis-server).
+	operandOpaque bool
 }
 
-// servers: see each entry's source. matchServer finds them by argv.
-var servers = map[string]*server{
-	// https://docs.gunicorn.org/en/stable/settings.html#bind (23.0): default
-	// ['127.0.0.1:8000'], or 0.0.0.0:$PORT when PORT is set; GUNICORN_CMD_ARGS.
-	"gunicorn": {name: "gunicorn", runtime: "python", bindFlags: []string{"-b", "--bind"}, defHost: "127.0.0.1", defPort: 8000, portEnv: "PORT", argsEnv: "GUNICORN_CMD_ARGS", unknownWith: []string{"-c", "--config"}},
-	// https://www.uvicorn.org/settings/#socket-binding (0.30): --host 127.0.0.1, --port 8000.
-	"uvicorn": {name: "uvicorn", runtime: "python", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "127.0.0.1", defPort: 8000, unknownWith: []string{"--uds", "--fd"}},
-	// https://hypercorn.readthedocs.io/en/latest/how_to_guides/configuring.html (0.17): bind 127.0.0.1:8000.
-	"hypercorn": {name: "hypercorn", runtime: "python", bindFlags: []string{"-b", "--bind"}, defHost: "127.0.0.1", defPort: 8000, unknownWith: []string{"-c", "--config"}},
-	// https://github.com/django/daphne#running (4.1): -b 127.0.0.1, -p 8000.
-	"daphne": {name: "daphne", runtime: "python", hostFlags: []string{"-b", "--bind"}, portFlags: []string{"-p", "--port"}, defHost: "127.0.0.1", defPort: 8000, unknownWith: []string{"-u", "--unix-socket", "-e", "--endpoint"}},
-	// https://docs.pylonsproject.org/projects/waitress/en/stable/runner.html (3.0): listen 0.0.0.0:8080.
-	"waitress-serve": {name: "waitress-serve", runtime: "python", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, bindFlags: []string{"--listen"}, defHost: "0.0.0.0", defPort: 8080, unknownWith: []string{"--unix-socket"}},
-	// https://flask.palletsprojects.com/en/stable/cli/#run-the-development-server (3.0): 127.0.0.1:5000.
-	"flask run": {name: "flask run", runtime: "python", hostFlags: []string{"-h", "--host"}, portFlags: []string{"-p", "--port"}, defHost: "127.0.0.1", defPort: 5000, hostEnv: "FLASK_RUN_HOST"},
-	// https://docs.djangoproject.com/en/5.0/ref/django-admin/#runserver: 127.0.0.1:8000.
-	"manage.py runserver": {name: "manage.py runserver", runtime: "python", positional: true, defHost: "127.0.0.1", defPort: 8000},
-	// https://fastapi.tiangolo.com/fastapi-cli/ (0.115): run binds 0.0.0.0:8000, dev 127.0.0.1:8000.
-	"fastapi run": {name: "fastapi run", runtime: "python", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "0.0.0.0", defPort: 8000},
-	"fastapi dev": {name: "fastapi dev", runtime: "python", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "127.0.0.1", defPort: 8000},
-	// https://docs.streamlit.io/develop/api-reference/configuration/config.toml (1.38):
-	// server.address unset listens on all interfaces; server.port 8501.
-	"streamlit run": {name: "streamlit run", runtime: "python", hostFlags: []string{"--server.address"}, portFlags: []string{"--server.port"}, defHost: "0.0.0.0", defPort: 8501},
-	// https://docs.python.org/3/library/http.server.html#command-line-interface (3.12):
-	// port 8000, all interfaces (dual-stack since 3.8).
-	"python -m http.server": {name: "python -m http.server", runtime: "python", hostFlags: []string{"-b", "--bind"}, positional: true, defHost: "::", defPort: 8000},
-	// https://guides.rubyonrails.org/command_line.html#bin-rails-server (7.1):
-	// -b localhost in development, 0.0.0.0 otherwise; -p 3000 or $PORT.
-	"rails server": {name: "rails server", runtime: "ruby", hostFlags: []string{"-b", "--binding"}, portFlags: []string{"-p", "--port"}, defHost: "0.0.0.0", defPort: 3000, portEnv: "PORT", hostEnv: "BINDING"},
-	// https://github.com/rack/rack/blob/main/lib/rack/server.rb via rackup 2 (2.1): localhost:9292.
-	"rackup": {name: "rackup", runtime: "ruby", hostFlags: []string{"-o", "--host"}, portFlags: []string{"-p", "--port"}, defHost: "localhost", defPort: 9292},
-	// https://laravel.com/docs/11.x/installation (artisan serve): 127.0.0.1:8000.
-	"php artisan serve": {name: "php artisan serve", runtime: "php", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "127.0.0.1", defPort: 8000},
-	// https://www.php.net/manual/en/features.commandline.webserver.php: php -S host:port.
-	"php -S": {name: "php -S", runtime: "php", positional: true},
-	// https://nextjs.org/docs/app/api-reference/cli/next (15): -H 0.0.0.0 (Node: ::), -p 3000 or $PORT.
-	"next start": {name: "next start", runtime: "node", hostFlags: []string{"-H", "--hostname"}, portFlags: []string{"-p", "--port"}, defHost: "::", defPort: 3000, portEnv: "PORT"},
-	"next dev":   {name: "next dev", runtime: "node", hostFlags: []string{"-H", "--hostname"}, portFlags: []string{"-p", "--port"}, defHost: "::", defPort: 3000, portEnv: "PORT"},
-	// Next.js standalone output: server.js binds $HOSTNAME (default 0.0.0.0), $PORT (3000).
-	// https://nextjs.org/docs/app/api-reference/config/next-config-js/output (15)
-	"next standalone": {name: "Next.js standalone server", runtime: "node", defHost: "0.0.0.0", defPort: 3000, portEnv: "PORT", hostEnv: "HOSTNAME"},
-	// https://vite.dev/config/server-options (6): host localhost, port 5173; preview 4173.
-	"vite":         {name: "vite", runtime: "node", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "localhost", defPort: 5173},
-	"vite preview": {name: "vite preview", runtime: "node", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "localhost", defPort: 4173},
-	// https://docs.astro.build/en/reference/cli-reference/ (4): --host localhost, --port 4321.
-	"astro": {name: "astro", runtime: "node", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "localhost", defPort: 4321},
-	// https://remix.run/docs/en/main/other-api/serve (2): $HOST (all interfaces), $PORT or 3000.
-	"remix-serve": {name: "remix-serve", runtime: "node", defHost: "::", defPort: 3000, portEnv: "PORT", hostEnv: "HOST"},
-	// https://gohugo.io/commands/hugo_server/ (0.134): --bind 127.0.0.1, --port 1313.
-	"hugo server": {name: "hugo server", runtime: "go", hostFlags: []string{"--bind"}, portFlags: []string{"-p", "--port"}, defHost: "127.0.0.1", defPort: 1313},
-	// https://redis.io/docs/latest/operate/oss_and_stack/management/config/ (7.2):
-	// without a config file, all interfaces, port 6379; a config file path → unknown.
-	"redis-server": {name: "redis-server", runtime: "c", hostFlags: []string{"--bind"}, portFlags: []string{"--port"}, defHost: "::", defPort: 6379},
-	// https://docs.deno.com/runtime/reference/cli/serve/ (2.0): --host 0.0.0.0, --port 8000.
-	"deno serve": {name: "deno serve", runtime: "node", hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "0.0.0.0", defPort: 8000},
+// servers is the table Interpret recognises. Ports and hosts are the
+// documented defaults; see the comment on each entry.
+var servers = []*server{
+	// https://docs.gunicorn.org/en/stable/settings.html#bind and
+	// gunicorn/config.py (23.0, checked in the source): bind defaults to ['127.0.0.1:8000'],
+	// or ['0.0.0.0:$PORT'] when PORT is set; -b repeats; a bare host gets
+	// port 8000. GUNICORN_CMD_ARGS is parsed before the command line,
+	// which wins. ./gunicorn.conf.py is read when present.
+	{name: "gunicorn", progs: []string{"gunicorn"}, runtime: "python", addrFlags: []string{"-b", "--bind"},
+		defHost: "127.0.0.1", defPort: 8000, portEnv: "PORT", argsEnv: "GUNICORN_CMD_ARGS", glued: true,
+		opaque: []string{"-c", "--config"}, configs: []string{"gunicorn.conf.py"}},
+	// https://www.uvicorn.org/settings/#socket-binding (0.32): --host
+	// 127.0.0.1, --port 8000; options also read UVICORN_HOST/UVICORN_PORT
+	// (click auto_envvar_prefix "UVICORN").
+	{name: "uvicorn", progs: []string{"uvicorn"}, runtime: "python", hostFlags: []string{"--host"}, portFlags: []string{"--port"},
+		hostEnv: "UVICORN_HOST", portEnv: "UVICORN_PORT", defHost: "127.0.0.1", defPort: 8000,
+		opaque: []string{"--uds", "--fd"}},
+	// https://docs.djangoproject.com/en/5.1/howto/deployment/asgi/hypercorn/
+	// and https://hypercorn.readthedocs.io/en/latest/how_to_guides/configuring.html
+	// (0.17): bind 127.0.0.1:8000; -b repeats.
+	{name: "hypercorn", progs: []string{"hypercorn"}, runtime: "python", addrFlags: []string{"-b", "--bind", "--insecure-bind"},
+		defHost: "127.0.0.1", defPort: 8000, glued: true, opaque: []string{"-c", "--config"}},
+	// https://pypi.org/project/daphne/4.1.1/ and Django's daphne how-to
+	// (4.1): -b host (default 127.0.0.1), -p port (default 8000).
+	{name: "daphne", progs: []string{"daphne"}, runtime: "python", hostFlags: []string{"-b", "--bind"}, portFlags: []string{"-p", "--port"},
+		defHost: "127.0.0.1", defPort: 8000, glued: true, opaque: []string{"-u", "--unix-socket", "--fd", "-e", "--endpoint"}},
+	// https://docs.pylonsproject.org/projects/waitress/en/stable/runner.html
+	// and usage.rst (3.0): --host 0.0.0.0, --port 8080 ("By default Waitress
+	// binds to any IPv4 address on port 8080"); --listen=*:8080 binds
+	// every IPv4 and IPv6 address.
+	{name: "waitress-serve", progs: []string{"waitress-serve", "waitress"}, runtime: "python",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, addrFlags: []string{"--listen"},
+		defHost: "0.0.0.0", defPort: 8080, star: HostDualStack, opaque: []string{"--unix-socket"}},
+	// https://flask.palletsprojects.com/en/stable/cli/ (3.1): 127.0.0.1:5000;
+	// options read FLASK_RUN_HOST/FLASK_RUN_PORT. Not re-verified: the
+	// env var names (click auto_envvar_prefix "FLASK_RUN").
+	{name: "flask run", progs: []string{"flask"}, subs: []string{"run"}, globalValued: []string{"-A", "--app", "-e", "--env-file"},
+		runtime: "python", hostFlags: []string{"-h", "--host"}, portFlags: []string{"-p", "--port"}, glued: true,
+		hostEnv: "FLASK_RUN_HOST", portEnv: "FLASK_RUN_PORT", defHost: "127.0.0.1", defPort: 5000},
+	// https://docs.djangoproject.com/en/5.1/ref/django-admin/#runserver:
+	// optional [addr:]port operand, default 127.0.0.1:8000 (::1 with -6);
+	// "0" means 0.0.0.0.
+	{name: "manage.py runserver", progs: []string{"manage.py", "django-admin", "django"}, subs: []string{"runserver"},
+		runtime: "python", posAddr: true, defHost: "127.0.0.1", defPort: 8000,
+		valued: []string{"--settings", "--pythonpath", "-v", "--verbosity"}},
+	// https://fastapi.tiangolo.com/fastapi-cli/ (fastapi-cli 0.0.5):
+	// `fastapi run` serves 0.0.0.0:8000, `fastapi dev` 127.0.0.1:8000.
+	{name: "fastapi run", progs: []string{"fastapi"}, subs: []string{"run"}, runtime: "python",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "0.0.0.0", defPort: 8000},
+	{name: "fastapi dev", progs: []string{"fastapi"}, subs: []string{"dev"}, runtime: "python",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "127.0.0.1", defPort: 8000},
+	// https://docs.streamlit.io/develop/api-reference/configuration/config.toml
+	// (1.40): server.port 8501; server.address unset listens on every
+	// interface (Tornado binds IPv4 and IPv6). Every option also reads
+	// STREAMLIT_<SECTION>_<OPTION>.
+	{name: "streamlit run", progs: []string{"streamlit"}, subs: []string{"run"}, runtime: "python",
+		hostFlags: []string{"--server.address"}, portFlags: []string{"--server.port"},
+		hostEnv: "STREAMLIT_SERVER_ADDRESS", portEnv: "STREAMLIT_SERVER_PORT", defHost: "::", defPort: 8501,
+		configs: []string{".streamlit/config.toml"}},
+	// https://docs.python.org/3/library/http.server.html#command-line-interface
+	// (3.8+): port operand (8000), -b/--bind; without -b it binds "::"
+	// with IPV6_V6ONLY off, so IPv4 and IPv6.
+	{name: "python -m http.server", progs: []string{"http.server"}, runtime: "python", hostFlags: []string{"-b", "--bind"},
+		posPort: true, valued: []string{"-d", "--directory", "-p", "--protocol"}, defHost: "::", defPort: 8000},
+	// `rails server --help` (Rails 5-8, seen in its help text): -b defaults
+	// to 'localhost' in development and '0.0.0.0' otherwise (env from -e,
+	// RAILS_ENV, RACK_ENV, else development); -p defaults to 3000. Not
+	// re-verified: that $PORT and $BINDING override those defaults.
+	// Puma's config/puma.rb may add binds.
+	{name: "rails server", progs: []string{"rails"}, subs: []string{"server", "s"}, runtime: "ruby",
+		hostFlags: []string{"-b", "--binding"}, portFlags: []string{"-p", "--port"}, hostEnv: "BINDING", portEnv: "PORT",
+		defPort: 3000, hostDefault: devLocalhost("-e", "--environment", "RAILS_ENV", "RACK_ENV"), glued: true,
+		valued: []string{"-e", "--environment", "-c", "--config", "-P", "--pid", "-u", "--using"}, configs: []string{"config/puma.rb"}},
+	// puma/lib/puma/configuration.rb (6.x, checked in the source):
+	// DEFAULTS binds ['tcp://0.0.0.0:9292']; puma itself reads no PORT
+	// (Rails' generated config/puma.rb does). Without -C the first of
+	// config/puma/<env>.rb and config/puma.rb that exists is loaded.
+	{name: "puma", progs: []string{"puma"}, runtime: "ruby", addrFlags: []string{"-b", "--bind"}, portFlags: []string{"-p", "--port"},
+		defHost: "0.0.0.0", defPort: 9292, opaque: []string{"-C", "--config"}, configs: []string{"config/puma.rb", "config/puma/production.rb"},
+		valued: []string{"-e", "--environment", "-t", "--threads", "-w", "--workers"}},
+	// rack/lib/rack/server.rb (rack 2.x, rackup 2.x): Port 9292, Host
+	// localhost in development and 0.0.0.0 otherwise (-E, RACK_ENV).
+	{name: "rackup", progs: []string{"rackup"}, runtime: "ruby", hostFlags: []string{"-o", "--host"}, portFlags: []string{"-p", "--port"},
+		defPort: 9292, hostDefault: devLocalhost("-E", "--env", "RACK_ENV"), glued: true,
+		valued: []string{"-E", "--env", "-s", "--server", "-O", "--option"}},
+	// https://laravel.com/docs/11.x/installation and ServeCommand.php
+	// (Laravel 11): --host 127.0.0.1, --port 8000 (SERVER_PORT when set).
+	// Not re-verified: SERVER_PORT.
+	{name: "php artisan serve", progs: []string{"artisan"}, subs: []string{"serve"}, runtime: "php",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, portEnv: "SERVER_PORT", defHost: "127.0.0.1", defPort: 8000},
+	// https://nextjs.org/docs/app/api-reference/cli/next (15): -H/--hostname,
+	// -p/--port (default $PORT, else 3000). With no -H, Next passes no
+	// host to Node's listen, which binds "::" (IPv4 and IPv6); its help
+	// text says 0.0.0.0 (vercel/next.js#68836).
+	{name: "next start", progs: []string{"next"}, subs: []string{"start"}, runtime: "node",
+		hostFlags: []string{"-H", "--hostname"}, portFlags: []string{"-p", "--port"}, portEnv: "PORT", defHost: "::", defPort: 3000,
+		valued: []string{"--keepAliveTimeout"}},
+	{name: "next dev", progs: []string{"next"}, subs: []string{"dev", ""}, runtime: "node",
+		hostFlags: []string{"-H", "--hostname"}, portFlags: []string{"-p", "--port"}, portEnv: "PORT", defHost: "::", defPort: 3000},
+	// Next.js standalone output's generated server.js (Next 13.4-15):
+	// hostname = process.env.HOSTNAME || '0.0.0.0', port = PORT || 3000.
+	// https://nextjs.org/docs/app/api-reference/config/next-config-js/output
+	// Recognised only as described on Options.NextStandalone.
+	{name: "Next.js standalone server", progs: []string{nextStandalone}, runtime: "node",
+		hostEnv: "HOSTNAME", portEnv: "PORT", defHost: "0.0.0.0", defPort: 3000},
+	// https://vite.dev/config/server-options and preview-options (6):
+	// host localhost, port 5173 (preview 4173); a bare --host listens on
+	// every address.
+	{name: "vite", progs: []string{"vite"}, subs: []string{"", "dev", "serve"}, runtime: "node",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, bareHost: "::", defHost: "localhost", defPort: 5173,
+		valued: []string{"-c", "--config", "--base", "-l", "--logLevel", "-m", "--mode"}},
+	{name: "vite preview", progs: []string{"vite"}, subs: []string{"preview"}, runtime: "node",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, bareHost: "::", defHost: "localhost", defPort: 4173,
+		valued: []string{"-c", "--config", "--base", "--outDir"}},
+	// https://docs.astro.build/en/reference/cli-reference/ (5): --host
+	// (bare: every address), --port 4321, host localhost.
+	{name: "astro", progs: []string{"astro"}, subs: []string{"dev", "preview"}, runtime: "node",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, bareHost: "::", defHost: "localhost", defPort: 4321,
+		valued: []string{"--root", "--config"}},
+	// https://remix.run/docs/en/main/other-api/serve (2): PORT (3000) and
+	// HOST; with no HOST Express listens on "::". Not re-verified: HOST.
+	{name: "remix-serve", progs: []string{"remix-serve"}, runtime: "node", hostEnv: "HOST", portEnv: "PORT", defHost: "::", defPort: 3000},
+	// https://gohugo.io/commands/hugo_server/ (0.140): --bind 127.0.0.1,
+	// -p/--port 1313.
+	{name: "hugo server", progs: []string{"hugo"}, subs: []string{"server", "serve"}, runtime: "go",
+		hostFlags: []string{"--bind"}, portFlags: []string{"-p", "--port"}, defHost: "127.0.0.1", defPort: 1313,
+		valued: []string{"-s", "--source", "-d", "--destination", "-b", "--baseURL", "-e", "--environment", "--config"}},
+	// https://redis.io/docs/latest/operate/oss_and_stack/management/config/
+	// (7.x): with no config file Redis binds every interface ("* -::*")
+	// on 6379, in protected mode; a config file operand decides instead.
+	{name: "redis-server", progs: []string{"redis-server"}, runtime: "c", hostFlags: []string{"--bind"}, portFlags: []string{"--port"},
+		defHost: "::", defPort: 6379, operandOpaque: true},
+	// https://docs.deno.com/runtime/reference/cli/serve/ (2.x): --host
+	// 0.0.0.0, --port 8000.
+	{name: "deno serve", progs: []string{"deno"}, subs: []string{"serve"}, runtime: "deno",
+		hostFlags: []string{"--host"}, portFlags: []string{"--port"}, defHost: "0.0.0.0", defPort: 8000},
+	// https://caddyserver.com/docs/command-line#caddy-file-server (2.8):
+	// --listen, default :80 (Go: every address). Not re-verified.
+	{name: "caddy file-server", progs: []string{"caddy"}, subs: []string{"file-server"}, runtime: "go",
+		addrFlags: []string{"-l", "--listen"}, defHost: "", defPort: 80,
+		valued: []string{"-r", "--root", "-d", "--domain"}},
+	// https://sanic.dev/en/guide/running/running.html (23.x): --host
+	// 127.0.0.1, --port 8000. Not re-verified.
+	{name: "sanic", progs: []string{"sanic"}, runtime: "python", hostFlags: []string{"-H", "--host"}, portFlags: []string{"-p", "--port"},
+		defHost: "127.0.0.1", defPort: 8000, glued: true, opaque: []string{"-u", "--unix"}},
+	// https://unicorn.bogomips.org/unicorn_1.html (6.x): -l/--listen
+	// address, default 0.0.0.0:8080. Not re-verified.
+	{name: "unicorn", progs: []string{"unicorn", "unicorn_rails"}, runtime: "ruby", addrFlags: []string{"-l", "--listen"},
+		hostFlags: []string{"-o", "--host"}, portFlags: []string{"-p", "--port"}, defHost: "0.0.0.0", defPort: 8080,
+		opaque: []string{"-c", "--config-file"}, valued: []string{"-E", "--env"}},
+	// https://github.com/http-party/http-server#available-options (14):
+	// -a 0.0.0.0, -p 8080 (PORT when set). Not re-verified: PORT.
+	{name: "http-server", progs: []string{"http-server"}, runtime: "node", hostFlags: []string{"-a"}, portFlags: []string{"-p", "--port"},
+		portEnv: "PORT", defHost: "0.0.0.0", defPort: 8080,
+		valued: []string{"-c", "-e", "--ext", "-s", "-P", "--proxy", "-C", "--cert", "-K", "--key", "-t"}},
 }
 
-// matchServer recognises argv and returns the server and the arguments
-// after the part that names it.
-func matchServer(args []Arg) (*server, []Arg) {
-	words := make([]string, 0, 4)
-	for i := 0; i < len(args) && i < 4; i++ {
-		words = append(words, path.Base(args[i].Text))
-	}
-	at := func(i int) string {
-		if i < len(words) {
-			return words[i]
-		}
-		return ""
-	}
-	w0 := at(0)
-	switch {
-	case strings.HasPrefix(w0, "python"):
-		switch {
-		case at(1) == "-m" && at(2) == "http.server":
-			return servers["python -m http.server"], args[3:]
-		case at(1) == "-m" && servers[at(2)] != nil:
-			return matchServer(args[2:])
-		case at(1) == "-m" && at(2) == "flask" && at(3) == "run":
-			return servers["flask run"], args[4:]
-		case at(1) == "manage.py" && at(2) == "runserver":
-			return servers["manage.py runserver"], args[3:]
-		}
-		return nil, nil
-	case w0 == "manage.py" && at(1) == "runserver":
-		return servers["manage.py runserver"], args[2:]
-	case w0 == "php" && at(1) == "artisan" && at(2) == "serve":
-		return servers["php artisan serve"], args[3:]
-	case w0 == "php" && at(1) == "-S":
-		return servers["php -S"], args[2:]
-	case (w0 == "rails" || w0 == "bin/rails") && (at(1) == "server" || at(1) == "s"):
-		return servers["rails server"], args[2:]
-	case w0 == "node" && len(args) > 1 && strings.Contains(args[1].Text, "standalone") && path.Base(args[1].Text) == "server.js":
-		return servers["next standalone"], args[2:]
-	case w0 == "deno" && at(1) == "serve":
-		return servers["deno serve"], args[2:]
-	case w0 == "redis-server":
-		if len(args) > 1 && !strings.HasPrefix(args[1].Text, "-") {
-			return nil, nil // a config file decides
-		}
-		return servers[w0], args[1:]
-	}
-	for _, two := range []string{w0 + " " + at(1)} {
-		if s := servers[two]; s != nil {
-			return s, args[2:]
-		}
-	}
-	if s := servers[w0]; s != nil {
-		if w0 == "vite" && at(1) == "dev" || w0 == "vite" && at(1) == "serve" {
-			return s, args[2:]
-		}
-		if w0 == "astro" && (at(1) == "dev" || at(1) == "preview") {
-			return s, args[2:]
-		}
-		return s, args[1:]
-	}
-	return nil, nil
-}
+// nextStandalone is the pseudo program name matchNode gives Next.js's
+// standalone server.js.
+const nextStandalone = "\x00next-standalone"
 
-// server interprets a recognised server's arguments.
-func (in *interp) server(s *server, prog Arg, rest, all []Arg) Result {
-	res := Result{Known: true, Program: s.name, Argv: all}
-	if s.argsEnv != "" {
-		if v, ok := in.env[s.argsEnv]; ok {
-			for _, f := range strings.Fields(v.Value) {
-				rest = append(rest, Arg{Text: f, Range: v.Range})
-			}
-		}
-	}
-	if s.name == "rails server" {
-		if env, ok := in.env["RAILS_ENV"]; (!ok || env.Value == "development") && !hasFlag(rest, "-e", "--environment") {
-			s = &server{name: s.name, runtime: s.runtime, hostFlags: s.hostFlags, portFlags: s.portFlags, defHost: "localhost", defPort: 3000, portEnv: "PORT", hostEnv: "BINDING"}
-		}
-	}
-	var hostArg, portArg *Arg
-	var hostText, portText string
-	var binds []Arg
-	var positional []Arg
-	for i := 0; i < len(rest); i++ {
-		t := rest[i].Text
-		flagName, val, hasVal := strings.Cut(t, "=")
-		if !strings.HasPrefix(t, "-") {
-			positional = append(positional, rest[i])
-			continue
-		}
-		if contains(s.unknownWith, flagName) {
-			return Result{Program: s.name, Argv: all} // a config file or socket decides
-		}
-		take := func() (Arg, bool) {
-			if hasVal {
-				a := rest[i]
-				a.Text = val
-				if a.Range.IsValid() && a.Range.End.Offset-a.Range.Start.Offset == len(t) {
-					a.Range.Start = shift(a.Range.Start, len(flagName)+1)
-				}
-				return a, true
-			}
-			if i+1 < len(rest) {
-				i++
-				return rest[i], true
-			}
-			return Arg{}, false
-		}
-		switch {
-		case contains(s.bindFlags, flagName):
-			if a, ok := take(); ok {
-				binds = append(binds, a)
-			}
-		case contains(s.hostFlags, flagName):
-			if a, ok := take(); ok {
-				hostArg, hostText = &a, a.Text
-			}
-		case contains(s.portFlags, flagName):
-			if a, ok := take(); ok {
-				portArg, portText = &a, a.Text
-			}
-		}
-	}
-	if s.positional && len(positional) > 0 {
-		a := positional[0]
-		if h, p, ok := SplitHostPort(a.Text); ok {
-			binds = append(binds, a)
-			_ = h
-			_ = p
-		}
-	}
-	if s.name == "php -S" && len(binds) == 0 {
-		return Result{Program: s.name, Argv: all}
-	}
-	if len(binds) > 0 {
-		for _, b := range binds {
-			h, p, ok := SplitHostPort(b.Text)
-			if !ok {
-				return Result{Program: s.name, Argv: all}
-			}
-			l := in.listener(s, prog, b, h, p, true, true)
-			l.Range = b.Range
-			if h != "" && b.Range.IsValid() && b.Range.End.Offset-b.Range.Start.Offset == len(b.Text) {
-				if i := strings.Index(b.Text, h); i >= 0 {
-					l.HostRange = subRange(b.Range, i, i+len(h))
-				}
-				if j := strings.LastIndex(b.Text, p); j >= 0 {
-					l.PortRange = subRange(b.Range, j, j+len(p))
-				}
-			}
-			res.Listeners = append(res.Listeners, l)
-		}
-		return in.finish(res, s)
-	}
-	// No bind flag: host and port separately, with env and defaults.
-	where := prog
-	l := Listener{Proto: TCP, Origin: s.name, Program: s.name, Range: prog.Range}
-	switch {
-	case hostArg != nil:
-		l.Host = in.host(hostText, s.runtime)
-		l.HostRange = hostArg.Range
-		where = *hostArg
-	case s.hostEnv != "" && in.env[s.hostEnv].Value != "":
-		v := in.env[s.hostEnv]
-		l.Host = in.host(v.Value, s.runtime)
-	case s.name == "gunicorn" && in.env["PORT"].Value != "":
-		l.Host = Host{Class: ClassifyHost("0.0.0.0", s.runtime), Text: "0.0.0.0", Default: true}
-	default:
-		l.Host = Host{Class: ClassifyHost(s.defHost, s.runtime), Text: s.defHost, Default: true}
-	}
-	switch {
-	case portArg != nil:
-		l.Port = in.port(portText)
-		l.PortRange = portArg.Range
-	case s.portEnv != "":
-		if v, ok := in.env[s.portEnv]; ok && v.Value != "" {
-			l.Port = in.port("$" + s.portEnv)
+// devLocalhost is the Rack convention: localhost in development, every
+// IPv4 address in any other environment.
+func devLocalhost(short, long string, envs ...string) func(m *match) string {
+	return func(m *match) string {
+		env := ""
+		if w, ok := m.flag(short, long); ok {
+			env = w.value()
 		} else {
-			l.Port = Port{Number: s.defPort, Env: s.portEnv, Default: s.defPort, IsDefault: true}
+			for _, e := range envs {
+				m.read(e)
+				if v, ok := m.sc.env(e); ok && v.Value != "" {
+					env = v.Value
+					break
+				}
+			}
 		}
-		res.Reads = append(res.Reads, s.portEnv)
-	default:
-		l.Port = Port{Number: s.defPort, IsDefault: true}
-	}
-	l.Range = where.Range
-	res.Listeners = append(res.Listeners, l)
-	return in.finish(res, s)
-}
-
-func (in *interp) finish(res Result, s *server) Result {
-	if s.hostEnv != "" {
-		res.Reads = append(res.Reads, s.hostEnv)
-	}
-	return res
-}
-
-func (in *interp) listener(s *server, prog, b Arg, h, p string, hostGiven, portGiven bool) Listener {
-	l := Listener{Proto: TCP, Origin: s.name, Program: s.name}
-	if h == "" && !hostGiven {
-		l.Host = Host{Class: ClassifyHost(s.defHost, s.runtime), Text: s.defHost, Default: true}
-	} else {
-		l.Host = in.host(h, s.runtime)
-	}
-	l.Port = in.port(p)
-	return l
-}
-
-// host resolves a host text that may be $VAR.
-func (in *interp) host(h, runtime string) Host {
-	if name, def, ok := envRef(h); ok {
-		if v, set := in.env[name]; set && v.Value != "" {
-			h = v.Value
-		} else if def != "" {
-			h = def
-		} else if name == "FLY_PRIVATE_IP" {
-			return Host{Class: Host6PN, Text: "$FLY_PRIVATE_IP"}
-		} else {
-			return Host{Class: HostUnknown, Text: "$" + name}
+		if env == "" || env == "development" {
+			return "localhost"
 		}
+		return "0.0.0.0"
 	}
-	return Host{Class: ClassifyHost(h, runtime), Text: h}
-}
-
-// port resolves a port text: a number, $VAR or ${VAR:-default}.
-func (in *interp) port(p string) Port {
-	if name, def, ok := envRef(p); ok {
-		out := Port{Env: name}
-		if v, set := in.env[name]; set && v.Value != "" {
-			out.EnvSet = true
-			out.Number = atoiPort(v.Value)
-			return out
-		}
-		if def != "" {
-			out.Default = atoiPort(def)
-			out.Number = out.Default
-			return out
-		}
-		out.Required = true
-		return out
-	}
-	return Port{Number: atoiPort(p)}
-}
-
-// envRef recognises "$NAME", "${NAME}" and "${NAME:-default}".
-func envRef(s string) (name, def string, ok bool) {
-	if !strings.HasPrefix(s, "$") {
-		return "", "", false
-	}
-	s = s[1:]
-	if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
-		s = s[1 : len(s)-1]
-		if n, d, found := strings.Cut(s, ":-"); found {
-			return n, d, true
-		}
-		if n, d, found := strings.Cut(s, "-"); found {
-			return n, d, true
-		}
-	}
-	for _, c := range s {
-		if !(c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			return "", "", false
-		}
-	}
-	return s, "", s != ""
-}
-
-func atoiPort(s string) int {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 1 || n > 65535 {
-		return 0
-	}
-	return n
-}
-
-func subRange(r source.Range, i, j int) source.Range {
-	return source.Range{File: r.File, Start: shift(r.Start, i), End: shift(r.Start, j)}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func hasFlag(args []Arg, names ...string) bool {
-	for _, a := range args {
-		n, _, _ := strings.Cut(a.Text, "=")
-		if contains(names, n) {
-			return true
-		}
-	}
-	return false
 }

@@ -115,8 +115,11 @@ func describe(l listen.Listener) string {
 		port = strconv.Itoa(l.Port.Number)
 	}
 	host := l.Host.Text
-	if host == "" {
+	switch {
+	case host == "":
 		host = "*"
+	case strings.Contains(host, ":") && !strings.HasPrefix(host, "["):
+		host = "[" + host + "]" // an IPv6 address, written as in host:port
 	}
 	what := l.Origin
 	if what == "" {
