@@ -22,7 +22,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "listensite",
 	Doc:        doc,
 	URL:        "https://github.com/flylint/flylint/tree/main/analyzers/listensite",
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	Requires:   nil, // SSA is built in run, only for non-standard packages (see buildSSA)
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(packageFact)},
 	Run:        run,
@@ -66,7 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if isStandard(pass) {
 		return res, nil
 	}
-	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	ssaRes := buildSSA(pass)
 	st := &state{
 		pass:   pass,
 		ssaPkg: ssaRes.Pkg,
@@ -139,7 +139,7 @@ func run(pass *analysis.Pass) (any, error) {
 			for _, key := range paramKeys(w.Addr, w.Network) {
 				for _, cs := range calls[key] {
 					d := *w
-					var viaArg int = -1
+					viaArg := -1
 					sub := func(p Part) (Value, bool) {
 						if p.Kind == PartParam && p.Name == key && p.Index < len(cs.c.Args) {
 							if viaArg < 0 {
@@ -205,12 +205,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, m := range st.ssaPkg.Members {
-		switch m := m.(type) {
-		case *ssa.Global:
-			if m.Object() != nil && m.Object().Exported() && scalar(m.Type()) {
-				if v := st.globalValue(e, m); informative(v) {
-					fact.globals[globalKey(m)] = v
-				}
+		if m, ok := m.(*ssa.Global); ok && m.Object() != nil && m.Object().Exported() && scalar(m.Type()) {
+			if v := st.globalValue(e, m); informative(v) {
+				fact.globals[globalKey(m)] = v
 			}
 		}
 	}
