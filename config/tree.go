@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -114,7 +115,8 @@ func parseTree(file string, data []byte) (*table, ErrorList) {
 func (b *builder) syntaxError(err error, input []byte) {
 	start, end := len(input), len(input)
 	msg := err.Error()
-	if perr, ok := err.(*unstable.ParserError); ok {
+	var perr *unstable.ParserError
+	if errors.As(err, &perr) {
 		// Highlight is a subslice of the input; its capacity gives its
 		// offset. Check the arithmetic rather than trust it: never panic.
 		off := cap(input) - cap(perr.Highlight)
@@ -253,14 +255,14 @@ func (b *builder) keyValue(t *table, n *unstable.Node) {
 		b.errorAt(last.rng, "%s is already set at line %d", dottedName(parts), prev.keyRng.Start.Line)
 		return
 	}
-	v, _ := b.value(n.Value(), b.valueStart(n, last))
+	v, _ := b.value(n.Value(), b.valueStart(last))
 	v.keyRng = last.rng
 	t.set(last.name, v)
 }
 
 // valueStart is the offset where the value of a key/value begins: arrays
 // carry no position of their own in the unstable AST.
-func (b *builder) valueStart(kv *unstable.Node, last keyPart) int {
+func (b *builder) valueStart(last keyPart) int {
 	i := last.rng.End.Offset
 	for i < len(b.data) && b.data[i] != '=' {
 		i++

@@ -350,7 +350,7 @@ func wordSpans(rest string, escape rune) [][2]int {
 				}
 				n++
 				pos += w
-				ch, w = decodeRune(rest[pos:])
+				_, w = decodeRune(rest[pos:])
 			}
 			n++
 			pos += w
@@ -368,7 +368,7 @@ func wordSpans(rest string, escape rune) [][2]int {
 			}
 			pos += w
 			n++
-			ch, w = decodeRune(rest[pos:])
+			_, w = decodeRune(rest[pos:])
 		}
 		n++
 		pos += w

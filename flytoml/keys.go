@@ -34,7 +34,6 @@ var (
 	anyV    = spec{t: expAny}
 	str     = spec{t: expString}
 	integer = spec{t: expInt}
-	float   = spec{t: expFloat}
 	boolean = spec{t: expBool}
 	strs    = spec{t: expStrings}
 	free    = spec{t: expMap}

@@ -1,6 +1,7 @@
 package flytoml
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/flylint/flylint/source"
@@ -164,8 +165,8 @@ func (b *builder) build() error {
 
 // parserError places a parse error: its Highlight is a slice of the input.
 func (b *builder) parserError(err error) error {
-	pe, ok := err.(*unstable.ParserError)
-	if !ok {
+	var pe *unstable.ParserError
+	if !errors.As(err, &pe) {
 		return b.syntaxError(b.rng(b.base, b.base), "%v", err)
 	}
 	parsed := b.data[b.base:]

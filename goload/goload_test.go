@@ -31,7 +31,7 @@ func TestAnalyze(t *testing.T) {
 	}
 	var got []string
 	for _, s := range server.Sites {
-		got = append(got, s.Listener.String()+" "+s.Origin+" "+s.Program)
+		got = append(got, s.String()+" "+s.Origin+" "+s.Program)
 	}
 	want := []string{
 		"tcp 127.0.0.1:9091 (loopback) net.Listen example.com/app/cmd/server",

@@ -78,7 +78,8 @@ func isHostName(h string) bool {
 	}
 	for i := 0; i < len(h); i++ {
 		c := h[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+		allowed := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+		if !allowed {
 			return false
 		}
 	}
@@ -194,7 +195,9 @@ func finishImplied(a addr) addr {
 func isScheme(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		later := c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' // allowed after the first
+		if !letter && (i == 0 || !later) {
 			return false
 		}
 	}

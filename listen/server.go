@@ -106,12 +106,15 @@ func (s *server) parse(args []word) (hits []hit, operands []word, opaque bool) {
 			continue
 		}
 		h := hit{kind: k, name: name, rng: w.rng}
+		// A host flag that may stand alone (vite --host) takes no value
+		// when an option follows it.
+		standsAlone := s.bareHost != "" && k == "host" && i+1 < len(args) && strings.HasPrefix(args[i+1].value(), "-")
 		switch {
 		case eq > 0:
 			h.val, h.hasVal = w.slice(eq+1), true
 		case glued:
 			h.val, h.hasVal = w.slice(2), true
-		case i+1 < len(args) && !(s.bareHost != "" && k == "host" && strings.HasPrefix(args[i+1].value(), "-")):
+		case i+1 < len(args) && !standsAlone:
 			h.val, h.hasVal = args[i+1], true
 			h.rng = joinRange(w.rng, args[i+1].rng)
 			i++

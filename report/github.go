@@ -14,6 +14,7 @@ import (
 //
 //	::error file=web/fly.toml,line=12,col=19,endLine=12,endColumn=23,title=internal-port-mismatch::message
 func GitHub(w io.Writer, diags []diag.Diagnostic) error {
+	// A bufio.Writer keeps its first write error and Flush returns it.
 	bw := bufio.NewWriter(w)
 	for _, d := range diags {
 		level := "error"
@@ -31,7 +32,7 @@ func GitHub(w io.Writer, diags []diag.Diagnostic) error {
 			}
 		}
 		props = append(props, "title="+escapeProperty(d.Rule))
-		fmt.Fprintf(bw, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(d.Message))
+		_, _ = fmt.Fprintf(bw, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(d.Message))
 	}
 	return bw.Flush()
 }

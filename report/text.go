@@ -23,13 +23,15 @@ import (
 // files supplies source lines; a diagnostic whose file is unknown is
 // printed without them.
 func Text(w io.Writer, diags []diag.Diagnostic, files map[string][]byte) error {
+	// A bufio.Writer keeps its first write error and Flush returns it,
+	// so the writes below need no check of their own.
 	bw := bufio.NewWriter(w)
 	cache := map[string]*source.Lines{}
 	for _, d := range diags {
-		fmt.Fprintf(bw, "%s: %s: %s [%s]\n", location(d.Range), d.Severity, d.Message, d.Rule)
+		_, _ = fmt.Fprintf(bw, "%s: %s: %s [%s]\n", location(d.Range), d.Severity, d.Message, d.Rule)
 		quote(bw, d.Range, files, cache)
 		for _, r := range d.Related {
-			fmt.Fprintf(bw, "  %s: %s\n", location(r.Range), r.Message)
+			_, _ = fmt.Fprintf(bw, "  %s: %s\n", location(r.Range), r.Message)
 		}
 	}
 	return bw.Flush()
@@ -43,7 +45,8 @@ func location(r source.Range) string {
 }
 
 // quote prints the diagnostic's first line with a caret under the range.
-func quote(w io.Writer, r source.Range, files map[string][]byte, cache map[string]*source.Lines) {
+// It writes to the caller's bufio.Writer, whose Flush reports errors.
+func quote(w *bufio.Writer, r source.Range, files map[string][]byte, cache map[string]*source.Lines) {
 	content, ok := files[r.File]
 	if !ok || !r.Start.IsValid() {
 		return
@@ -80,8 +83,8 @@ func quote(w io.Writer, r source.Range, files map[string][]byte, cache map[strin
 		}
 	}
 	gutter := strconv.Itoa(r.Start.Line)
-	fmt.Fprintf(w, " %s | %s\n", gutter, sanitize(text))
-	fmt.Fprintf(w, " %s | %s^%s\n", strings.Repeat(" ", len(gutter)), pad.String(), strings.Repeat("~", width-1))
+	_, _ = fmt.Fprintf(w, " %s | %s\n", gutter, sanitize(text))
+	_, _ = fmt.Fprintf(w, " %s | %s^%s\n", strings.Repeat(" ", len(gutter)), pad.String(), strings.Repeat("~", width-1))
 }
 
 // sanitize keeps control bytes from a binary file out of the terminal.

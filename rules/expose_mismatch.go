@@ -39,7 +39,8 @@ CMD ["node", "server.js"]
 				if e.Port == 0 {
 					return // an unresolved EXPOSE $VAR may be the port
 				}
-				if e.Proto != s.Proto && !(e.Proto == "" && s.Proto == listen.TCP) {
+				// An EXPOSE without "/proto" is TCP.
+				if e.Proto != s.Proto && (e.Proto != "" || s.Proto != listen.TCP) {
 					continue
 				}
 				listed = append(listed, e.Text)

@@ -97,7 +97,9 @@ func FuzzIsFlyRef(f *testing.F) {
 		isFlyRef(ws, ref)
 		refHost(ref)
 		exactText(ws, r, text)
-		subRange(r, start, end)
+		if sub, ok := subRange(r, start, end); ok && (sub.End.Offset-sub.Start.Offset != end || sub.End.Line != r.Start.Line) {
+			t.Errorf("subRange(%v, %d, %d) = %v: not %d bytes on line %d", r, start, end, sub, end, r.Start.Line)
+		}
 		nameContinues(ws, ref)
 	})
 }

@@ -59,9 +59,7 @@ var InternalTargetPort = Register(&Rule{
 						certain = false
 						break
 					}
-					for _, l := range g.Listeners {
-						listening = append(listening, l)
-					}
+					listening = append(listening, g.Listeners...)
 				}
 				if !certain {
 					break

@@ -101,7 +101,7 @@ func TestApplyMessages(t *testing.T) {
 	// missing reason.
 	var msgs []string
 	for _, d := range got {
-		if d.Rule == "" || d.Severity == 0 || !d.Range.IsValid() || d.Message == "" {
+		if d.Rule == "" || d.Severity == 0 || !d.IsValid() || d.Message == "" {
 			t.Errorf("incomplete diagnostic %+v", d)
 		}
 		msgs = append(msgs, fmt.Sprintf("%d:%d %s", d.Start.Line, d.Start.Col, d.Message))

@@ -10,20 +10,20 @@ func tomlComments(b []byte) []comment {
 	code := false // something other than blanks precedes i on its line
 	for i := 0; i < len(b); {
 		c := b[i]
-		switch {
-		case c == '\n' || c == '\r':
+		switch c {
+		case '\n', '\r':
 			code = false
 			i++
-		case c == ' ' || c == '\t':
+		case ' ', '\t':
 			i++
-		case c == '#':
+		case '#':
 			end := i
 			for end < len(b) && b[end] != '\n' && b[end] != '\r' {
 				end++
 			}
 			out = append(out, comment{start: i, end: end, marker: 1, trailing: code})
 			i = end
-		case c == '"' || c == '\'':
+		case '"', '\'':
 			multi := i+2 < len(b) && b[i+1] == c && b[i+2] == c
 			if multi {
 				i = skipMultiline(b, i+3, c)

@@ -76,10 +76,10 @@ func (e *evaluator) eval1(v ssa.Value) Value {
 	case *ssa.Phi:
 		return e.phi(v)
 	case *ssa.Call:
-		return e.call(v.Common(), -1, v.Parent())
+		return e.call(v.Common(), -1)
 	case *ssa.Extract:
 		if c, ok := v.Tuple.(*ssa.Call); ok {
-			return e.call(c.Common(), v.Index, c.Parent())
+			return e.call(c.Common(), v.Index)
 		}
 		return unknown()
 	case *ssa.UnOp:
@@ -231,7 +231,7 @@ func (e *evaluator) phi(p *ssa.Phi) Value {
 }
 
 // call evaluates a call, or result index of a call returning a tuple.
-func (e *evaluator) call(c *ssa.CallCommon, index int, caller *ssa.Function) Value {
+func (e *evaluator) call(c *ssa.CallCommon, index int) Value {
 	callee := c.StaticCallee()
 	if callee == nil {
 		return unknown()

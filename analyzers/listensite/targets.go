@@ -161,7 +161,7 @@ func (e *evaluator) match(c *ssa.CallCommon) *RawSite {
 		site.Addr = e.eval(c.Args[a.addrArg])
 		setArg(astArg(a.addrArg))
 	case addrStruct:
-		site.Addr = e.addrStruct(c.Args[a.addrArg], site, setArg)
+		site.Addr = e.addrStruct(c.Args[a.addrArg], setArg)
 		if site.ArgRange.File == "" {
 			setArg(astArg(a.addrArg))
 		}
@@ -218,7 +218,7 @@ func constOf(st *state, bl *ast.BasicLit) *string {
 
 // addrStruct is the "host:port" of a *net.TCPAddr or *net.UDPAddr:
 // a composite literal, or the result of net.ResolveTCPAddr.
-func (e *evaluator) addrStruct(v ssa.Value, site *RawSite, setArg func(ast.Expr)) Value {
+func (e *evaluator) addrStruct(v ssa.Value, setArg func(ast.Expr)) Value {
 	switch v := v.(type) {
 	case *ssa.Const:
 		return lit(":0") // nil address: any interface, random port

@@ -42,12 +42,19 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
+// say prints a message for the user: an error or progress note on
+// stderr, or a status line. A failed write is ignored: the exit code
+// already tells the outcome, and there is nowhere left to report it.
+func say(w io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(w, format, args...)
+}
+
 // Run runs flylint with args (without the program name) and returns the
 // exit code. It never panics: a panic is reported as an internal error.
 func Run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
-			fmt.Fprintf(stderr, "flylint: internal error: %v\n%s\nPlease report this at https://github.com/flylint/flylint/issues.\n", v, debug.Stack())
+			say(stderr, "flylint: internal error: %v\n%s\nPlease report this at https://github.com/flylint/flylint/issues.\n", v, debug.Stack())
 			code = ExitInternal
 		}
 	}()
@@ -58,7 +65,9 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 		case "explain":
 			return explain(args[1:], stdout, stderr)
 		case "version":
-			fmt.Fprintf(stdout, "flylint %s\n", Version)
+			if _, err := fmt.Fprintf(stdout, "flylint %s\n", Version); err != nil {
+				return ExitUsage
+			}
 			return ExitClean
 		case "init":
 			return initConfig(args[1:], stdout, stderr)
@@ -105,7 +114,8 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 }
 
 func printUsage(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprint(w, `usage: flylint [flags] [path ...]
+	// Best effort, like the flag package's own PrintDefaults below.
+	_, _ = fmt.Fprint(w, `usage: flylint [flags] [path ...]
        flylint rules | explain RULE | version
 
 flylint checks Fly.io apps (fly.toml, Dockerfile, start commands) for
@@ -153,7 +163,7 @@ func lintCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	code, err := runLint(o, paths, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "flylint: %v\n", err)
+		say(stderr, "flylint: %v\n", err)
 		var ue *usageError
 		var we *workspace.UsageError
 		if errors.As(err, &ue) || errors.As(err, &we) {
@@ -251,13 +261,17 @@ func emit(data []byte, path string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("-o: %w", err)
 	}
-	defer os.Remove(tmp.Name())
+	// Once renamed there is nothing left to remove, so Remove fails then
+	// by design; before that, a leftover temp file is only litter.
+	defer func() { _ = os.Remove(tmp.Name()) }()
+	// On a failed write or chmod, that error is the one to report, not
+	// Close's.
 	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return fmt.Errorf("-o: %w", err)
 	}
 	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return fmt.Errorf("-o: %w", err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -332,6 +346,6 @@ func (p *phaseTimer) done(what string) {
 		return
 	}
 	now := time.Now()
-	fmt.Fprintf(p.w, "flylint: %-40s %8.1fms\n", what, float64(now.Sub(p.start).Microseconds())/1000)
+	say(p.w, "flylint: %-40s %8.1fms\n", what, float64(now.Sub(p.start).Microseconds())/1000)
 	p.start = now
 }

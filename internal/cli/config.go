@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -78,7 +77,7 @@ func displayPath(path string) string {
 // existing one.
 func initConfig(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 1 {
-		fmt.Fprintln(stderr, "usage: flylint init [dir]")
+		say(stderr, "usage: flylint init [dir]\n")
 		return ExitUsage
 	}
 	dir := "."
@@ -88,11 +87,11 @@ func initConfig(args []string, stdout, stderr io.Writer) int {
 	path := filepath.Join(dir, config.Name)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		fmt.Fprintf(stderr, "flylint: %s already exists; not overwriting it\n", path)
+		say(stderr, "flylint: %s already exists; not overwriting it\n", path)
 		return ExitUsage
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "flylint: %v\n", err)
+		say(stderr, "flylint: %v\n", err)
 		return ExitUsage
 	}
 	_, werr := f.Write(config.Starter())
@@ -100,9 +99,9 @@ func initConfig(args []string, stdout, stderr io.Writer) int {
 		werr = cerr
 	}
 	if werr != nil {
-		fmt.Fprintf(stderr, "flylint: %v\n", werr)
+		say(stderr, "flylint: %v\n", werr)
 		return ExitUsage
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
+	say(stdout, "wrote %s\n", path) // the file is written; failing to say so changes nothing
 	return ExitClean
 }

@@ -40,10 +40,10 @@ func applyFixes(diags []diag.Diagnostic, ws *workspace.Workspace, diffOnly bool,
 		if err := fix.WriteAtomic(filepath.FromSlash(name), changed[name]); err != nil {
 			return 0, fmt.Errorf("-fix: %w", err)
 		}
-		fmt.Fprintf(stderr, "fixed %s\n", name)
+		say(stderr, "fixed %s\n", name)
 	}
 	if len(skipped) > 0 {
-		fmt.Fprintf(stderr, "flylint: %d fixes overlap others and were not applied; run -fix again\n", len(skipped))
+		say(stderr, "flylint: %d fixes overlap others and were not applied; run -fix again\n", len(skipped))
 	}
 	remaining := len(diags) - (len(fixes) - len(skipped))
 	if remaining > 0 || (diffOnly && len(changed) > 0) {

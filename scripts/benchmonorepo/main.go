@@ -6,6 +6,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -31,11 +32,15 @@ func run(apps, runs int, bin string) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	defer func() {
+		if err := os.RemoveAll(tmp); err != nil {
+			fmt.Fprintln(os.Stderr, "benchmonorepo: cleanup:", err)
+		}
+	}()
 	if bin == "" {
 		bin = filepath.Join(tmp, "flylint")
 		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/flylint").CombinedOutput(); err != nil {
-			return fmt.Errorf("go build: %v\n%s", err, out)
+			return fmt.Errorf("go build: %w\n%s", err, out)
 		}
 	}
 	root := filepath.Join(tmp, "repo")
@@ -47,13 +52,17 @@ func run(apps, runs int, bin string) error {
 	lint := median(runs, func() error {
 		cmd := exec.Command(bin, "-go", "off", root)
 		err := quiet(cmd)
-		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == 1 {
 			return nil // findings are expected
 		}
 		return err
 	})
-	if cat.err != nil || lint.err != nil {
-		return fmt.Errorf("cat: %v, flylint: %v", cat.err, lint.err)
+	if cat.err != nil {
+		return fmt.Errorf("cat: %w", cat.err)
+	}
+	if lint.err != nil {
+		return fmt.Errorf("flylint: %w", lint.err)
 	}
 	fmt.Printf("apps: %d (%d files), median of %d runs\n", apps, len(files), runs)
 	fmt.Printf("%-28s %10s %8s\n", "command", "time", "ratio")
