@@ -150,7 +150,7 @@ func (x *index) fix(f diag.Fix) *gosarif.Fix {
 	}
 	byFile := map[string]*gosarif.ArtifactChange{}
 	for _, e := range f.Edits {
-		if !e.Range.IsValid() {
+		if !e.IsValid() {
 			continue
 		}
 		ch := byFile[e.File]
