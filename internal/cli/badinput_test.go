@@ -28,6 +28,7 @@ func TestBadInput(t *testing.T) {
 		{"BOM", files("fly.toml", "\xef\xbb\xbfapp = \"x\"\n"), ExitFindings, "byte order mark"},
 		{"CRLF is fine", files("fly.toml", "app = \"x\"\r\n[http_service]\r\n  internal_port = 8080\r\n"), ExitClean, ""},
 		{"truncated TOML", files("fly.toml", "app = \"x\"\n[http_serv"), ExitFindings, "toml-syntax"},
+		{"wrong value type", files("fly.toml", "[http_service]\n  internal_port = \"8080\"\n"), ExitFindings, "invalid-value-type"},
 		{"deep nesting", files("fly.toml", "x = "+strings.Repeat("[", 20000)+strings.Repeat("]", 20000)+"\n"), ExitFindings, "toml-syntax"},
 		{"50 MB fly.toml", func(t *testing.T, dir string) { write(t, dir, "fly.toml", string(big)) }, ExitFindings, "flylint reads files up to"},
 		{"binary Dockerfile", files("fly.toml", "app = \"x\"\n", "Dockerfile", "\x7fELF\x00\x00\x01"), ExitFindings, "dockerfile-syntax"},
