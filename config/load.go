@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"github.com/flylint/flylint/internal/editdist"
 	"slices"
 	"sort"
 	"strings"
@@ -261,32 +262,9 @@ func suggest(k string, valid []string) string {
 		if s == norm {
 			return s
 		}
-		if d := editDistance(norm, s); d < bestDist {
+		if d := editdist.Distance(norm, s); d < bestDist {
 			best, bestDist = s, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 1 << 30 // far apart, and bounds the work on hostile input
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -1,5 +1,7 @@
 package flytoml
 
+import "github.com/flylint/flylint/internal/editdist"
+
 // The keys flyctl knows, per section. Names come from the toml tags of
 // flyctl's appconfig.Config and the fly-go types it embeds, plus the old
 // spellings its patch functions (internal/appconfig/patches.go) rewrite
@@ -171,7 +173,7 @@ func suggest(name string, known schema) string {
 		if normalizeKey(k) == norm {
 			return k
 		}
-		d := editDistance(name, k)
+		d := editdist.Distance(name, k)
 		limit := 2
 		if len(k) < 5 {
 			limit = 1
@@ -195,30 +197,4 @@ func normalizeKey(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// editDistance is the Levenshtein distance, in bytes. Keys are short; a
-// long unknown key only costs time proportional to its length times the
-// known key's.
-func editDistance(a, b string) int {
-	if len(a) > 64 {
-		return len(a)
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
