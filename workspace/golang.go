@@ -17,7 +17,7 @@ import (
 // analyzeGo runs the Go analysis once per module that holds linted apps
 // and gives each app's process groups the listeners of the main package
 // they run. It changes nothing on disk: loading is -mod=readonly.
-func analyzeGo(ws *Workspace, files map[string][]byte) {
+func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) {
 	byModule := map[string][]*App{}
 	for _, a := range ws.Apps {
 		if a.Dir == "" {
@@ -32,7 +32,8 @@ func analyzeGo(ws *Workspace, files map[string][]byte) {
 		mods = append(mods, m)
 	}
 	slices.Sort(mods)
-	for _, mod := range mods {
+	for i, mod := range mods {
+		report(Progress{Phase: "Go modules", Done: i, Total: len(mods)})
 		res, err := goload.Analyze(context.Background(), mod, []string{"./..."}, goload.Options{})
 		for _, a := range byModule[mod] {
 			if err != nil {
@@ -41,6 +42,9 @@ func analyzeGo(ws *Workspace, files map[string][]byte) {
 			}
 			attachGo(a, res, files)
 		}
+	}
+	if len(mods) > 0 {
+		report(Progress{Phase: "Go modules", Done: len(mods), Total: len(mods)})
 	}
 }
 

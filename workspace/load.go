@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/flylint/flylint/dockerfile"
 	"github.com/flylint/flylint/flytoml"
@@ -25,6 +26,17 @@ type Options struct {
 	Flycast map[string]bool
 	// Go enables Go analysis of apps covered by a go.mod.
 	Go bool
+	// Progress, when set, is told how far loading has got. It is called
+	// from several goroutines and must be cheap: a terminal progress line
+	// reads it, nothing decides on it.
+	Progress func(Progress)
+}
+
+// Progress is how many of a phase's units are done.
+type Progress struct {
+	Phase string // "apps" or "Go modules"
+	Done  int
+	Total int
 }
 
 // Load finds the apps under paths and assembles each, in parallel. The
@@ -44,6 +56,12 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	files := make([]map[string][]byte, len(targets))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var built atomic.Int64
+	report := func(Progress) {}
+	if opts.Progress != nil {
+		report = opts.Progress
+	}
+	report(Progress{Phase: "apps", Total: len(targets)})
 	for i, t := range targets {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -53,6 +71,7 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 			b := &appBuilder{target: t, files: map[string][]byte{}}
 			ws.Apps[i] = b.build()
 			files[i] = b.files
+			report(Progress{Phase: "apps", Done: int(built.Add(1)), Total: len(targets)})
 		}()
 	}
 	wg.Wait()
@@ -62,7 +81,7 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 		}
 	}
 	if opts.Go {
-		analyzeGo(ws, ws.Files)
+		analyzeGo(ws, ws.Files, report)
 	}
 	for _, a := range ws.Apps {
 		if a.Name != "" {

@@ -92,6 +92,8 @@ type options struct {
 	noInline bool
 	fix      bool
 	diff     bool
+	cpuProf  string
+	memProf  string
 }
 
 func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
@@ -109,6 +111,8 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.noInline, "no-inline-ignore", false, "ignore flylint:ignore directives in the linted files")
 	fs.BoolVar(&o.fix, "fix", false, "apply safe suggested fixes in place")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix: print the fixes as a unified diff instead of writing them")
+	fs.StringVar(&o.cpuProf, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
+	fs.StringVar(&o.memProf, "memprofile", "", "write a memory allocation profile to `file` at exit")
 	fs.Usage = func() { printUsage(errOut, fs) }
 	return fs
 }
@@ -161,7 +165,7 @@ func lintCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitUsage
 	}
-	code, err := runLint(o, paths, stdout, stderr)
+	code, err := runProfiled(o, paths, stdout, stderr)
 	if err != nil {
 		say(stderr, "flylint: %v\n", err)
 		var ue *usageError
@@ -176,6 +180,21 @@ func lintCommand(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	return code
+}
+
+// runProfiled runs the lint with the profiles -cpuprofile and
+// -memprofile ask for; a profile that cannot be written fails the run,
+// since the user asked for it.
+func runProfiled(o options, paths []string, stdout, stderr io.Writer) (int, error) {
+	prof, err := startProfiles(o.cpuProf, o.memProf)
+	if err != nil {
+		return 0, err
+	}
+	code, err := runLint(o, paths, stdout, stderr)
+	if perr := prof.stop(); perr != nil && err == nil {
+		return 0, perr
+	}
+	return code, err
 }
 
 type internalError struct{ err error }
@@ -219,7 +238,9 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	enabled := lint.Select(enable, disable, cfg)
 	phases := newPhaseTimer(o.verbose, stderr)
 
-	ws, err := workspace.Load(paths, workspace.Options{Flycast: flycastApps(cfg), Go: o.goMode == "auto"})
+	progress := newProgress(stderr)
+	ws, err := workspace.Load(paths, workspace.Options{Flycast: flycastApps(cfg), Go: o.goMode == "auto", Progress: progress.update})
+	progress.stop()
 	if err != nil {
 		return 0, err
 	}

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/flylint/flylint/workspace"
+)
+
+func TestProgressQuietForShortRuns(t *testing.T) {
+	var buf bytes.Buffer
+	start := time.Unix(1000, 0)
+	pl := newProgressTo(&buf, start)
+	pl.updateAt(workspace.Progress{Phase: "apps", Done: 1, Total: 5}, start.Add(500*time.Millisecond))
+	pl.stop()
+	if buf.Len() != 0 {
+		t.Errorf("a run shorter than %v printed %q", progressDelay, buf.String())
+	}
+}
+
+func TestProgressRedrawsAndErases(t *testing.T) {
+	var buf bytes.Buffer
+	start := time.Unix(1000, 0)
+	pl := newProgressTo(&buf, start)
+	at := start.Add(2 * time.Second)
+	pl.updateAt(workspace.Progress{Phase: "apps", Done: 3, Total: 10}, at)
+	// Too soon after the last redraw, and an out-of-order older count:
+	// neither is drawn.
+	pl.updateAt(workspace.Progress{Phase: "apps", Done: 4, Total: 10}, at.Add(10*time.Millisecond))
+	pl.updateAt(workspace.Progress{Phase: "apps", Done: 2, Total: 10}, at.Add(time.Second))
+	// The last unit of a phase is always drawn.
+	pl.updateAt(workspace.Progress{Phase: "apps", Done: 10, Total: 10}, at.Add(1010*time.Millisecond))
+	pl.stop()
+	pl.updateAt(workspace.Progress{Phase: "Go modules", Done: 1, Total: 2}, at.Add(5*time.Second))
+	want := "\rflylint: apps 3/10\x1b[K" + "\rflylint: apps 10/10\x1b[K" + "\r\x1b[K"
+	if got := buf.String(); got != want {
+		t.Errorf("progress output\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestProgressOffWhenNotATerminal(t *testing.T) {
+	if pl := newProgress(&bytes.Buffer{}); pl != nil {
+		t.Error("progress on for a buffer")
+	}
+	f, err := os.Create(filepath.Join(t.TempDir(), "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if pl := newProgress(f); pl != nil {
+		t.Error("progress on for a regular file")
+	}
+	// A nil line is what non-terminal runs use; it must be inert.
+	var pl *progressLine
+	pl.update(workspace.Progress{Phase: "apps", Done: 1, Total: 1})
+	pl.stop()
+}
+
+func TestProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.pprof"), filepath.Join(dir, "mem.pprof")
+	var stdout, stderr bytes.Buffer
+	code := Run([]string{"-go", "off", "-cpuprofile", cpu, "-memprofile", mem, "../../testdata/examples/clean-node"}, &stdout, &stderr)
+	if code != ExitClean {
+		t.Fatalf("exit %d, stderr %s", code, stderr.String())
+	}
+	for _, p := range []string{cpu, mem} {
+		fi, err := os.Stat(p)
+		if err != nil || fi.Size() == 0 {
+			t.Errorf("%s: want a non-empty profile, got %v, %v", filepath.Base(p), fi, err)
+		}
+	}
+	stderr.Reset()
+	code = Run([]string{"-go", "off", "-cpuprofile", filepath.Join(dir, "missing", "cpu.pprof"), "../../testdata/examples/clean-node"}, &stdout, &stderr)
+	if code != ExitUsage || !strings.Contains(stderr.String(), "-cpuprofile:") {
+		t.Errorf("profile into a missing directory: exit %d, stderr %q; want exit 2 naming -cpuprofile", code, stderr.String())
+	}
+}
