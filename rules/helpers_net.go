@@ -1,9 +1,7 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,106 +14,17 @@ import (
 
 // Helpers of the private-networking, UDP and exposure rules.
 
-// flyRefs returns the app's references that really name a Fly app. The
-// workspace finds every "<x>.internal" and "<x>.flycast" in the app's
-// environment; some of those are other networks' names (Docker's
-// host.docker.internal, GCP's metadata.google.internal, a company's
-// billing.corp.internal, an e-mail address) or only part of a longer
-// name (api.internal.example.com, _apps.internal), and a rule that
-// took them for Fly apps would raise false alarms.
+// flyRefs returns the app's references to other Fly apps. The workspace
+// keeps only names that are Fly apps' (package flyaddr tells them from
+// host.docker.internal and the like), so this only drops holes.
 func flyRefs(p *Pass) []*workspace.Ref {
 	var out []*workspace.Ref
 	for _, r := range p.App.Refs {
-		if r != nil && isFlyRef(p.Workspace, r) {
+		if r != nil {
 			out = append(out, r)
 		}
 	}
 	return out
-}
-
-// refHost is the host part of a reference's text: no scheme, user info
-// or port, lower case.
-func refHost(r *workspace.Ref) (host string, hasScheme, hasUser bool, user string) {
-	t := r.Text
-	if i := strings.Index(t, "://"); i >= 0 {
-		t, hasScheme = t[i+3:], true
-	}
-	if i := strings.LastIndexByte(t, '@'); i >= 0 {
-		user, t, hasUser = t[:i], t[i+1:], true
-	}
-	if i := strings.IndexByte(t, ':'); i >= 0 {
-		t = t[:i]
-	}
-	return strings.ToLower(t), hasScheme, hasUser, user
-}
-
-// flyPrefix matches the labels Fly's internal DNS puts in front of
-// <app>.internal: a region (ord.<app>.internal), a Machine
-// (<id>.vm.<app>.internal), a process group (web.process.<app>.internal),
-// the nearest instances (top2.nearest.of.<app>.internal) and the TXT
-// names vms/regions.
-var flyPrefix = regexp.MustCompile(`^(?:[a-z]{3}|global|vms|regions|top[0-9]+\.nearest\.of|[a-z0-9-]+\.vm|[a-z0-9_-]+\.process)$`)
-
-func isFlyRef(ws *workspace.Workspace, r *workspace.Ref) bool {
-	host, hasScheme, hasUser, user := refHost(r)
-	// "ops@corp.internal" with no scheme is an e-mail address; a URL's
-	// user info carries a password ("user:pass@db.internal").
-	if hasUser && !hasScheme && !strings.Contains(user, ":") {
-		return false
-	}
-	labels := strings.Split(host, ".")
-	if len(labels) < 2 {
-		return false
-	}
-	prefix := strings.Join(labels[:len(labels)-2], ".")
-	switch {
-	case prefix == "":
-	case r.Kind == "flycast":
-		return false // Flycast names have no sub-names
-	case !flyPrefix.MatchString(prefix):
-		return false
-	}
-	return !nameContinues(ws, r)
-}
-
-// nameContinues reports whether every place the reference's text is
-// written in its file is part of a longer host name: followed by another
-// label (api.internal.example.com, api.internal-lb) or preceded by an
-// underscore label (_apps.internal). When the text cannot be found (an
-// escaped Dockerfile value) the reference is kept.
-func nameContinues(ws *workspace.Workspace, r *workspace.Ref) bool {
-	if ws == nil || r.Text == "" {
-		return false
-	}
-	data := ws.Files[r.Range.File]
-	start, end := r.Range.Start.Offset, r.Range.End.Offset
-	if !r.Range.IsValid() || start < 0 || end > len(data) || start >= end {
-		return false
-	}
-	seen := false
-	for off := start; off < end; {
-		i := bytes.Index(data[off:end], []byte(r.Text))
-		if i < 0 {
-			break
-		}
-		at := off + i
-		seen = true
-		after := at + len(r.Text)
-		cont := false
-		if after < len(data) && !endsWithPort(r.Text) {
-			c := data[after]
-			cont = c == '-' || (c == '.' && after+1 < len(data) && isHostByte(data[after+1]))
-		}
-		if at > 0 && !strings.Contains(r.Text, "://") {
-			c := data[at-1]
-			cont = cont || c == '_' || c == '.' || c == '-'
-		}
-		if !cont {
-			return false
-		}
-		off = at + 1
-	}
-	return seen
 }
 
 func endsWithPort(t string) bool {
@@ -125,10 +34,6 @@ func endsWithPort(t string) bool {
 	}
 	_, err := strconv.Atoi(t[i+1:])
 	return err == nil
-}
-
-func isHostByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // schemePort is the port a client uses for a URL scheme when the URL
@@ -266,7 +171,7 @@ func refsTo(ws *workspace.Workspace, name, kind string) []*workspace.Ref {
 	var out []*workspace.Ref
 	for _, a := range ws.Apps {
 		for _, r := range a.Refs {
-			if r != nil && r.Target == name && r.Kind == kind && isFlyRef(ws, r) {
+			if r != nil && r.Target == name && r.Kind == kind {
 				out = append(out, r)
 			}
 		}

@@ -8,12 +8,12 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/flylint/flylint/dockerfile"
+	"github.com/flylint/flylint/flyaddr"
 	"github.com/flylint/flylint/flytoml"
 	"github.com/flylint/flylint/listen"
 	"github.com/flylint/flylint/source"
@@ -325,32 +325,14 @@ func (b *appBuilder) buildServices() {
 	}
 }
 
-// privateAddr matches <app>.internal and <app>.flycast, with an optional
-// scheme, user info and port. The app is the label right before the
-// suffix, so <region>.<app>.internal and top1.nearest.of.<app>.internal
-// name <app> too.
-var privateAddr = regexp.MustCompile(`(?i)(?:\b([a-z][a-z0-9+.-]*)://)?(?:[^\s/@]*@)?(?:[a-z0-9-]+\.)*?([a-z0-9][a-z0-9-]*)\.(internal|flycast)\b(?::(\d{1,5}))?`)
-
 func (b *appBuilder) findRefs() {
 	a := b.app
 	scan := func(name, value string, r source.Range, origin string, fromConfig bool) {
-		for _, m := range privateAddr.FindAllStringSubmatchIndex(value, -1) {
-			target := strings.ToLower(value[m[4]:m[5]])
-			if target == "" || target[0] == '_' {
-				continue // _apps.internal, _instances.internal: DNS services, not apps
-			}
-			ref := &Ref{Target: target, Kind: strings.ToLower(value[m[6]:m[7]]), Text: value[m[0]:m[1]], Range: r, Origin: origin + " " + name}
-			if m[2] >= 0 {
-				ref.Scheme = strings.ToLower(value[m[2]:m[3]])
-			}
-			if m[8] >= 0 {
-				ref.Port, _ = strconv.Atoi(value[m[8]:m[9]])
-			} else {
-				ref.Port = defaultPort[ref.Scheme]
-			}
+		for _, m := range flyaddr.Find(value) {
+			ref := &Ref{Target: m.Target, Kind: m.Kind, Scheme: m.Scheme, Port: m.Port, Text: m.Text, Range: r, Origin: origin + " " + name}
 			if fromConfig {
 				if base, ok := b.stringContentOffset(r, value); ok {
-					ref.Range = b.lines.Range(a.ConfigPath, base+m[0], base+m[1])
+					ref.Range = b.lines.Range(a.ConfigPath, base+m.Start, base+m.End)
 				}
 			}
 			a.Refs = append(a.Refs, ref)
@@ -377,4 +359,3 @@ func (b *appBuilder) findRefs() {
 	}
 }
 
-var defaultPort = map[string]int{"http": 80, "https": 443, "ws": 80, "wss": 443}
