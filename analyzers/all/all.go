@@ -5,6 +5,7 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/flylint/flylint/analyzers/flycasthttps"
 	"github.com/flylint/flylint/analyzers/ipv6only"
 	"github.com/flylint/flylint/analyzers/loopbackbind"
 	"github.com/flylint/flylint/analyzers/sixpnonly"
@@ -21,5 +22,6 @@ func Analyzers() []*analysis.Analyzer {
 		sixpnonly.Analyzer,
 		tcpglobalservices.Analyzer,
 		ipv6only.Analyzer,
+		flycasthttps.Analyzer,
 	}
 }
