@@ -189,10 +189,9 @@ func (b *appBuilder) loadDockerfile() {
 			a.DockerfileErr = &LoadError{Range: named, Message: "[build] dockerfile is a URL; flylint never fetches anything, so it did not check this Dockerfile"}
 			return
 		}
-		if filepath.IsAbs(path) {
-			a.DockerfileErr = &LoadError{Range: named, Message: "[build] dockerfile is an absolute path; flyctl resolves it relative to fly.toml's directory, and flylint reads nothing outside the linted tree"}
-			return
-		}
+		// flyctl joins the path onto fly.toml's directory even when it
+		// starts with "/" (filepath.Join in deploy's resolveDockerfilePath),
+		// so dockerfile = "/other/Dockerfile" means <fly.toml dir>/other/Dockerfile.
 		path = filepath.Join(filepath.Dir(b.target.Config), filepath.FromSlash(path))
 		if !explicit {
 			if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
@@ -358,4 +357,3 @@ func (b *appBuilder) findRefs() {
 		}
 	}
 }
-

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/lint"
 	"github.com/flylint/flylint/rules"
 	"github.com/flylint/flylint/workspace"
 )
@@ -23,6 +24,7 @@ type Label struct {
 	App        string
 	Clean      bool
 	Rules      []string // expected rule ids (LABELS.md may spell them with _)
+	Location   string   // where the label says to look, in the app's repository
 	Confidence string
 }
 
@@ -42,7 +44,7 @@ func ParseLabels(data []byte) map[string]Label {
 			continue
 		}
 		finding := strings.TrimSpace(cells[3])
-		l := Label{App: app, Clean: finding == "clean", Confidence: strings.TrimSpace(cells[6])}
+		l := Label{App: app, Clean: finding == "clean", Location: strings.TrimSpace(cells[4]), Confidence: strings.TrimSpace(cells[6])}
 		for _, m := range boldRule.FindAllStringSubmatch(finding, -1) {
 			l.Rules = append(l.Rules, strings.ReplaceAll(m[1], "_", "-"))
 		}
@@ -76,15 +78,16 @@ func Configs(dir string) []string {
 	return found
 }
 
-// Lint runs every rule over one corpus app directory.
+// Lint runs every rule over one corpus app directory the way the CLI does
+// by default (Go analysis on, inline suppressions applied).
 func Lint(dir string) ([]diag.Diagnostic, error) {
 	paths := Configs(dir)
 	if len(paths) == 0 {
 		paths = []string{dir}
 	}
-	ws, err := workspace.Load(paths, workspace.Options{})
+	ws, err := workspace.Load(paths, workspace.Options{Go: true})
 	if err != nil {
 		return nil, err
 	}
-	return rules.Run(ws, rules.All())
+	return lint.Run(ws, lint.Options{Rules: rules.All()})
 }
