@@ -138,7 +138,7 @@ func relatedService(s *workspace.Service, msg string) diag.Related {
 
 // replaceHost is the fix that rewrites a listener's host text.
 func replaceHost(l listen.Listener, host, why string) []diag.Fix {
-	// Go fixes come from the analyzers, which know the literal's syntax.
+	// Go literals are goHostFix's: they need the file to be checked.
 	if strings.HasSuffix(l.HostRange.File, ".go") || !l.HostRange.IsValid() || l.HostRange.Start.Offset >= l.HostRange.End.Offset {
 		return nil
 	}

@@ -46,7 +46,7 @@ func checkBind(p *Pass, bad func(listen.Listener) bool, message func(l listen.Li
 				Related: []diag.Related{relatedService(s, "Fly Proxy routes this service to the process")},
 			}
 			if fixHost != "" {
-				d.Fixes = replaceHost(l, fixHost, fixMsg)
+				d.Fixes = hostFix(p, l, fixHost, fixMsg)
 			}
 			p.Report(d)
 		}

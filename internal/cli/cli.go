@@ -94,6 +94,9 @@ type options struct {
 	diff     bool
 	cpuProf  string
 	memProf  string
+	// baseline.go
+	baseline      string
+	writeBaseline string
 }
 
 func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
@@ -113,6 +116,8 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.diff, "diff", false, "with -fix: print the fixes as a unified diff instead of writing them")
 	fs.StringVar(&o.cpuProf, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fs.StringVar(&o.memProf, "memprofile", "", "write a memory allocation profile to `file` at exit")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in the baseline `file` and exit 0")
 	fs.Usage = func() { printUsage(errOut, fs) }
 	return fs
 }
@@ -250,6 +255,10 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 		return 0, &internalError{err}
 	}
 	phases.done(fmt.Sprintf("rules (%d rules, %d findings)", len(enabled), len(diags)))
+	diags, done, err := applyBaseline(o, diags, ws, stderr)
+	if done || err != nil {
+		return ExitClean, err
+	}
 	if o.fix {
 		return applyFixes(diags, ws, o.diff, stdout, stderr)
 	}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/flylint/flylint/baseline"
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/workspace"
+)
+
+// applyBaseline runs once the findings are known (after suppressions and
+// configuration). With -write-baseline it records them and done is true:
+// the run ends there, exit 0. With -baseline it returns only the findings
+// the baseline does not hold, so old problems stop failing the build
+// while new ones still do.
+func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, stderr io.Writer) (kept []diag.Diagnostic, done bool, err error) {
+	if o.writeBaseline == "" && o.baseline == "" {
+		return diags, false, nil
+	}
+	switch {
+	case o.writeBaseline != "" && o.baseline != "":
+		return nil, false, usagef("-baseline and -write-baseline do not go together: -write-baseline records every current finding")
+	case o.writeBaseline != "" && o.fix:
+		return nil, false, usagef("-fix and -write-baseline do not go together: fix first, then record what is left")
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, false, err
+	}
+
+	if path := o.writeBaseline; path != "" {
+		b := baseline.New(diags, ws.Files, baseline.NewPaths(wd, filepath.Dir(path)))
+		if err := baseline.Write(path, b); err != nil {
+			return nil, false, usagef("-write-baseline: %v", err)
+		}
+		say(stderr, "flylint: wrote %s to %s\n", plural(len(b.Findings), "finding"), path)
+		return nil, true, nil
+	}
+
+	path := o.baseline
+	b, err := baseline.Read(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, false, usagef("-baseline: %s does not exist; record one with -write-baseline %s", path, path)
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, false, usagef("-baseline: %v", err)
+		}
+		return nil, false, usagef("-baseline: %s: %v", path, err)
+	}
+	kept, stale := b.Filter(diags, ws.Files, baseline.NewPaths(wd, filepath.Dir(path)))
+	if o.verbose {
+		say(stderr, "flylint: baseline %s hid %s; %s no longer match (fixed or changed)\n",
+			path, plural(len(diags)-len(kept), "finding"), plural(stale, "entry"))
+	}
+	return kept, false, nil
+}
+
+func plural(n int, noun string) string {
+	if n != 1 {
+		switch noun {
+		case "entry":
+			noun = "entries"
+		default:
+			noun += "s"
+		}
+	}
+	return strconv.Itoa(n) + " " + noun
+}

@@ -1,0 +1,11 @@
+package main
+
+import "net"
+
+func main() {
+	ln, err := net.Listen("tcp", ":5000")
+	if err != nil {
+		panic(err)
+	}
+	defer ln.Close()
+}
