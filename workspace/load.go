@@ -283,10 +283,11 @@ func (b *appBuilder) buildServices() {
 	if cfg == nil {
 		return
 	}
-	all := cfg.GroupNames()
+	// A service that names no process group runs on the default group
+	// only (flyctl's Config.Flatten), not on every group.
 	groupsOf := func(s flytoml.Strings) []string {
 		if len(s.V) == 0 {
-			return all
+			return []string{cfg.DefaultGroup()}
 		}
 		return s.V
 	}
