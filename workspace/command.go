@@ -102,7 +102,7 @@ func (b *appBuilder) splitProcess(p *flytoml.Process) (listen.Command, error) {
 	origin := "[processes] " + p.Name
 	words, err := splitWords(text)
 	if err != nil {
-		return listen.Command{}, &LoadError{Range: p.Command.Value, Message: fmt.Sprintf("flyctl cannot split the command of process group %q: %v", p.Name, err)}
+		return listen.Command{}, &LoadError{Range: p.Command.Value, Message: fmt.Sprintf("flylint cannot read the command of process group %q as shell words: %v", p.Name, err)}
 	}
 	c := listen.Command{Origin: origin}
 	base, exact := b.stringContentOffset(p.Command.Value, text)
