@@ -69,8 +69,8 @@ type Group struct {
 	// false when nothing sets one (an image CMD flylint cannot see).
 	Command    listen.Command
 	HasCommand bool
-	// CommandErr is set when the group's command cannot be split the way
-	// flyctl splits it.
+	// CommandErr is set when flylint cannot split the group's command
+	// into words (flyctl may still accept it: see unsplittable-command).
 	CommandErr error
 	// Listeners are the sockets the group's process opens, from its
 	// command and (with Go analysis) its Go source. ListenersKnown is
