@@ -32,6 +32,8 @@ func Find(dir string) (string, error) {
 		switch {
 		case err == nil && fi.Mode().IsRegular():
 			return p, nil
+		case err == nil && fi.IsDir():
+			return "", fmt.Errorf("%s is a directory; flylint reads its settings from a file of that name (flylint init writes a starter one)", p)
 		case err == nil:
 			return "", fmt.Errorf("%s is not a regular file", p)
 		case !errors.Is(err, fs.ErrNotExist):

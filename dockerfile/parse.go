@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/flylint/flylint/listen"
 	"github.com/flylint/flylint/source"
@@ -26,6 +29,14 @@ func Parse(path string, data []byte) (f *File, err error) {
 		}
 	}()
 	t := newText(path, data)
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		// buildkit would report an unknown instruction made of the BOM
+		// and NUL bytes, which hides the real problem: the encoding.
+		return nil, &SyntaxError{
+			Range:   t.rng(0, 2),
+			Message: "The Dockerfile is encoded as UTF-16 (it starts with a UTF-16 byte order mark); docker build reads Dockerfiles as UTF-8 and rejects it. Save it as UTF-8.",
+		}
+	}
 	res, perr := parser.Parse(bytes.NewReader(data))
 	if perr != nil {
 		return nil, t.parserError(perr)
@@ -353,7 +364,7 @@ func (t *text) nodeError(n *parser.Node, err error) *SyntaxError {
 		}
 		return &SyntaxError{
 			Range:   t.rng(s, e),
-			Message: fmt.Sprintf("Unknown instruction %s: docker build rejects the Dockerfile at this line (%s).", n.Value, err.Error()),
+			Message: fmt.Sprintf("Unknown instruction %s: docker build rejects the Dockerfile at this line (%s).", printable(n.Value), printable(err.Error())),
 		}
 	}
 	line, end := locationLines(err)
@@ -363,8 +374,18 @@ func (t *text) nodeError(n *parser.Node, err error) *SyntaxError {
 	return &SyntaxError{Range: t.errorRange(line, end), Message: rejects(err.Error())}
 }
 
+// printable quotes s when it holds control bytes or invalid UTF-8 (a
+// binary file read as a Dockerfile), so that the message cannot garble a
+// terminal or a CI log.
+func printable(s string) string {
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+		return strconv.QuoteToGraphic(s)
+	}
+	return s
+}
+
 func rejects(msg string) string {
-	return "docker build rejects this instruction: " + msg + "."
+	return "docker build rejects this instruction: " + printable(msg) + "."
 }
 
 func locationLines(err error) (int, int) {

@@ -20,6 +20,14 @@ var bom = []byte("\xef\xbb\xbf")
 func Parse(path string, data []byte) (*Config, error) {
 	b := &builder{data: data, file: path, lines: source.NewLines(data)}
 	cfg := &Config{Path: path}
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		// The TOML parser would stop at the BOM's first byte with "invalid
+		// character", which hides the real problem: the encoding.
+		return nil, &SyntaxError{
+			Range:   b.rng(0, 2),
+			Message: "the file is UTF-16 (it starts with a UTF-16 byte order mark), and TOML must be UTF-8; save it as UTF-8",
+		}
+	}
 	if bytes.HasPrefix(data, bom) {
 		// Offsets stay those of the file, BOM included, so that fixes and
 		// columns match what editors show.

@@ -56,21 +56,36 @@ func discover(paths []string) ([]target, error) {
 		}
 	}
 	for _, p := range paths {
+		if p == "" {
+			// os.Stat("") fails with a bare "no such file or directory"
+			// that names nothing; an empty argument is usually an unset
+			// shell variable.
+			return nil, &UsageError{errors.New("an empty path was given (an unset shell variable?); pass a directory, a fly.toml or a Dockerfile")}
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, &UsageError{fmt.Errorf("%s: no such file or directory", p)}
 			}
-			return nil, &UsageError{err}
+			return nil, &UsageError{fmt.Errorf("%s: %w", p, unwrapPathError(err))}
 		}
 		switch {
 		case info.IsDir():
-			found, err := findConfigs(p)
+			found, skipped, err := findConfigs(p)
 			if err != nil {
 				return nil, err
 			}
 			if len(found) == 0 {
-				return nil, &UsageError{fmt.Errorf("%s: no fly.toml or fly.*.toml found (flylint lints Fly apps; pass a directory that contains one, or the file itself)", p)}
+				msg := fmt.Sprintf("%s: no fly.toml or fly.*.toml found (flylint lints Fly apps; pass a directory that contains one, or the file itself)", p)
+				if len(skipped) > 0 {
+					// Say why the config that is plainly there was passed
+					// over, or the message reads as a flylint bug.
+					if len(skipped) > 3 {
+						skipped = append(skipped[:3], fmt.Sprintf("and %d more", len(skipped)-3))
+					}
+					msg += "; skipped " + strings.Join(skipped, ", ")
+				}
+				return nil, &UsageError{errors.New(msg)}
 			}
 			for _, c := range found {
 				add(target{Config: c, Root: p})
@@ -99,10 +114,11 @@ func discover(paths []string) ([]target, error) {
 }
 
 // findConfigs walks root for app configs. Symlinked directories are not
-// followed (WalkDir never does), so symlink loops cannot trap it.
-func findConfigs(root string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+// followed (WalkDir never does), so symlink loops cannot trap it. skipped
+// describes entries with a config's name that are not regular files
+// (a directory, a symlink, a FIFO), for the error when nothing is found.
+func findConfigs(root string) (out, skipped []string, err error) {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
 				return err
@@ -111,21 +127,31 @@ func findConfigs(root string) ([]string, error) {
 			return fs.SkipDir
 		}
 		if d.IsDir() {
+			if path != root && IsConfigName(d.Name()) {
+				skipped = append(skipped, displayPath(path)+" (a directory)")
+			}
 			if path != root && skipDirs[d.Name()] {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if IsConfigName(d.Name()) && d.Type().IsRegular() {
-			out = append(out, path)
+		if IsConfigName(d.Name()) {
+			switch {
+			case d.Type().IsRegular():
+				out = append(out, path)
+			case d.Type()&fs.ModeSymlink != 0:
+				skipped = append(skipped, displayPath(path)+" (a symlink: flylint does not follow them when searching; pass the file itself)")
+			default:
+				skipped = append(skipped, displayPath(path)+" (not a regular file)")
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, &UsageError{err}
+		return nil, nil, &UsageError{err}
 	}
 	slices.Sort(out)
-	return out, nil
+	return out, skipped, nil
 }
 
 func configsIn(dir string) ([]string, error) {

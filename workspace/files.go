@@ -28,7 +28,11 @@ func readFile(path, root string) ([]byte, error) {
 		return nil, fmt.Errorf("%s does not exist", displayPath(path))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+		if _, serr := os.Stat(path); errors.Is(serr, syscall.ELOOP) {
+			// EvalSymlinks says only "too many links".
+			return nil, fmt.Errorf("%s is a symlink loop: following its links never reaches a file", displayPath(path))
+		}
+		return nil, fmt.Errorf("cannot read %s: %w", displayPath(path), unwrapPathError(err))
 	}
 	if !within(real, root) {
 		return nil, fmt.Errorf("%s is a symlink that leads outside %s; flylint does not follow links out of the directory it lints", displayPath(path), displayPath(root))
@@ -38,6 +42,12 @@ func readFile(path, root string) ([]byte, error) {
 	if info, err := os.Stat(real); err == nil && !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", displayPath(path))
 	}
+	return readResolved(real, path)
+}
+
+// readResolved opens and reads real, the symlink-free path of path,
+// once the checks on where it lies and what it is have passed.
+func readResolved(real, path string) ([]byte, error) {
 	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
@@ -54,7 +64,7 @@ func readFile(path, root string) ([]byte, error) {
 	if info.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s is %d MB; flylint reads files up to %d MB, and a real fly.toml or Dockerfile is far smaller", path, info.Size()>>20, MaxFileSize>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(io.LimitReader(f, MaxFileSize+1), info.Size())
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
 	}
@@ -62,6 +72,29 @@ func readFile(path, root string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than %d MB", path, MaxFileSize>>20)
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll with the buffer sized from the file's size up
+// front: io.ReadAll starts at 512 bytes and regrows, which over thousands
+// of files allocated several times what was read.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	// One byte more than the size, so that the read that meets EOF finds
+	// room and needs no growth.
+	buf := make([]byte, 0, min(max(size, 0), MaxFileSize)+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			// The file grew since it was measured.
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 func unwrapPathError(err error) error {

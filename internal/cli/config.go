@@ -19,7 +19,13 @@ func loadConfig(explicit string, paths []string) (*config.Config, error) {
 		dir := "."
 		if len(paths) > 0 {
 			dir = paths[0]
-			if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+			info, err := os.Stat(dir)
+			if err != nil {
+				// The loader reports a missing or unreadable path, naming
+				// it; searching its parents for a config tells nothing.
+				return nil, nil
+			}
+			if !info.IsDir() {
 				dir = filepath.Dir(dir)
 			}
 		}
@@ -32,7 +38,7 @@ func loadConfig(explicit string, paths []string) (*config.Config, error) {
 		}
 		path = found
 	}
-	data, err := os.ReadFile(path)
+	data, err := config.ReadFile(path)
 	if err != nil {
 		return nil, usagef("-config: %v", err)
 	}
