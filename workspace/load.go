@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -54,24 +55,32 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	ws := &Workspace{Files: map[string][]byte{}, byName: map[string][]*App{}}
 	ws.Apps = make([]*App, len(targets))
 	files := make([]map[string][]byte, len(targets))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	rd := newReader()
 	var built atomic.Int64
 	report := func(Progress) {}
 	if opts.Progress != nil {
 		report = opts.Progress
 	}
 	report(Progress{Phase: "apps", Total: len(targets)})
-	for i, t := range targets {
+	// A few long-lived workers rather than a goroutine per app: each new
+	// goroutine regrew its stack through the parsers, a few percent of a
+	// large monorepo's load.
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(targets)) {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
-			defer func() { <-sem }()
-			b := &appBuilder{target: t, files: map[string][]byte{}}
-			ws.Apps[i] = b.build()
-			files[i] = b.files
-			report(Progress{Phase: "apps", Done: int(built.Add(1)), Total: len(targets)})
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(targets) {
+					return
+				}
+				b := &appBuilder{target: targets[i], rd: rd, files: map[string][]byte{}}
+				ws.Apps[i] = b.build()
+				files[i] = b.files
+				report(Progress{Phase: "apps", Done: int(built.Add(1)), Total: len(targets)})
+			}
 		}()
 	}
 	wg.Wait()
@@ -108,6 +117,7 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 // appBuilder assembles one App.
 type appBuilder struct {
 	target     target
+	rd         *reader
 	app        *App
 	files      map[string][]byte
 	configData []byte
@@ -119,9 +129,9 @@ func (b *appBuilder) build() *App {
 	a := b.app
 	if b.target.Config != "" {
 		b.loadConfig()
-		a.Dir = displayPath(filepath.Dir(b.target.Config))
+		a.Dir = b.rd.displayPath(filepath.Dir(b.target.Config))
 	} else {
-		a.Dir = displayPath(filepath.Dir(b.target.Dockerfile))
+		a.Dir = b.rd.displayPath(filepath.Dir(b.target.Dockerfile))
 	}
 	b.loadDockerfile()
 	b.buildEnv()
@@ -133,8 +143,8 @@ func (b *appBuilder) build() *App {
 
 func (b *appBuilder) loadConfig() {
 	a := b.app
-	a.ConfigPath = displayPath(b.target.Config)
-	data, err := readFile(b.target.Config, b.target.Root)
+	a.ConfigPath = b.rd.displayPath(b.target.Config)
+	data, err := b.rd.readFile(b.target.Config, b.target.Root)
 	if err != nil {
 		a.ConfigErr = &LoadError{Range: source.Range{File: a.ConfigPath}, Message: err.Error()}
 		return
@@ -149,7 +159,9 @@ func (b *appBuilder) loadConfig() {
 	}
 	a.Config = cfg
 	a.Name = cfg.App.V
-	a.Flycast = flycastMarker.Match(data)
+	// The literal test first: the regexp's backtracking over every line
+	// of every config cost more than parsing it.
+	a.Flycast = bytes.Contains(data, []byte("flylint:flycast")) && flycastMarker.Match(data)
 }
 
 // flycastMarker is the comment that marks an app as reached over Flycast.
@@ -202,8 +214,8 @@ func (b *appBuilder) loadDockerfile() {
 			}
 		}
 	}
-	a.DockerfilePath = displayPath(path)
-	data, err := readFile(path, b.target.Root)
+	a.DockerfilePath = b.rd.displayPath(path)
+	data, err := b.rd.readFile(path, b.target.Root)
 	if err != nil {
 		r := named
 		if !r.IsValid() {
