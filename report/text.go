@@ -28,10 +28,12 @@ func Text(w io.Writer, diags []diag.Diagnostic, files map[string][]byte) error {
 	bw := bufio.NewWriter(w)
 	cache := map[string]*source.Lines{}
 	for _, d := range diags {
-		_, _ = fmt.Fprintf(bw, "%s: %s: %s [%s]\n", location(d.Range), d.Severity, d.Message, d.Rule)
+		// Messages quote the user's files; a control byte in them (an
+		// escape sequence in a fly.toml value) must not reach the terminal.
+		_, _ = fmt.Fprintf(bw, "%s: %s: %s [%s]\n", sanitize([]byte(location(d.Range))), d.Severity, sanitize([]byte(d.Message)), d.Rule)
 		quote(bw, d.Range, files, cache)
 		for _, r := range d.Related {
-			_, _ = fmt.Fprintf(bw, "  %s: %s\n", location(r.Range), r.Message)
+			_, _ = fmt.Fprintf(bw, "  %s: %s\n", sanitize([]byte(location(r.Range))), sanitize([]byte(r.Message)))
 		}
 	}
 	return bw.Flush()
