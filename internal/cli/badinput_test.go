@@ -149,12 +149,12 @@ func TestBadInput(t *testing.T) {
 		{"-config missing", files("fly.toml", httpApp), []string{"-config", "$DIR/nope.toml", "$DIR"}, ExitUsage, "nope.toml: no such file or directory", 0},
 
 		// Command line.
-		{"unknown flag", files("fly.toml", httpApp), []string{"-frobnicate", "$DIR"}, ExitUsage, "flag provided but not defined: -frobnicate", 0},
+		{"unknown flag", files("fly.toml", httpApp), []string{"-frobnicate", "$DIR"}, ExitUsage, "flag provided but not defined: -frobnicate\nRun 'flylint -h' for the flags.", 0},
 		{"-format bogus", files("fly.toml", httpApp), []string{"-format", "bogus", "$DIR"}, ExitUsage, `-format: unknown format "bogus" (want github, json, sarif, text)`, 0},
 		{"-fail-on bogus", files("fly.toml", httpApp), []string{"-fail-on", "bogus", "$DIR"}, ExitUsage, `-fail-on: unknown severity "bogus"`, 0},
 		{"-enable bogus", files("fly.toml", httpApp), []string{"-enable", "bogus", "$DIR"}, ExitUsage, `-enable: unknown rule "bogus"`, 0},
-		{"-o into a missing directory", files("fly.toml", port("0")), []string{"-format", "json", "-o", "$OUT/missing/report.json", "$DIR"}, ExitUsage, "-o:", 0},
-		{"-o into a read-only directory", with(files("fly.toml", port("0")), readOnlyDir), []string{"-format", "sarif", "-o", readOnlyTarget(), "$DIR"}, ExitUsage, "-o:", 0},
+		{"-o into a missing directory", files("fly.toml", port("0")), []string{"-format", "json", "-o", "$OUT/missing/report.json", "$DIR"}, ExitUsage, "missing/report.json: the directory", 0},
+		{"-o into a read-only directory", with(files("fly.toml", port("0")), readOnlyDir), []string{"-format", "sarif", "-o", readOnlyTarget(), "$DIR"}, ExitUsage, "report.json: cannot create a file in", 0},
 		{"-o json complete", files("fly.toml", port("0")), []string{"-format", "json", "-o", "$OUT/report.json", "$DIR"}, ExitFindings, "fly.toml:3:19: port-out-of-range", 1},
 		{"-o sarif complete", files("fly.toml", port("0")), []string{"-format", "sarif", "-o", "$OUT/report.sarif", "$DIR"}, ExitFindings, `"ruleId": "port-out-of-range"`, 0},
 		{"-o not written on a config error", files("fly.toml", port("0"), ".flylint.toml", "bogus = 1\n"), []string{"-format", "json", "-o", "$OUT/report.json", "$DIR"}, ExitUsage, "unknown key", 0},

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -163,11 +164,17 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 func lintCommand(args []string, stdout, stderr io.Writer) int {
 	var o options
 	fs := newFlagSet(&o, stderr)
+	// A mistyped flag gets one line that says so, not the whole usage
+	// text it would scroll away; -h still prints the usage.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			printUsage(stderr, fs)
 			return ExitClean
 		}
+		say(stderr, "flylint: %v\nRun 'flylint -h' for the flags.\n", err)
 		return ExitUsage
 	}
 	code, err := runProfiled(o, paths, stdout, stderr)
@@ -289,7 +296,12 @@ func emit(data []byte, path string, stdout io.Writer) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".flylint-*")
 	if err != nil {
-		return fmt.Errorf("-o: %w", err)
+		// CreateTemp's error names the hidden temp file; say what the
+		// user can act on: the report's own path and its directory.
+		if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
+			return fmt.Errorf("-o %s: the directory %s does not exist", path, dir)
+		}
+		return fmt.Errorf("-o %s: cannot create a file in %s: %w", path, dir, unwrapPath(err))
 	}
 	// Once renamed there is nothing left to remove, so Remove fails then
 	// by design; before that, a leftover temp file is only litter.
@@ -311,6 +323,16 @@ func emit(data []byte, path string, stdout io.Writer) error {
 		return fmt.Errorf("-o: %w", err)
 	}
 	return nil
+}
+
+// unwrapPath drops an *fs.PathError's operation and path, which name
+// the temp file rather than the user's.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 type formatter func(w io.Writer, diags []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error
