@@ -93,7 +93,7 @@ func isFlyApp(s string, r Ref) bool {
 // or preceded by one the pattern could not take (_apps.internal, a DNS
 // service name, not an app).
 func continues(s string, r Ref) bool {
-	if r.End < len(s) && !hasPort(r.Text) {
+	if r.End < len(s) && !HasPort(r.Text) {
 		c := s[r.End]
 		if c == '-' || c == '_' || (c == '.' && r.End+1 < len(s) && isHostByte(s[r.End+1])) {
 			return true
@@ -123,7 +123,8 @@ func split(t string) (host string, hasScheme bool, user string, hasUser bool) {
 	return strings.ToLower(t), hasScheme, user, hasUser
 }
 
-func hasPort(t string) bool {
+// HasPort reports whether an address ends with an explicit :port.
+func HasPort(t string) bool {
 	i := strings.LastIndexByte(t, ':')
 	if i < 0 || i == len(t)-1 {
 		return false

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/flyaddr"
 )
 
 var FlycastHTTPSURL = Register(&Rule{
@@ -38,7 +39,7 @@ var FlycastHTTPSURL = Register(&Rule{
 			// Only the scheme changes, and only where the reference is
 			// written exactly as the workspace read it; an explicit port
 			// (https://x.flycast:443) would need more than a new scheme.
-			if exactText(p.Workspace, r.Range, r.Text) && strings.HasPrefix(strings.ToLower(r.Text), r.Scheme+"://") && !endsWithPort(r.Text) {
+			if exactText(p.Workspace, r.Range, r.Text) && strings.HasPrefix(strings.ToLower(r.Text), r.Scheme+"://") && !flyaddr.HasPort(r.Text) {
 				if at, ok := subRange(r.Range, 0, len(r.Scheme)); ok {
 					d.Fixes = []diag.Fix{{Message: "Use " + plain + "://", Edits: []diag.Edit{{Range: at, NewText: plain}}}}
 				}

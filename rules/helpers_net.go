@@ -27,15 +27,6 @@ func flyRefs(p *Pass) []*workspace.Ref {
 	return out
 }
 
-func endsWithPort(t string) bool {
-	i := strings.LastIndexByte(t, ':')
-	if i < 0 || i == len(t)-1 {
-		return false
-	}
-	_, err := strconv.Atoi(t[i+1:])
-	return err == nil
-}
-
 // schemePort is the port a client uses for a URL scheme when the URL
 // names none, beyond http/https which the workspace already applies.
 // mongodb+srv and the like look their ports up in DNS, so they are not
