@@ -26,6 +26,13 @@ func TestAnalyze(t *testing.T) {
 	if len(res.Errors) != 1 || res.Errors[0].Path != "example.com/app/cmd/broken" || !strings.Contains(res.Errors[0].Error(), "cannot use") {
 		t.Errorf("errors = %v", res.Errors)
 	}
+	// The type checker's error only: not also the compiler output that
+	// `go list -export` attaches to a package that does not build.
+	if len(res.Errors) == 1 {
+		if msgs := res.Errors[0].Messages; len(msgs) != 1 || !strings.HasSuffix(msgs[0], `cmd/broken/main.go:7:14: cannot use "not an int" (untyped string constant) as int value in variable declaration`) {
+			t.Errorf("broken package messages = %q", msgs)
+		}
+	}
 	if len(broken.Sites) != 0 {
 		t.Errorf("broken package sites = %d", len(broken.Sites))
 	}
