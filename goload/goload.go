@@ -15,7 +15,9 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/flylint/flylint/analyzers/flyrefs"
 	"github.com/flylint/flylint/analyzers/listensite"
+	"github.com/flylint/flylint/source"
 )
 
 // Options adjusts loading.
@@ -47,6 +49,13 @@ type Main struct {
 	Path  string // import path
 	Dir   string
 	Sites []*listensite.Site
+	// Opaque are calls into other modules that may start a server the
+	// analysis cannot see (see opaqueCalls); when there are any, Sites
+	// may not be all the program's listeners.
+	Opaque []source.Range
+	// Refs are the references to other Fly apps written in the string
+	// literals of the program's own packages.
+	Refs []flyrefs.Ref
 }
 
 // PackageError is one package that could not be analysed.
@@ -99,17 +108,22 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		res.Errors = append(res.Errors, pe)
 	})
 	roots := rootGraph(pkgs)
-	graph, err := checker.Analyze([]*analysis.Analyzer{listensite.Analyzer}, roots, &checker.Options{})
+	graph, err := checker.Analyze([]*analysis.Analyzer{listensite.Analyzer, flyrefs.Analyzer}, roots, &checker.Options{})
 	if err != nil && graph == nil {
 		return nil, fmt.Errorf("analysing Go packages: %w", err)
 	}
 	// Keyed by ID: the checker ran on copies of the loaded packages.
 	byPkg := map[string]*listensite.Result{}
+	refsOf := map[string][]flyrefs.Ref{}
 	badID := map[string]bool{}
 	for p := range bad {
 		badID[p.ID] = true
 	}
 	for act := range graph.All() {
+		if r, ok := act.Result.(*flyrefs.Result); ok && act.Analyzer == flyrefs.Analyzer {
+			refsOf[act.Package.ID] = r.Refs
+			continue
+		}
 		if act.Analyzer != listensite.Analyzer {
 			continue
 		}
@@ -133,12 +147,16 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 			m.Dir = filepath.Dir(p.GoFiles[0])
 		}
 		var all []*listensite.Site
+		var reached []*packages.Package
 		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+			reached = append(reached, q)
 			if r := byPkg[q.ID]; r != nil {
 				all = append(all, r.Sites...)
 			}
+			m.Refs = append(m.Refs, refsOf[q.ID]...)
 		})
 		m.Sites = refine(all)
+		m.Opaque = opaqueCalls(reached, all)
 		for _, s := range m.Sites {
 			s.Program = p.PkgPath
 		}
@@ -173,17 +191,31 @@ func refine(sites []*listensite.Site) []*listensite.Site {
 
 // buildFlags keeps the go command from touching go.mod/go.sum: with a
 // vendor directory the go command uses it on its own; otherwise
-// -mod=readonly, unless the user's GOFLAGS or flags already choose.
+// -mod=readonly. A -mod=vendor or -mod=readonly the user chose (in
+// GOFLAGS or the build flags) stands; -mod=mod, which lets the go command
+// rewrite go.mod and go.sum, is overridden by a -mod=readonly on the
+// command line, which wins over GOFLAGS.
 func buildFlags(dir string, opts Options) []string {
-	flags := append([]string(nil), opts.BuildFlags...)
+	var flags []string
+	for _, f := range opts.BuildFlags {
+		if f != "-mod=mod" {
+			flags = append(flags, f)
+		}
+	}
 	for _, f := range flags {
 		if strings.HasPrefix(f, "-mod=") {
 			return flags
 		}
 	}
 	for _, kv := range append(os.Environ(), opts.Env...) {
-		if strings.HasPrefix(kv, "GOFLAGS=") && strings.Contains(kv, "-mod=") {
-			return flags
+		v, ok := strings.CutPrefix(kv, "GOFLAGS=")
+		if !ok {
+			continue
+		}
+		for _, f := range strings.Fields(v) {
+			if f == "-mod=vendor" || f == "-mod=readonly" {
+				return flags
+			}
 		}
 	}
 	if root := moduleRoot(dir); root != "" {

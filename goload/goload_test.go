@@ -96,3 +96,27 @@ func FuzzMainPackageFor(f *testing.F) {
 		}
 	})
 }
+
+// A call into another module named like a server start leaves the
+// program's listeners open-ended (that module's code is not analysed);
+// a call with another name does not. References to other Fly apps in
+// string literals are collected.
+func TestOpaqueCallsAndRefs(t *testing.T) {
+	res, err := goload.Analyze(context.Background(), "testdata/opaque/app", []string{"./..."}, goload.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Mains) != 1 || len(res.Errors) != 0 {
+		t.Fatalf("mains %d, errors %v", len(res.Mains), res.Errors)
+	}
+	m := res.Mains[0]
+	if len(m.Sites) != 1 {
+		t.Errorf("sites = %d, want the one net/http call", len(m.Sites))
+	}
+	if len(m.Opaque) != 1 || m.Opaque[0].Start.Line != 14 || m.Opaque[0].Start.Col != 6 {
+		t.Errorf("opaque calls = %v, want srvlib.Run at 14:6", m.Opaque)
+	}
+	if len(m.Refs) != 1 || m.Refs[0].Text != "http://api.internal:8080" || m.Refs[0].Range.Start.Line != 9 || m.Refs[0].Range.Start.Col != 17 || !m.Refs[0].Exact {
+		t.Errorf("refs = %+v, want http://api.internal:8080 at 9:17", m.Refs)
+	}
+}

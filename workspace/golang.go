@@ -94,6 +94,7 @@ func attachGo(a *App, res *goload.Result, files map[string][]byte) {
 	if len(mains) == 0 {
 		return
 	}
+	attachGoRefs(a, mains, files)
 	var runs []string
 	if a.Dockerfile != nil {
 		for _, st := range a.Dockerfile.Stages {
@@ -126,7 +127,9 @@ func attachGo(a *App, res *goload.Result, files map[string][]byte) {
 		}
 		m := chosen[0]
 		argv := g.Interpreted.Argv
-		complete := len(a.GoProblems) == 0
+		// A call into another module that may start a server (its code is
+		// not analysed) leaves the list open.
+		complete := len(a.GoProblems) == 0 && len(m.Opaque) == 0
 		for _, s := range m.Sites {
 			l := resolveGo(s.Listener, s.Network, a.Env, argv)
 			l.Range = rel(l.Range, files)
@@ -139,6 +142,22 @@ func attachGo(a *App, res *goload.Result, files map[string][]byte) {
 		}
 		g.ListenersKnown = complete
 		g.GoMain = m.Path
+	}
+}
+
+// attachGoRefs adds the references to other Fly apps written in the
+// string literals of the app's Go programs, once each.
+func attachGoRefs(a *App, mains []*goload.Main, files map[string][]byte) {
+	seen := map[source.Range]bool{}
+	for _, m := range mains {
+		for _, r := range m.Refs {
+			rng := rel(r.Range, files)
+			if seen[rng] {
+				continue
+			}
+			seen[rng] = true
+			a.Refs = append(a.Refs, &Ref{Target: r.Target, Kind: r.Kind, Scheme: r.Scheme, Port: r.Port, Text: r.Text, Range: rng, Origin: "Go string"})
+		}
 	}
 }
 

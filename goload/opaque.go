@@ -1,0 +1,69 @@
+package goload
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/flylint/flylint/analyzers/listensite"
+	"github.com/flylint/flylint/source"
+)
+
+// serverCall matches the names libraries give a call that starts a
+// server: Run, Start, Serve, ListenAndServe, StartTLS, ...
+var serverCall = regexp.MustCompile(`^(?:Run|Start|Serve|Listen)(?:TLS|Server|AndServe|AndServeTLS|Packet|GRPC)?$`)
+
+// opaqueCalls finds the calls in the module's packages that may start a
+// server flylint cannot see: a function of another module (dependencies
+// are loaded from export data, so their bodies are not analysed) named
+// like a server start, where no listen site was recognised. A program
+// that makes one may listen on more than its sites say, so its list of
+// listeners is not complete.
+func opaqueCalls(pkgs []*packages.Package, sites []*listensite.Site) []source.Range {
+	inModule := map[string]bool{}
+	for _, p := range pkgs {
+		inModule[p.PkgPath] = true
+	}
+	recognised := map[token.Pos]bool{}
+	for _, s := range sites {
+		recognised[s.Pos] = true
+	}
+	var out []source.Range
+	for _, p := range pkgs {
+		if p.TypesInfo == nil {
+			continue
+		}
+		for _, f := range p.Syntax {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || recognised[call.Pos()] {
+					return true
+				}
+				fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
+				if !ok || fn.Pkg() == nil || inModule[fn.Pkg().Path()] || isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name()) {
+					return true
+				}
+				start, end := p.Fset.Position(call.Pos()), p.Fset.Position(call.End())
+				out = append(out, source.Range{
+					File:  start.Filename,
+					Start: source.Pos{Line: start.Line, Col: start.Column, Offset: start.Offset},
+					End:   source.Pos{Line: end.Line, Col: end.Column, Offset: end.Offset},
+				})
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// isStd reports whether an import path is the standard library's: its
+// first element has no dot, unlike every module path on a proxy.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}

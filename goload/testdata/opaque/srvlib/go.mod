@@ -1,0 +1,3 @@
+module example.com/srvlib
+
+go 1.22
