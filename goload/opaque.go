@@ -21,7 +21,8 @@ var serverCall = regexp.MustCompile(`^(?:Run|Start|Serve|Listen)(?:TLS|Server|An
 // opaqueCalls finds the calls in the module's packages that may start a
 // server flylint cannot see: a function of another module (dependencies
 // are loaded from export data, so their bodies are not analysed) named
-// like a server start, where no listen site was recognised. A program
+// like a server start, where no listen site was recognised, and any
+// call that runs another program (os/exec). A program
 // that makes one may listen on more than its sites say, so its list of
 // listeners is not complete.
 func opaqueCalls(pkgs []*packages.Package, sites []*listensite.Site) []source.Range {
@@ -45,7 +46,10 @@ func opaqueCalls(pkgs []*packages.Package, sites []*listensite.Site) []source.Ra
 					return true
 				}
 				fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
-				if !ok || fn.Pkg() == nil || inModule[fn.Pkg().Path()] || isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name()) {
+				if !ok || fn.Pkg() == nil || inModule[fn.Pkg().Path()] {
+					return true
+				}
+				if !startsProgram(fn) && (isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name())) {
 					return true
 				}
 				start, end := p.Fset.Position(call.Pos()), p.Fset.Position(call.End())
@@ -59,6 +63,16 @@ func opaqueCalls(pkgs []*packages.Package, sites []*listensite.Site) []source.Ra
 		}
 	}
 	return out
+}
+
+// startsProgram reports whether fn runs another program, whose listeners
+// are its own: a supervisor that execs etcd listens where etcd does.
+func startsProgram(fn *types.Func) bool {
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "os/exec.Command", "os/exec.CommandContext", "os.StartProcess", "syscall.Exec", "syscall.ForkExec", "golang.org/x/sys/unix.Exec":
+		return true
+	}
+	return false
 }
 
 // isStd reports whether an import path is the standard library's: its

@@ -51,6 +51,9 @@ type App struct {
 	// GoProblems says what Go analysis could not load or type-check;
 	// the listeners it found elsewhere are still used.
 	GoProblems []string
+	// GoProblemAt is where the first of them is, when it names a Go
+	// source position (a type error); otherwise it is not valid.
+	GoProblemAt source.Range
 	// root is the directory flylint was asked to lint; nothing above it
 	// is read.
 	root string

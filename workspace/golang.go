@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,10 +38,14 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) {
 		res, err := goload.Analyze(context.Background(), mod, []string{"./..."}, goload.Options{})
 		for _, a := range byModule[mod] {
 			if err != nil {
-				a.GoProblems = append(a.GoProblems, err.Error())
+				msg := goCommandMessage(err.Error())
+				if !a.GoProblemAt.IsValid() {
+					a.GoProblemAt = goErrorRange(msg, mod, files)
+				}
+				a.GoProblems = append(a.GoProblems, msg)
 				continue
 			}
-			attachGo(a, res, files)
+			attachGo(a, mod, res, files)
 		}
 	}
 	if len(mods) > 0 {
@@ -78,7 +83,7 @@ func findGoMod(dir, root string) string {
 	}
 }
 
-func attachGo(a *App, res *goload.Result, files map[string][]byte) {
+func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 	appDir, _ := filepath.Abs(a.Dir)
 	var mains []*goload.Main
 	for _, m := range res.Mains {
@@ -88,8 +93,11 @@ func attachGo(a *App, res *goload.Result, files map[string][]byte) {
 	}
 	wd, _ := os.Getwd()
 	for _, e := range res.Errors {
+		if !a.GoProblemAt.IsValid() && len(e.Messages) > 0 {
+			a.GoProblemAt = goErrorRange(e.Messages[0], mod, files)
+		}
 		// Messages name files absolutely; diagnostics use relative paths.
-		a.GoProblems = append(a.GoProblems, strings.ReplaceAll(e.Error(), wd+string(filepath.Separator), ""))
+		a.GoProblems = append(a.GoProblems, goCommandMessage(strings.ReplaceAll(e.Error(), wd+string(filepath.Separator), "")))
 	}
 	if len(mains) == 0 {
 		return
@@ -259,6 +267,46 @@ func rel(r source.Range, files map[string][]byte) source.Range {
 		}
 	}
 	return r
+}
+
+// goErrorPos matches the position a Go type or syntax error starts with,
+// or the go.mod line the go command complains about.
+var goErrorPos = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): |(?:^|\s)(\S*go\.mod):(\d+): `)
+
+// goErrorRange is the position an error message of the Go loader names,
+// as a range in a file flylint keeps, or an invalid range. The go command
+// names go.mod relative to the module directory, mod.
+func goErrorRange(msg, mod string, files map[string][]byte) source.Range {
+	m := goErrorPos.FindStringSubmatch(msg)
+	if m == nil {
+		return source.Range{}
+	}
+	file, line, col := m[1], m[2], m[3]
+	if file == "" {
+		file, line, col = m[4], m[5], "1"
+	}
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(mod, file)
+	}
+	ln, _ := strconv.Atoi(line)
+	cn, _ := strconv.Atoi(col)
+	r := rel(source.Range{File: file, Start: source.Pos{Line: ln, Col: cn}}, files)
+	data, ok := files[r.File]
+	if !ok {
+		return source.Range{}
+	}
+	pos := source.NewLines(data).At(ln, cn)
+	return source.Range{File: r.File, Start: pos, End: pos}
+}
+
+// goCommandMessage keeps what the go command said from go/packages'
+// wrapping of it ("err: exit status 1: stderr: go: ..."), which tells a
+// user nothing.
+func goCommandMessage(msg string) string {
+	if i := strings.LastIndex(msg, "stderr: "); i >= 0 {
+		msg = msg[i+len("stderr: "):]
+	}
+	return strings.Join(strings.Fields(msg), " ")
 }
 
 // GoProblemSummary says in one line what Go analysis could not do.

@@ -123,7 +123,7 @@ func TestBadInput(t *testing.T) {
 		// Go.
 		{"Go with cgo", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\n\n// int two(void) { return 2; }\nimport \"C\"\n\nfunc main() { _ = C.two() }\n"), nil, ExitFindings, "no-listener-for-service: Nothing in Go program x listens on TCP", 1},
 		{"Go syntax error", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\nfunc main() {\n"), nil, ExitClean, "main.go:2:15: expected '}', found 'EOF'", 1},
-		{"Go type error", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\nfunc main() { nope() }\n"), nil, ExitClean, "main.go:2:15: undefined: nope", 1},
+		{"Go type error", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\nfunc main() { nope() }\n"), nil, ExitClean, "main.go:2:15: go-analysis-incomplete: Go analysis of this app is incomplete: x: undefined: nope.", 1},
 		{"go.mod bad go directive", files("fly.toml", httpApp, "go.mod", "module x\n\ngo banana\n", "main.go", goMain), nil, ExitClean, "go.mod:3: invalid go version 'banana'", 1},
 		{"go.mod needs a newer Go", files("fly.toml", httpApp, "go.mod", "module x\n\ngo 1.99\n", "main.go", goMain), nil, ExitClean, "go.mod requires go >= 1.99", 1},
 		{"go.mod requires a missing module", files("fly.toml", httpApp, "go.mod", goModule+"\nrequire example.com/nothere v1.2.3\n", "main.go", "package main\n\nimport _ \"example.com/nothere\"\n\nfunc main() {}\n"), nil, ExitClean, "missing go.sum entry for module providing package example.com/nothere", 1},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"os/exec"
 
 	"example.com/srvlib"
 )
@@ -13,4 +14,5 @@ func main() {
 	go func() { _ = http.ListenAndServe(":9090", nil) }()
 	_ = srvlib.Run(":8080")
 	_, _ = http.Get(apiURL)
+	_ = exec.Command("etcd").Run()
 }
