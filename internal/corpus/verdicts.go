@@ -34,8 +34,8 @@ var Judged = map[string]string{
 		"nor ports; reported twice at the same header with service-without-ports",
 	"fly-apps__postgres-migrator service-without-ports fly.toml:15:1": "true positive: flyctl itself warns \"Service must expose at least one port\" " +
 		"(internal/appconfig/validation.go); flylint's error severity is stricter than flyctl's warning",
-	"superfly__bfaas env-fly-prefix fly.toml:12:3": "debatable: FLY_REPLAY is not a variable Fly sets (machines/runtime-environment lists them) " +
-		"and Fly's docs do not reserve the FLY_ prefix; the warning is a naming convention, not a clash",
+	"superfly__bfaas env-fly-prefix fly.toml:12:3": "true positive: Fly does not set FLY_REPLAY today, but its configuration reference says [env] names " +
+		"cannot begin with FLY_ (reference/configuration, the env section), as that could clash with the runtime environment",
 
 	// apps-b
 	"apps-b/0x0000dead__whales-identification unknown-key fly.toml:13:3": "true positive: flyctl's Build has no context key " +
