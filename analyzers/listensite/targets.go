@@ -262,6 +262,9 @@ func containsColon(s string) bool {
 // into a local allocation, else a field part resolved from the package's
 // stores.
 func (e *evaluator) structField(ptr ssa.Value, name string, setArg func(ast.Expr)) Value {
+	if a := variableTarget(ptr); a != nil {
+		ptr = a
+	}
 	if a, ok := ptr.(*ssa.Alloc); ok {
 		v := e.structFieldOfAlloc(a, name, setArg)
 		if v.isUnknown() {
@@ -285,6 +288,40 @@ func (e *evaluator) structField(ptr ssa.Value, name string, setArg func(ast.Expr
 		}
 	}
 	return unknown()
+}
+
+// variableTarget follows a load of a pointer variable to the struct it
+// points to, when the variable is only ever set to one local allocation:
+// srv := &http.Server{...} used inside a closure (go func() {
+// srv.ListenAndServe() }()) is a load of the captured variable's cell.
+// Without it the field would be read from every Server the package
+// builds.
+func variableTarget(ptr ssa.Value) *ssa.Alloc {
+	load, ok := ptr.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	cell := load.X
+	if fv, ok := cell.(*ssa.FreeVar); ok {
+		cell = binding(fv)
+	}
+	a, ok := cell.(*ssa.Alloc)
+	if !ok || a.Referrers() == nil {
+		return nil
+	}
+	var target *ssa.Alloc
+	for _, r := range *a.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != a {
+			continue
+		}
+		v, ok := st.Val.(*ssa.Alloc)
+		if !ok || (target != nil && target != v) {
+			return nil // set to something else, or to two structs
+		}
+		target = v
+	}
+	return target
 }
 
 func (e *evaluator) structFieldOfAlloc(a *ssa.Alloc, name string, setArg func(ast.Expr)) Value {

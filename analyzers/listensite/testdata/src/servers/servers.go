@@ -29,3 +29,15 @@ func main() {
 	http.Serve(ln, nil)
 	srv.Serve(ln)
 }
+
+// Two servers, one started in a goroutine: the closure loads the captured
+// variable, whose only value is the first server, so its Addr is that
+// server's, not every Server.Addr in the package.
+func twoServers() {
+	httpServer := &http.Server{Addr: ":8300"}
+	go func() {
+		httpServer.ListenAndServe() // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=8300$`
+	}()
+	httpServer2 := &http.Server{Addr: ":2375"}
+	httpServer2.ListenAndServe() // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=2375$`
+}
