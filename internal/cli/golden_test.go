@@ -20,7 +20,8 @@ func chdirRepoRoot(t *testing.T) {
 }
 
 // TestGolden runs the real CLI over the bundled examples in every output
-// format and compares the report byte for byte.
+// format, and over the Go example apps, and compares the reports byte for
+// byte.
 func TestGolden(t *testing.T) {
 	chdirRepoRoot(t)
 	for _, tc := range []struct {
@@ -31,6 +32,10 @@ func TestGolden(t *testing.T) {
 		{"examples.json", []string{"-format", "json", "testdata/examples"}},
 		{"examples.github", []string{"-format", "github", "testdata/examples"}},
 		{"examples.sarif", []string{"-format", "sarif", "-sarif-category", "flylint", "testdata/examples"}},
+		// The Go apps, end to end with Go analysis on.
+		{"go.txt", []string{"testdata/go"}},
+		{"go.json", []string{"-format", "json", "testdata/go"}},
+		{"go.sarif", []string{"-format", "sarif", "-sarif-category", "flylint", "testdata/go"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
