@@ -140,7 +140,7 @@ func run(o options) error {
 		if o.before != "" {
 			rows = append(rows, row{"flylint -go off . (-before binary)", measure(runs, flylintCmd(o.before, g.root, ".")), len(g.all)})
 		}
-		table(rows, "cat (I/O floor)", len(g.all), false)
+		table(rows, "cat (I/O floor)", false)
 	}
 
 	// b. Dockerfile checks alone, per file, against the peers.
@@ -166,7 +166,7 @@ func run(o options) error {
 			{"flylint -go off <files>", measure(runs, flylintCmd(o.bin, root, paths...)), len(paths)},
 		}
 		rows = append(rows, peers.docker(root, paths, min(runs, 3), i == 0)...)
-		table(rows, "flylint -go off <files>", len(paths), true)
+		table(rows, "flylint -go off <files>", true)
 	}
 
 	// c. fly.toml loading alone, against taplo.
@@ -190,7 +190,7 @@ func run(o options) error {
 			{"flylint -go off .", measure(runs, flylintCmd(o.bin, root, ".")), len(paths)},
 		}
 		rows = append(rows, peers.toml(root, paths, min(runs, 3))...)
-		table(rows, "flylint -go off .", len(paths), true)
+		table(rows, "flylint -go off .", true)
 	}
 	var self syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) == nil {
