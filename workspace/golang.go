@@ -119,13 +119,14 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 			continue
 		}
 		chosen := mains
+		mapped := false
 		if g.HasCommand && len(g.Interpreted.Argv) > 0 {
 			bin := g.Interpreted.Argv[0].Text
 			if pkg, ok := goload.MainPackageFor(bin, runs); ok {
 				want := filepath.Join(appDir, filepath.FromSlash(pkg))
 				for _, m := range mains {
 					if m.Dir == want {
-						chosen = []*goload.Main{m}
+						chosen, mapped = []*goload.Main{m}, true
 					}
 				}
 			}
@@ -138,6 +139,12 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		// A call into another module that may start a server (its code is
 		// not analysed) leaves the list open.
 		complete := len(a.GoProblems) == 0 && len(m.Opaque) == 0
+		// The only main under the app is a guess when the group runs a
+		// command no go build in the Dockerfile produces (a shell script,
+		// a renamed copy): its listeners count, but they may not be all.
+		if g.HasCommand && !mapped {
+			complete = false
+		}
 		for _, s := range m.Sites {
 			l := resolveGo(s.Listener, s.Network, a.Env, argv)
 			l.Range = rel(l.Range, files)
