@@ -40,7 +40,7 @@ func main() {
 	quick := flag.Bool("quick", false, "smaller run: 200 and 1,000 apps, fewer repetitions")
 	sizes := flag.String("apps", "", "comma-separated monorepo sizes (default 1000,10000; -quick 200,1000)")
 	runs := flag.Int("runs", 0, "runs of each command; the median time is reported (default 5; -quick 3)")
-	corpus := flag.String("corpus", "/work/shared/corpus/apps", "directory of real apps (one per subdirectory) the monorepos are drawn from")
+	corpus := flag.String("corpus", "../shared/corpus/apps", "directory of real apps (one per subdirectory) the monorepos are drawn from; relative to the repository root, where the script runs")
 	cache := flag.String("cache", "", "where the npm peers are installed (default <user cache>/flylint-bench/npm)")
 	bin := flag.String("flylint", "", "flylint binary to measure (default: build ./cmd/flylint)")
 	keep := flag.String("keep", "", "write the generated trees to this directory and keep them (for profiling)")
