@@ -111,6 +111,10 @@ func run(o options) error {
 			return fmt.Errorf("go build ./cmd/flylint (run this from the repository root): %w\n%s", err, out)
 		}
 	}
+	floor := filepath.Join(tmp, "parsefloor")
+	if out, err := exec.Command("go", "build", "-o", floor, "./scripts/bench/parsefloor").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build ./scripts/bench/parsefloor: %w\n%s", err, out)
+	}
 	apps, err := readCorpus(o.corpus)
 	if err != nil {
 		return err
@@ -135,6 +139,7 @@ func run(o options) error {
 		cat := measure(runs, catCmd(g.root, g.all))
 		rows := []row{
 			{"cat (I/O floor)", cat, len(g.all)},
+			{"parse floor (buildkit + go-toml only)", measure(runs, floorCmd(floor, g.root, g.all)), len(g.all)},
 			{"flylint -go off .", measure(runs, flylintCmd(o.bin, g.root, ".")), len(g.all)},
 		}
 		if o.before != "" {
@@ -224,6 +229,16 @@ type fileSet struct {
 func flylintCmd(bin, dir string, args ...string) func() *exec.Cmd {
 	return func() *exec.Cmd {
 		c := exec.Command(bin, append([]string{"-go", "off"}, args...)...)
+		c.Dir = dir
+		return c
+	}
+}
+
+// floorCmd reads and parses the files with flylint's parsing libraries
+// alone (see parsefloor).
+func floorCmd(bin, dir string, paths []string) func() *exec.Cmd {
+	return func() *exec.Cmd {
+		c := exec.Command(bin, paths...)
 		c.Dir = dir
 		return c
 	}
