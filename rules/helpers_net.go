@@ -59,6 +59,34 @@ func refTargets(p *Pass, r *workspace.Ref) []*workspace.App {
 	return out
 }
 
+// internalRefs calls f with each <app>.internal reference of the app
+// whose target apps flylint read, and those apps.
+func internalRefs(p *Pass, f func(r *workspace.Ref, targets []*workspace.App)) {
+	for _, r := range flyRefs(p) {
+		if r.Kind != "internal" {
+			continue
+		}
+		if targets := refTargets(p, r); len(targets) > 0 {
+			f(r, targets)
+		}
+	}
+}
+
+// holdsForAll applies check to every target app and collects what it
+// finds; ok is false as soon as one target gives no certain answer, since
+// a reference names all the apps that share its name and a rule may only
+// report what holds for every one of them.
+func holdsForAll[T any](targets []*workspace.App, check func(*workspace.App) (T, bool)) (found []T, ok bool) {
+	for _, t := range targets {
+		v, ok := check(t)
+		if !ok {
+			return nil, false
+		}
+		found = append(found, v)
+	}
+	return found, true
+}
+
 // tcpServices returns the services Fly Proxy carries over TCP;
 // Flycast reaches only these.
 func tcpServices(a *workspace.App) []*workspace.Service {

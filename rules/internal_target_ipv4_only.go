@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/listen"
@@ -36,26 +37,18 @@ var InternalTargetIPv4Only = Register(&Rule{
 	},
 	Tags: []string{"private-networking", "bind"},
 	Check: func(p *Pass) {
-		for _, r := range flyRefs(p) {
-			if r.Kind != "internal" {
-				continue
-			}
-			targets := refTargets(p, r)
-			if len(targets) == 0 {
-				continue
-			}
+		internalRefs(p, func(r *workspace.Ref, targets []*workspace.App) {
 			port := refPort(r)
-			var bad []listen.Listener
-			for _, t := range targets {
+			perTarget, ok := holdsForAll(targets, func(t *workspace.App) ([]listen.Listener, bool) {
 				ls := ipv4OnlyTarget(t, port)
-				if ls == nil {
-					bad = nil
-					break
-				}
-				bad = append(bad, ls...)
+				return ls, ls != nil
+			})
+			if !ok {
+				return
 			}
+			bad := slices.Concat(perTarget...)
 			if len(bad) == 0 {
-				continue
+				return
 			}
 			l := bad[0]
 			what := "port " + fmt.Sprint(port)
@@ -72,7 +65,7 @@ var InternalTargetIPv4Only = Register(&Rule{
 				d.Related = append(d.Related, diag.Related{Range: listenerRange(l, "host"), Message: describe(l) + ", IPv4 only"})
 			}
 			p.Report(d)
-		}
+		})
 	},
 })
 

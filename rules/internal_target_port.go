@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/workspace"
 )
 
 var InternalTargetPort = Register(&Rule{
@@ -38,37 +40,29 @@ var InternalTargetPort = Register(&Rule{
 	},
 	Tags: []string{"private-networking", "ports"},
 	Check: func(p *Pass) {
-		for _, r := range flyRefs(p) {
+		internalRefs(p, func(r *workspace.Ref, targets []*workspace.App) {
 			port := refPort(r)
-			if r.Kind != "internal" || port <= 0 {
-				continue
+			if port <= 0 {
+				return
 			}
-			targets := refTargets(p, r)
-			if len(targets) == 0 {
-				continue
-			}
-			var listening []listen.Listener
-			certain := true
-			for _, t := range targets {
-				if len(t.Groups) == 0 {
-					certain = false
-				}
+			// Each target must be known to leave the port unserved: no
+			// group listens on it and every group's listeners are known.
+			perTarget, ok := holdsForAll(targets, func(t *workspace.App) ([]listen.Listener, bool) {
+				var all []listen.Listener
 				for _, g := range t.Groups {
 					on, complete := listenersOn(g, port)
 					if len(on) > 0 || !complete {
-						certain = false
-						break
+						return nil, false
 					}
-					listening = append(listening, g.Listeners...)
+					all = append(all, g.Listeners...)
 				}
-				if !certain {
-					break
-				}
-			}
+				return all, len(t.Groups) > 0
+			})
 			// Something must be known to listen somewhere, or there is
 			// nothing to say the reference should have used instead.
-			if !certain || len(listening) == 0 {
-				continue
+			listening := slices.Concat(perTarget...)
+			if !ok || len(listening) == 0 {
+				return
 			}
 			d := diag.Diagnostic{
 				Range: r.Range,
@@ -80,7 +74,7 @@ var InternalTargetPort = Register(&Rule{
 				d.Related = append(d.Related, relatedListener(l, describe(l)))
 			}
 			p.Report(d)
-		}
+		})
 	},
 })
 

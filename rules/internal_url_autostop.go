@@ -39,36 +39,22 @@ var InternalURLAutostop = Register(&Rule{
 	},
 	Tags: []string{"private-networking", "flycast"},
 	Check: func(p *Pass) {
-		for _, r := range flyRefs(p) {
-			if r.Kind != "internal" {
-				continue
-			}
-			targets := refTargets(p, r)
-			if len(targets) == 0 {
-				continue
-			}
-			var stops *flytoml.Field[string]
-			for _, t := range targets {
+		internalRefs(p, func(r *workspace.Ref, targets []*workspace.App) {
+			stops, ok := holdsForAll(targets, func(t *workspace.App) (*flytoml.Field[string], bool) {
 				f := autoStopField(t)
-				if f == nil {
-					stops = nil
-					break
-				}
-				if stops == nil {
-					stops = f
-				}
-			}
-			if stops == nil {
-				continue
+				return f, f != nil
+			})
+			if !ok {
+				return
 			}
 			p.Report(diag.Diagnostic{
 				Range: r.Range,
 				Message: fmt.Sprintf("%s reaches %s over the private network, but that app stops idle Machines (auto_stop_machines = %q). "+
 					".internal connections bypass Fly Proxy, so they never start a stopped Machine and stopped Machines leave .internal DNS; "+
-					"call http://%s.flycast instead, which starts Machines on demand, or keep one running with min_machines_running = 1.", r.Text, appLabel(targets[0]), stops.V, r.Target),
-				Related: []diag.Related{{Range: stops.Value, Message: "the target app stops idle Machines here"}},
+					"call http://%s.flycast instead, which starts Machines on demand, or keep one running with min_machines_running = 1.", r.Text, appLabel(targets[0]), stops[0].V, r.Target),
+				Related: []diag.Related{{Range: stops[0].Value, Message: "the target app stops idle Machines here"}},
 			})
-		}
+		})
 	},
 })
 
