@@ -24,7 +24,11 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) {
 		if a.Dir == "" {
 			continue
 		}
-		if mod := findGoMod(a.Dir, a.root); mod != "" {
+		mod := findGoMod(a.Dir, a.root)
+		if mod == "" {
+			mod = copiedModule(a)
+		}
+		if mod != "" {
 			byModule[mod] = append(byModule[mod], a)
 		}
 	}
@@ -51,6 +55,49 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) {
 	if len(mods) > 0 {
 		report(Progress{Phase: "Go modules", Done: len(mods), Total: len(mods)})
 	}
+}
+
+// copiedModule finds a Go module the app's Dockerfile builds from a
+// subdirectory (COPY api/ . then RUN go build) when no go.mod covers the
+// app's own directory: the module's directory, or "".
+func copiedModule(a *App) string {
+	if a.Dockerfile == nil {
+		return ""
+	}
+	appDir, err := filepath.Abs(a.Dir)
+	if err != nil {
+		return ""
+	}
+	for _, st := range a.Dockerfile.Stages {
+		builds := false
+		for _, r := range st.Runs {
+			for _, arg := range r.Command.Args {
+				builds = builds || strings.Contains(arg.Text, "go build")
+			}
+		}
+		if !builds {
+			continue
+		}
+		for _, c := range st.Copies {
+			if c.From != "" {
+				continue
+			}
+			for _, src := range c.Sources {
+				dir := filepath.Join(appDir, filepath.FromSlash(src))
+				if src == "." || !lexicallyWithin(dir, appDir) {
+					continue
+				}
+				// A linked directory may lead out of the linted tree.
+				if li, err := os.Lstat(dir); err != nil || !li.IsDir() {
+					continue
+				}
+				if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && fi.Mode().IsRegular() {
+					return dir
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // findGoMod returns the directory of the go.mod that covers dir, if any,
