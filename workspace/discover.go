@@ -45,7 +45,7 @@ func (e *UsageError) Unwrap() error { return e.Err }
 
 // discover turns command-line paths into targets, in a stable order and
 // without duplicates.
-func discover(paths []string) ([]target, error) {
+func discover(paths []string, report func(Progress)) ([]target, error) {
 	var targets []target
 	seen := map[string]bool{}
 	add := func(t target) {
@@ -71,7 +71,7 @@ func discover(paths []string) ([]target, error) {
 		}
 		switch {
 		case info.IsDir():
-			found, skipped, err := findConfigs(p)
+			found, skipped, err := findConfigs(p, report)
 			if err != nil {
 				return nil, err
 			}
@@ -117,7 +117,7 @@ func discover(paths []string) ([]target, error) {
 // followed (WalkDir never does), so symlink loops cannot trap it. skipped
 // describes entries with a config's name that are not regular files
 // (a directory, a symlink, a FIFO), for the error when nothing is found.
-func findConfigs(root string) (out, skipped []string, err error) {
+func findConfigs(root string, report func(Progress)) (out, skipped []string, err error) {
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
@@ -139,6 +139,7 @@ func findConfigs(root string) (out, skipped []string, err error) {
 			switch {
 			case d.Type().IsRegular():
 				out = append(out, path)
+				report(Progress{Phase: "discovering apps", Done: len(out)})
 			case d.Type()&fs.ModeSymlink != 0:
 				skipped = append(skipped, displayPath(path)+" (a symlink: flylint does not follow them when searching; pass the file itself)")
 			default:

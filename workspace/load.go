@@ -35,9 +35,9 @@ type Options struct {
 
 // Progress is how many of a phase's units are done.
 type Progress struct {
-	Phase string // "apps" or "Go modules"
+	Phase string // "discovering apps", "apps" or "Go modules"
 	Done  int
-	Total int
+	Total int // 0 while not yet known (discovering)
 }
 
 // Load finds the apps under paths and assembles each, in parallel. The
@@ -48,7 +48,11 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	targets, err := discover(paths)
+	report := func(Progress) {}
+	if opts.Progress != nil {
+		report = opts.Progress
+	}
+	targets, err := discover(paths, report)
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +61,6 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	files := make([]map[string][]byte, len(targets))
 	rd := newReader()
 	var built atomic.Int64
-	report := func(Progress) {}
-	if opts.Progress != nil {
-		report = opts.Progress
-	}
 	report(Progress{Phase: "apps", Total: len(targets)})
 	// A few long-lived workers rather than a goroutine per app: each new
 	// goroutine regrew its stack through the parsers, a few percent of a

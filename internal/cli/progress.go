@@ -70,6 +70,10 @@ func (pl *progressLine) updateAt(p workspace.Progress, now time.Time) {
 	pl.shown = true
 	// \r and erase-to-end-of-line redraw in place; a failed write to the
 	// terminal is not worth reporting.
+	if p.Total == 0 {
+		_, _ = fmt.Fprintf(pl.w, "\rflylint: %s: %d\x1b[K", p.Phase, p.Done)
+		return
+	}
 	_, _ = fmt.Fprintf(pl.w, "\rflylint: %s %d/%d\x1b[K", p.Phase, p.Done, p.Total)
 }
 

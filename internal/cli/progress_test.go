@@ -80,3 +80,15 @@ func TestProfiles(t *testing.T) {
 		t.Errorf("profile into a missing directory: exit %d, stderr %q; want exit 2 naming -cpuprofile", code, stderr.String())
 	}
 }
+
+// While apps are being found, the total is not known yet: the line
+// counts up without one.
+func TestProgressWithoutTotal(t *testing.T) {
+	var buf bytes.Buffer
+	start := time.Unix(1000, 0)
+	pl := newProgressTo(&buf, start)
+	pl.updateAt(workspace.Progress{Phase: "discovering apps", Done: 812}, start.Add(1500*time.Millisecond))
+	if want := "\rflylint: discovering apps: 812\x1b[K"; buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+}
