@@ -159,19 +159,11 @@ func run(o options) error {
 	// see the smallest monorepo's files: the largest would take minutes.
 	sets = append(sets, fileSet{fmt.Sprintf("generated, %d apps", gens[0].apps), gens[0].dockerfileContents()})
 	for i, s := range sets {
-		root := filepath.Join(trees, fmt.Sprintf("dockerfiles-%d", i))
-		paths, size, err := writeEach(root, s.files, "Dockerfile")
+		err := compareFiles(o, filepath.Join(trees, fmt.Sprintf("dockerfiles-%d", i)), s, "Dockerfile", true,
+			func(root string, paths []string, runs int) []row { return peers.docker(root, paths, runs, i == 0) })
 		if err != nil {
 			return err
 		}
-		runs := o.runsFor(len(paths))
-		fmt.Printf("\n%s: %d files (%s), median of %d runs\n", s.name, len(paths), mb(size), runs)
-		rows := []row{
-			{"cat (I/O floor)", measure(runs, catCmd(root, paths)), len(paths)},
-			{"flylint -go off <files>", measure(runs, flylintCmd(o.bin, root, paths...)), len(paths)},
-		}
-		rows = append(rows, peers.docker(root, paths, min(runs, 3), i == 0)...)
-		table(rows, "flylint -go off <files>", true)
 	}
 
 	// c. fly.toml loading alone, against taplo.
@@ -183,19 +175,9 @@ func run(o options) error {
 	tsets := []fileSet{{"corpus fly.toml files", apps.tomls()}}
 	tsets = append(tsets, fileSet{fmt.Sprintf("generated, %d apps", gens[0].apps), gens[0].tomlContents()})
 	for i, s := range tsets {
-		root := filepath.Join(trees, fmt.Sprintf("tomls-%d", i))
-		paths, size, err := writeEach(root, s.files, "fly.toml")
-		if err != nil {
+		if err := compareFiles(o, filepath.Join(trees, fmt.Sprintf("tomls-%d", i)), s, "fly.toml", false, peers.toml); err != nil {
 			return err
 		}
-		runs := o.runsFor(len(paths))
-		fmt.Printf("\n%s: %d files (%s), median of %d runs\n", s.name, len(paths), mb(size), runs)
-		rows := []row{
-			{"cat (I/O floor)", measure(runs, catCmd(root, paths)), len(paths)},
-			{"flylint -go off .", measure(runs, flylintCmd(o.bin, root, ".")), len(paths)},
-		}
-		rows = append(rows, peers.toml(root, paths, min(runs, 3))...)
-		table(rows, "flylint -go off .", true)
 	}
 	var self syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &self) == nil {
@@ -217,6 +199,29 @@ func (o options) runsFor(files int) int {
 		return o.bigRun
 	}
 	return o.runs
+}
+
+// compareFiles writes each file of s alone into its own directory under
+// root (named name) and prints flylint, cat and the peers on them, per
+// file. With byPath flylint is given every path, else the directory.
+func compareFiles(o options, root string, s fileSet, name string, byPath bool, peerRows func(root string, paths []string, runs int) []row) error {
+	paths, size, err := writeEach(root, s.files, name)
+	if err != nil {
+		return err
+	}
+	runs := o.runsFor(len(paths))
+	fmt.Printf("\n%s: %d files (%s), median of %d runs\n", s.name, len(paths), mb(size), runs)
+	label, args := "flylint -go off .", []string{"."}
+	if byPath {
+		label, args = "flylint -go off <files>", paths
+	}
+	rows := []row{
+		{"cat (I/O floor)", measure(runs, catCmd(root, paths)), len(paths)},
+		{label, measure(runs, flylintCmd(o.bin, root, args...)), len(paths)},
+	}
+	rows = append(rows, peerRows(root, paths, min(runs, 3))...)
+	table(rows, label, true)
+	return nil
 }
 
 type fileSet struct {
