@@ -38,8 +38,7 @@ var defaultPort = map[string]int{"http": 80, "https": 443, "ws": 80, "wss": 443}
 
 // Find returns the references to Fly apps in s, in order.
 func Find(s string) []Ref {
-	// Cheap rejection: almost every value names no private address.
-	if !containsFold(s, ".internal") && !containsFold(s, ".flycast") {
+	if !Mentions(s) {
 		return nil
 	}
 	var out []Ref
@@ -135,6 +134,13 @@ func HasPort(t string) bool {
 
 func isHostByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// Mentions reports, cheaply and without allocating, whether s could hold
+// a reference: almost every value and string literal names no private
+// address, and callers skip the rest of their work for those.
+func Mentions(s string) bool {
+	return containsFold(s, ".internal") || containsFold(s, ".flycast")
 }
 
 // containsFold is strings.Contains ignoring ASCII case, without

@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -49,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 				return true
 			}
 			// Most literals name nothing; skip them before unquoting.
-			if low := strings.ToLower(lit.Value); !strings.Contains(low, ".internal") && !strings.Contains(low, ".flycast") {
+			if !flyaddr.Mentions(lit.Value) {
 				return true
 			}
 			value, err := strconv.Unquote(lit.Value)
@@ -77,11 +76,6 @@ func locate(fset *token.FileSet, lit *ast.BasicLit, value string, m flyaddr.Ref)
 		r.End = lit.Pos() + 1 + token.Pos(m.End)
 		r.Exact = true
 	}
-	p, q := fset.Position(r.Pos), fset.Position(r.End)
-	r.Range = source.Range{
-		File:  p.Filename,
-		Start: source.Pos{Line: p.Line, Col: p.Column, Offset: p.Offset},
-		End:   source.Pos{Line: q.Line, Col: q.Column, Offset: q.Offset},
-	}
+	r.Range = source.FromToken(fset, r.Pos, r.End)
 	return r
 }

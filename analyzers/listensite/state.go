@@ -106,26 +106,7 @@ func newASTIndex(files []*ast.File) *astIndex {
 }
 
 func (st *state) rangeOf(pos, end token.Pos) source.Range {
-	return rangeIn(st.pass.Fset, pos, end)
-}
-
-func rangeIn(fset *token.FileSet, pos, end token.Pos) source.Range {
-	if !pos.IsValid() {
-		return source.Range{}
-	}
-	tf := fset.File(pos)
-	if tf == nil {
-		return source.Range{}
-	}
-	p, q := fset.Position(pos), fset.Position(end)
-	if !end.IsValid() || tf != fset.File(end) {
-		q = p
-	}
-	return source.Range{
-		File:  p.Filename,
-		Start: source.Pos{Line: p.Line, Col: p.Column, Offset: p.Offset},
-		End:   source.Pos{Line: q.Line, Col: q.Column, Offset: q.Offset},
-	}
+	return source.FromToken(st.pass.Fset, pos, end)
 }
 
 // globalValue is what a package-level variable may hold.
