@@ -39,20 +39,11 @@ func GitHub(w io.Writer, diags []diag.Diagnostic) error {
 
 // Escaping as the Actions runner's command parser expects it.
 // Other control bytes (an escape sequence quoted from a user's file)
-// become '?', so they cannot restyle or rewrite the job log.
+// become '?' (see sanitize), so they cannot restyle or rewrite the log.
 func escapeData(s string) string {
-	return dropControls(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s))
+	return sanitize(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s))
 }
 
 func escapeProperty(s string) string {
-	return dropControls(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s))
-}
-
-func dropControls(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' || r == 0x7f {
-			return '?'
-		}
-		return r
-	}, s)
+	return sanitize(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s))
 }

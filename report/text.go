@@ -30,10 +30,10 @@ func Text(w io.Writer, diags []diag.Diagnostic, files map[string][]byte) error {
 	for _, d := range diags {
 		// Messages quote the user's files; a control byte in them (an
 		// escape sequence in a fly.toml value) must not reach the terminal.
-		_, _ = fmt.Fprintf(bw, "%s: %s: %s [%s]\n", sanitize([]byte(location(d.Range))), d.Severity, sanitize([]byte(d.Message)), d.Rule)
+		_, _ = fmt.Fprintf(bw, "%s: %s: %s [%s]\n", sanitize(location(d.Range)), d.Severity, sanitize(d.Message), d.Rule)
 		quote(bw, d.Range, files, cache)
 		for _, r := range d.Related {
-			_, _ = fmt.Fprintf(bw, "  %s: %s\n", sanitize([]byte(location(r.Range))), sanitize([]byte(r.Message)))
+			_, _ = fmt.Fprintf(bw, "  %s: %s\n", sanitize(location(r.Range)), sanitize(r.Message))
 		}
 	}
 	return bw.Flush()
@@ -85,16 +85,18 @@ func quote(w *bufio.Writer, r source.Range, files map[string][]byte, cache map[s
 		}
 	}
 	gutter := strconv.Itoa(r.Start.Line)
-	_, _ = fmt.Fprintf(w, " %s | %s\n", gutter, sanitize(text))
+	_, _ = fmt.Fprintf(w, " %s | %s\n", gutter, sanitize(string(text)))
 	_, _ = fmt.Fprintf(w, " %s | %s^%s\n", strings.Repeat(" ", len(gutter)), pad.String(), strings.Repeat("~", width-1))
 }
 
-// sanitize keeps control bytes from a binary file out of the terminal.
-func sanitize(b []byte) string {
+// sanitize keeps control bytes (from a binary file, or quoted from a
+// user's file into a message) out of the terminal and the CI log: each
+// becomes '?', as does invalid UTF-8. Tabs stay.
+func sanitize(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\t' || (r >= 0x20 && r != 0x7f && r != 0xfffd) {
 			return r
 		}
 		return '?'
-	}, string(b))
+	}, s)
 }
