@@ -138,6 +138,11 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 			byPkg[act.Package.ID] = r
 		}
 	}
+	inModule := map[string]bool{}
+	for _, p := range roots {
+		inModule[p.PkgPath] = true
+	}
+	opaqueOf := map[string][]source.Range{}
 	for _, p := range roots {
 		if p.Name != "main" {
 			continue
@@ -147,16 +152,22 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 			m.Dir = filepath.Dir(p.GoFiles[0])
 		}
 		var all []*listensite.Site
-		var reached []*packages.Package
 		packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
-			reached = append(reached, q)
+			var sites []*listensite.Site
 			if r := byPkg[q.ID]; r != nil {
-				all = append(all, r.Sites...)
+				sites = r.Sites
 			}
+			all = append(all, sites...)
 			m.Refs = append(m.Refs, refsOf[q.ID]...)
+			// A package shared by many mains is searched once.
+			calls, ok := opaqueOf[q.ID]
+			if !ok {
+				calls = opaqueCalls(q, inModule, sites)
+				opaqueOf[q.ID] = calls
+			}
+			m.Opaque = append(m.Opaque, calls...)
 		})
 		m.Sites = refine(all)
-		m.Opaque = opaqueCalls(reached, all)
 		for _, s := range m.Sites {
 			s.Program = p.PkgPath
 		}

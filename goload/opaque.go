@@ -18,49 +18,39 @@ import (
 // server: Run, Start, Serve, ListenAndServe, StartTLS, ...
 var serverCall = regexp.MustCompile(`^(?:Run|Start|Serve|Listen)(?:TLS|Server|AndServe|AndServeTLS|Packet|GRPC)?$`)
 
-// opaqueCalls finds the calls in the module's packages that may start a
-// server flylint cannot see: a function of another module (dependencies
-// are loaded from export data, so their bodies are not analysed) named
-// like a server start, where no listen site was recognised, and any
-// call that runs another program (os/exec). A program
-// that makes one may listen on more than its sites say, so its list of
-// listeners is not complete.
-func opaqueCalls(pkgs []*packages.Package, sites []*listensite.Site) []source.Range {
-	inModule := map[string]bool{}
-	for _, p := range pkgs {
-		inModule[p.PkgPath] = true
+// opaqueCalls finds the calls in package p, one of the module's, that
+// may start a server flylint cannot see: a function of another module
+// (dependencies are loaded from export data, so their bodies are not
+// analysed) named like a server start, where no listen site was
+// recognised, and any call that runs another program (os/exec). A
+// program that makes one may listen on more than its sites say, so its
+// list of listeners is not complete. inModule holds the module's import
+// paths; sites are the listen sites found in p.
+func opaqueCalls(p *packages.Package, inModule map[string]bool, sites []*listensite.Site) []source.Range {
+	if p.TypesInfo == nil {
+		return nil
 	}
 	recognised := map[token.Pos]bool{}
 	for _, s := range sites {
 		recognised[s.Pos] = true
 	}
 	var out []source.Range
-	for _, p := range pkgs {
-		if p.TypesInfo == nil {
-			continue
-		}
-		for _, f := range p.Syntax {
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || recognised[call.Pos()] {
-					return true
-				}
-				fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
-				if !ok || fn.Pkg() == nil || inModule[fn.Pkg().Path()] {
-					return true
-				}
-				if !startsProgram(fn) && (isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name())) {
-					return true
-				}
-				start, end := p.Fset.Position(call.Pos()), p.Fset.Position(call.End())
-				out = append(out, source.Range{
-					File:  start.Filename,
-					Start: source.Pos{Line: start.Line, Col: start.Column, Offset: start.Offset},
-					End:   source.Pos{Line: end.Line, Col: end.Column, Offset: end.Offset},
-				})
+	for _, f := range p.Syntax {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || recognised[call.Pos()] {
 				return true
-			})
-		}
+			}
+			fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
+			if !ok || fn.Pkg() == nil || inModule[fn.Pkg().Path()] {
+				return true
+			}
+			if !startsProgram(fn) && (isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name())) {
+				return true
+			}
+			out = append(out, source.FromToken(p.Fset, call.Pos(), call.End()))
+			return true
+		})
 	}
 	return out
 }
