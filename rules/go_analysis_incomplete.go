@@ -4,12 +4,7 @@ import (
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/source"
 	"github.com/flylint/flylint/workspace"
-	"regexp"
 )
-
-// goPosPrefix is the "file.go:line:col: " a Go error message starts with
-// after its package path.
-var goPosPrefix = regexp.MustCompile(`^([^ ]+: )\S+\.go:\d+:\d+: `)
 
 var GoAnalysisIncomplete = Register(&Rule{
 	ID:       "go-analysis-incomplete",
@@ -40,17 +35,12 @@ func main() {
 		// At the Go error itself when there is one, so an editor or code
 		// scanning shows it where it is fixed; else at the app.
 		r := p.App.GoProblemAt
-		summary := workspace.GoProblemSummary(p.App.GoProblems)
-		if r.IsValid() {
-			// The finding stands at the error; its position need not be
-			// said again inside the message.
-			summary = goPosPrefix.ReplaceAllString(summary, "$1")
-		} else {
+		if !r.IsValid() {
 			r = source.Range{File: p.App.ConfigPath}
 			if p.App.Config != nil && p.App.Config.App.Set {
 				r = p.App.Config.App.Key
 			}
 		}
-		p.Reportf(r, "Go analysis of this app is incomplete: %s. Listeners in those packages are not known, so port findings for them are held back; make go build ./... succeed, or pass -go off.", summary)
+		p.Reportf(r, "Go analysis of this app is incomplete: %s. Listeners in those packages are not known, so port findings for them are held back; make go build ./... succeed, or pass -go off.", workspace.GoProblemSummary(p.App.GoProblems))
 	},
 })

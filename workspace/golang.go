@@ -44,7 +44,7 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) {
 			if err != nil {
 				msg := goCommandMessage(err.Error())
 				if !a.GoProblemAt.IsValid() {
-					a.GoProblemAt = goErrorRange(msg, mod, files)
+					a.GoProblemAt, _ = goErrorRange(msg, mod, files)
 				}
 				a.GoProblems = append(a.GoProblems, msg)
 				continue
@@ -141,7 +141,13 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 	wd, _ := os.Getwd()
 	for _, e := range res.Errors {
 		if !a.GoProblemAt.IsValid() && len(e.Messages) > 0 {
-			a.GoProblemAt = goErrorRange(e.Messages[0], mod, files)
+			// The finding will stand at this error; its message need not
+			// say the position again.
+			var rest string
+			a.GoProblemAt, rest = goErrorRange(e.Messages[0], mod, files)
+			if a.GoProblemAt.IsValid() {
+				e.Messages = append([]string{rest}, e.Messages[1:]...)
+			}
 		}
 		// Messages name files absolutely; diagnostics use relative paths.
 		a.GoProblems = append(a.GoProblems, goCommandMessage(strings.ReplaceAll(e.Error(), wd+string(filepath.Separator), "")))
@@ -328,16 +334,27 @@ func rel(r source.Range, files map[string][]byte) source.Range {
 var goErrorPos = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): |(?:^|\s)(\S*go\.mod):(\d+): `)
 
 // goErrorRange is the position an error message of the Go loader names,
-// as a range in a file flylint keeps, or an invalid range. The go command
-// names go.mod relative to the module directory, mod.
-func goErrorRange(msg, mod string, files map[string][]byte) source.Range {
-	m := goErrorPos.FindStringSubmatch(msg)
+// as a range in a file flylint keeps, or an invalid range; rest is the
+// message without a leading file:line:col. The go command names go.mod
+// relative to the module directory, mod.
+func goErrorRange(msg, mod string, files map[string][]byte) (at source.Range, rest string) {
+	m := goErrorPos.FindStringSubmatchIndex(msg)
 	if m == nil {
-		return source.Range{}
+		return source.Range{}, msg
 	}
-	file, line, col := m[1], m[2], m[3]
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return msg[m[2*i]:m[2*i+1]]
+	}
+	file, line, col := group(1), group(2), group(3)
+	rest = msg
 	if file == "" {
-		file, line, col = m[4], m[5], "1"
+		// go.mod errors keep their text: the position is inside it.
+		file, line, col = group(4), group(5), "1"
+	} else {
+		rest = msg[m[1]:]
 	}
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(mod, file)
@@ -347,10 +364,10 @@ func goErrorRange(msg, mod string, files map[string][]byte) source.Range {
 	r := rel(source.Range{File: file, Start: source.Pos{Line: ln, Col: cn}}, files)
 	data, ok := files[r.File]
 	if !ok {
-		return source.Range{}
+		return source.Range{}, msg
 	}
 	pos := source.NewLines(data).At(ln, cn)
-	return source.Range{File: r.File, Start: pos, End: pos}
+	return source.Range{File: r.File, Start: pos, End: pos}, rest
 }
 
 // goCommandMessage keeps what the go command said from go/packages'
