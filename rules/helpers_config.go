@@ -149,6 +149,7 @@ const (
 type fixVerifier struct {
 	p      *Pass
 	budget int
+	before map[string]int // the original file's problems, tallied once
 }
 
 func newFixVerifier(p *Pass) *fixVerifier {
@@ -176,10 +177,11 @@ func (v *fixVerifier) verify(edits []diag.Edit, check func(*flytoml.Config) bool
 	if err != nil || cfg == nil {
 		return false
 	}
-	before := problemTally(v.p.App.Config.Problems)
-	after := problemTally(cfg.Problems)
-	for k, n := range after {
-		if n > before[k] {
+	if v.before == nil {
+		v.before = problemTally(v.p.App.Config.Problems)
+	}
+	for k, n := range problemTally(cfg.Problems) {
+		if n > v.before[k] {
 			return false
 		}
 	}
