@@ -70,6 +70,14 @@ func TestMainPackageFor(t *testing.T) {
 		{"/server", []string{"cd src && \\\n go build -o /server"}, ".", true},
 		{"/other", []string{"go build -o /app ./cmd/server"}, "", false},
 		{"/app", []string{"echo hi"}, "", false},
+		// File arguments build their directory's package (superfly/bfaas,
+		// FACorreiaa/go-website); without -o the binary is named after the
+		// first file.
+		{"/usr/local/bin/coord", []string{"go build -v -o /coord ./cmd/coord/main.go"}, "./cmd/coord", true},
+		{"./main", []string{"CGO_ENABLED=1 GOOS=linux go build -o main ./main.go"}, ".", true},
+		{"/src/main", []string{"go build main.go util.go"}, ".", true},
+		{"/src/util", []string{"go build main.go util.go"}, "", false},
+		{"/src/cmd", []string{"go build ./cmd/main.go"}, "", false},
 	} {
 		got, ok := goload.MainPackageFor(tc.bin, tc.runs)
 		if got != tc.want || ok != tc.ok {

@@ -8,7 +8,8 @@ import (
 // MainPackageFor finds the package a Dockerfile builds into binaryPath,
 // from its RUN scripts: `go build -o /app ./cmd/server` gives
 // "./cmd/server", `go build -o /app` gives ".", and `go install
-// ./cmd/server` gives "./cmd/server" for a binary named server. It
+// ./cmd/server` gives "./cmd/server" for a binary named server, and
+// `go build -o /coord ./cmd/coord/main.go` gives "./cmd/coord". It
 // returns "" and false when no script builds that binary.
 func MainPackageFor(binaryPath string, runs []string) (string, bool) {
 	want := path.Base(binaryPath)
@@ -72,6 +73,15 @@ func matchGoBuild(words []string, binaryPath, base string) (string, bool) {
 		pkg = pkgs[len(pkgs)-1]
 	}
 	name := path.Base(strings.TrimSuffix(strings.TrimSuffix(pkg, "/..."), "/"))
+	if len(pkgs) > 0 && strings.HasSuffix(pkgs[0], ".go") {
+		// go build ./cmd/coord/main.go builds the files' package, and
+		// names the binary after the first file, not the directory.
+		pkg = path.Dir(pkgs[0])
+		if !strings.HasPrefix(pkg, ".") && !strings.HasPrefix(pkg, "/") {
+			pkg = "./" + pkg
+		}
+		name = strings.TrimSuffix(path.Base(pkgs[0]), ".go")
+	}
 	switch {
 	case install:
 		return pkg, name == base

@@ -1,0 +1,3 @@
+module example.com/coord
+
+go 1.22
