@@ -67,6 +67,7 @@ func main() {
 // module is one benchmarked directory and its measurements.
 type module struct {
 	name, dir string
+	app       string // where flylint runs: dir, or the app above it whose Dockerfile copies it in
 	cold      bool
 	vet, lint measurement
 }
@@ -110,19 +111,19 @@ func run(c config) error {
 				return err
 			}
 			for _, d := range dirs {
-				mods = append(mods, &module{name: d, dir: d, cold: c.coldAll})
+				mods = append(mods, &module{name: d, dir: d, app: appDir(d, root), cold: c.coldAll})
 			}
 		}
 	}
 	for _, d := range c.dirs {
-		mods = append(mods, &module{name: d, dir: d, cold: true})
+		mods = append(mods, &module{name: d, dir: d, app: d, cold: true})
 	}
 	if c.gen > 0 {
 		d := filepath.Join(tmp, "gen")
 		if err := generate(d, c.gen); err != nil {
 			return err
 		}
-		mods = append(mods, &module{name: fmt.Sprintf("generated (%d packages)", c.gen), dir: d, cold: true})
+		mods = append(mods, &module{name: fmt.Sprintf("generated (%d packages)", c.gen), dir: d, app: d, cold: true})
 	}
 	if len(mods) == 0 {
 		return errors.New("no modules to measure")
@@ -148,7 +149,7 @@ func run(c config) error {
 		if _, _, err := measure(vet(m.dir, "")); err != nil {
 			return fmt.Errorf("%s: go vet: %w", m.name, err)
 		}
-		if _, _, err := measure(lint(m.dir, "")); err != nil {
+		if _, _, err := measure(lint(m.app, "")); err != nil {
 			return fmt.Errorf("%s: flylint: %w", m.name, err)
 		}
 		for range c.runs {
@@ -157,7 +158,7 @@ func run(c config) error {
 			if err := m.vet.add(&m.vet.warm, vet(m.dir, "")); err != nil {
 				return fmt.Errorf("%s: go vet: %w", m.name, err)
 			}
-			if err := m.lint.add(&m.lint.warm, lint(m.dir, "")); err != nil {
+			if err := m.lint.add(&m.lint.warm, lint(m.app, "")); err != nil {
 				return fmt.Errorf("%s: flylint: %w", m.name, err)
 			}
 		}
@@ -167,12 +168,13 @@ func run(c config) error {
 				for _, t := range []struct {
 					m   *measurement
 					cmd func(string, string) *exec.Cmd
-				}{{&m.vet, vet}, {&m.lint, lint}} {
+					dir string
+				}{{&m.vet, vet, m.dir}, {&m.lint, lint, m.app}} {
 					cache, err := os.MkdirTemp(tmp, "gocache-")
 					if err != nil {
 						return err
 					}
-					if err := t.m.add(&t.m.cold, t.cmd(m.dir, cache)); err != nil {
+					if err := t.m.add(&t.m.cold, t.cmd(t.dir, cache)); err != nil {
 						return fmt.Errorf("%s: %w", m.name, err)
 					}
 					if err := removeAll(cache); err != nil {
@@ -293,6 +295,20 @@ func median(ss []sample) sample {
 	slices.Sort(walls)
 	slices.Sort(cpus)
 	return sample{wall: walls[len(ss)/2], cpu: cpus[len(ss)/2]}
+}
+
+// appDir is the directory flylint lints for the module in dir: dir when it
+// holds a fly.toml, else the nearest directory above it (below root) that
+// does, as for a module in a subdirectory that the app's Dockerfile copies.
+func appDir(dir, root string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if ms, _ := filepath.Glob(filepath.Join(d, "fly*.toml")); len(ms) > 0 {
+			return d
+		}
+		if d == root || d == filepath.Dir(d) {
+			return dir
+		}
+	}
 }
 
 // moduleDirs lists the directories under root that hold a go.mod.
