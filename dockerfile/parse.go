@@ -258,11 +258,14 @@ func (p *fileParser) expose(n *parser.Node, nt *nodeText) []exposeRaw {
 func wordSpansWhitespace(s string) [][2]int {
 	var spans [][2]int
 	start := 0
-	for _, sep := range reWhitespace.FindAllStringIndex(s, -1) {
-		spans = append(spans, [2]int{start, sep[0]})
-		start = sep[1]
+	for {
+		sepStart, sepEnd := whitespaceRun(s, start)
+		if sepStart < 0 {
+			return append(spans, [2]int{start, len(s)})
+		}
+		spans = append(spans, [2]int{start, sepStart})
+		start = sepEnd
 	}
-	return append(spans, [2]int{start, len(s)})
 }
 
 // instruction builds a CMD, ENTRYPOINT or RUN with buildkit's text and
