@@ -17,8 +17,9 @@ import (
 
 // analyzeGo runs the Go analysis once per module that holds linted apps
 // and gives each app's process groups the listeners of the main package
-// they run. It changes nothing on disk: loading is -mod=readonly.
-func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) {
+// they run, and returns how many modules it analysed. It changes nothing
+// on disk: loading is -mod=readonly.
+func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) int {
 	byModule := map[string][]*App{}
 	for _, a := range ws.Apps {
 		if a.Dir == "" {
@@ -55,6 +56,7 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) {
 	if len(mods) > 0 {
 		report(Progress{Phase: "Go modules", Done: len(mods), Total: len(mods)})
 	}
+	return len(mods)
 }
 
 // copiedModule finds a Go module the app's Dockerfile builds from a

@@ -31,6 +31,10 @@ type Options struct {
 	// from several goroutines and must be cheap: a terminal progress line
 	// reads it, nothing decides on it.
 	Progress func(Progress)
+	// PhaseDone, when set, is called as each phase of loading ends:
+	// "discover" (n apps found), "load" (n apps assembled) and, when Go
+	// analysis ran, "Go analysis" (n modules). flylint -v times them.
+	PhaseDone func(phase string, n int)
 }
 
 // Progress is how many of a phase's units are done.
@@ -52,10 +56,15 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	if opts.Progress != nil {
 		report = opts.Progress
 	}
+	phaseDone := func(string, int) {}
+	if opts.PhaseDone != nil {
+		phaseDone = opts.PhaseDone
+	}
 	targets, err := discover(paths, report)
 	if err != nil {
 		return nil, err
 	}
+	phaseDone("discover", len(targets))
 	ws := &Workspace{Files: map[string][]byte{}, byName: map[string][]*App{}}
 	ws.Apps = make([]*App, len(targets))
 	files := make([]map[string][]byte, len(targets))
@@ -89,8 +98,9 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 			ws.Files[k] = v
 		}
 	}
+	phaseDone("load", len(ws.Apps))
 	if opts.Go {
-		analyzeGo(ws, ws.Files, report)
+		phaseDone("Go analysis", analyzeGo(ws, ws.Files, report))
 	}
 	for _, a := range ws.Apps {
 		if a.Name != "" {

@@ -251,17 +251,30 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	phases := newPhaseTimer(o.verbose, stderr)
 
 	progress := newProgress(stderr)
-	ws, err := workspace.Load(paths, workspace.Options{Flycast: flycastApps(cfg), Go: o.goMode == "auto", Progress: progress.update})
+	ws, err := workspace.Load(paths, workspace.Options{
+		Flycast:  flycastApps(cfg),
+		Go:       o.goMode == "auto",
+		Progress: progress.update,
+		PhaseDone: func(phase string, n int) {
+			switch phase {
+			case "discover":
+				phases.done(fmt.Sprintf("discover (%s)", plural(n, "app")))
+			case "load":
+				phases.done(fmt.Sprintf("load (%s)", plural(n, "app")))
+			default:
+				phases.done(fmt.Sprintf("%s (%s)", phase, plural(n, "module")))
+			}
+		},
+	})
 	progress.stop()
 	if err != nil {
 		return 0, err
 	}
-	phases.done(fmt.Sprintf("load %d apps", len(ws.Apps)))
 	diags, err := lint.Run(ws, lint.Options{Rules: enabled, Config: cfg, NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore)})
 	if err != nil {
 		return 0, &internalError{err}
 	}
-	phases.done(fmt.Sprintf("rules (%d rules, %d findings)", len(enabled), len(diags)))
+	phases.done(fmt.Sprintf("rules (%s, %s)", plural(len(enabled), "rule"), plural(len(diags), "finding")))
 	diags, done, err := applyBaseline(o, diags, ws, stderr)
 	if done || err != nil {
 		return ExitClean, err

@@ -92,3 +92,35 @@ func TestProgressWithoutTotal(t *testing.T) {
 		t.Errorf("got %q, want %q", buf.String(), want)
 	}
 }
+
+// -v names every phase, in the order they run, on stderr; the report on
+// stdout is the same as without it.
+func TestVerbosePhases(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		phases []string
+	}{
+		{[]string{"-go", "off", "../../testdata/examples"}, []string{"discover (5 apps)", "load (5 apps)", "rules (", "output"}},
+		{[]string{"../../testdata/go/echo-framework"}, []string{"discover (1 app)", "load (1 app)", "Go analysis (1 module)", "rules (", "output"}},
+	} {
+		code, quiet, _ := run(t, tc.args...)
+		vcode, stdout, stderr := run(t, append([]string{"-v"}, tc.args...)...)
+		if vcode != code || stdout != quiet {
+			t.Errorf("%v: -v changed the exit code (%d, was %d) or stdout", tc.args, vcode, code)
+		}
+		var got []string
+		for _, line := range strings.Split(stderr, "\n") {
+			if rest, ok := strings.CutPrefix(line, "flylint: "); ok && strings.HasSuffix(line, "ms") {
+				got = append(got, rest)
+			}
+		}
+		if len(got) != len(tc.phases) {
+			t.Fatalf("%v: -v printed %d phase lines, want %d:\n%s", tc.args, len(got), len(tc.phases), stderr)
+		}
+		for i, want := range tc.phases {
+			if !strings.HasPrefix(got[i], want) {
+				t.Errorf("%v: phase %d = %q, want it to start with %q", tc.args, i, got[i], want)
+			}
+		}
+	}
+}
