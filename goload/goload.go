@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -27,6 +28,10 @@ type Options struct {
 	Env []string
 	// BuildFlags are passed to the go command as they are (-tags=...).
 	BuildFlags []string
+	// Progress, when set, is told how many of the module's packages have
+	// been analysed, once they are loaded. It is called from several
+	// goroutines, last with done == total.
+	Progress func(done, total int)
 }
 
 // Result is what the analysis found.
@@ -108,7 +113,16 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		res.Errors = append(res.Errors, pe)
 	})
 	roots := rootGraph(pkgs)
-	graph, err := checker.Analyze([]*analysis.Analyzer{listensite.Analyzer, flyrefs.Analyzer}, roots, &checker.Options{})
+	analyzers := []*analysis.Analyzer{listensite.Analyzer, flyrefs.Analyzer}
+	if opts.Progress != nil {
+		analyzers = append(analyzers, progressAnalyzer(len(roots), opts.Progress))
+		opts.Progress(0, len(roots))
+	}
+	graph, err := checker.Analyze(analyzers, roots, &checker.Options{})
+	if opts.Progress != nil {
+		// Packages whose analysis failed never reach the counter.
+		opts.Progress(len(roots), len(roots))
+	}
 	if err != nil && graph == nil {
 		return nil, fmt.Errorf("analysing Go packages: %w", err)
 	}
@@ -176,6 +190,22 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 	sort.Slice(res.Mains, func(i, j int) bool { return res.Mains[i].Path < res.Mains[j].Path })
 	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
 	return res, nil
+}
+
+// progressAnalyzer counts the packages listensite has finished with. The
+// checker offers no progress of its own; an analyzer that requires
+// listensite runs on each package right after it.
+func progressAnalyzer(total int, progress func(done, total int)) *analysis.Analyzer {
+	var done atomic.Int64
+	return &analysis.Analyzer{
+		Name:     "progress",
+		Doc:      "counts the packages analysed, for a progress display",
+		Requires: []*analysis.Analyzer{listensite.Analyzer},
+		Run: func(*analysis.Pass) (any, error) {
+			progress(int(done.Add(1)), total)
+			return nil, nil
+		},
+	}
 }
 
 // refine drops a site whose address waits on a caller when a caller in

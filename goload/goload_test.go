@@ -3,7 +3,9 @@ package goload_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/flylint/flylint/goload"
@@ -131,5 +133,27 @@ func TestOpaqueCallsAndRefs(t *testing.T) {
 	}
 	if len(m.Refs) != 1 || m.Refs[0].Text != "http://api.internal:8080" || m.Refs[0].Range.Start.Line != 10 || m.Refs[0].Range.Start.Col != 17 || !m.Refs[0].Exact {
 		t.Errorf("refs = %+v, want http://api.internal:8080 at 10:17", m.Refs)
+	}
+}
+
+func TestProgress(t *testing.T) {
+	var mu sync.Mutex
+	var calls [][2]int
+	_, err := goload.Analyze(context.Background(), "testdata/app", []string{"./..."}, goload.Options{
+		Progress: func(done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			calls = append(calls, [2]int{done, total})
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three packages: cmd/broken, cmd/server, internal/serve. The two
+	// that type-check are counted as they finish; the last call covers
+	// the broken one too.
+	want := [][2]int{{0, 3}, {1, 3}, {2, 3}, {3, 3}}
+	if !slices.Equal(calls, want) {
+		t.Fatalf("progress calls = %v; want %v", calls, want)
 	}
 }

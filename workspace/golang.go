@@ -40,7 +40,10 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) in
 	slices.Sort(mods)
 	for i, mod := range mods {
 		report(Progress{Phase: "Go modules", Done: i, Total: len(mods)})
-		res, err := goload.Analyze(context.Background(), mod, []string{"./..."}, goload.Options{})
+		phase := fmt.Sprintf("Go packages (module %d/%d)", i+1, len(mods))
+		res, err := goload.Analyze(context.Background(), mod, []string{"./..."}, goload.Options{
+			Progress: func(done, total int) { report(Progress{Phase: phase, Done: done, Total: total}) },
+		})
 		for _, a := range byModule[mod] {
 			if err != nil {
 				msg := goCommandMessage(err.Error())

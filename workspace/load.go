@@ -39,7 +39,9 @@ type Options struct {
 
 // Progress is how many of a phase's units are done.
 type Progress struct {
-	Phase string // "discovering apps", "apps" or "Go modules"
+	// "discovering apps", "apps", "Go modules" (while a module loads) or
+	// "Go packages (module i/n)" (its packages being analysed).
+	Phase string
 	Done  int
 	Total int // 0 while not yet known (discovering)
 }
