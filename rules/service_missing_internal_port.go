@@ -11,7 +11,7 @@ var ServiceMissingInternalPort = Register(&Rule{
 	Since:    "0.1.0",
 	Why: `A ` + "`[http_service]`" + ` or ` + "`[[services]]`" + ` entry sets no ` + "`internal_port`" + `, so Fly Proxy forwards its connections to port 0 of the Machine, where nothing can listen.
 
-flyctl does not fill in a default: the service is created with ` + "`internal_port`" + ` 0 (its listening-address warning then asks you to listen on ` + "`0.0.0.0:0`" + `). Set ` + "`internal_port`" + ` to the port your process listens on. A common cause is a misspelt key such as ` + "`internal-port`" + `, which flyctl ignores.`,
+flyctl does not fill in a default: the service is created with ` + "`internal_port`" + ` 0 (its listening-address warning then asks you to listen on ` + "`0.0.0.0:0`" + `). Set ` + "`internal_port`" + ` to the port your process listens on. A common cause is a misspelt key such as ` + "`internal-port`" + `, which flyctl ignores. A ` + "`[[services]]`" + ` with no ` + "`[[services.ports]]`" + ` is left to ` + "`service-without-ports`" + `: no connection reaches it, so its ` + "`internal_port`" + ` does not matter yet.`,
 	ExampleFile: "fly.toml",
 	Bad: `[http_service]
   force_https = true`,
@@ -32,6 +32,11 @@ flyctl does not fill in a default: the service is created with ` + "`internal_po
 		for _, s := range p.App.Services {
 			if s.InternalPort.Set {
 				continue // a bad value is invalid-value-type or port-out-of-range
+			}
+			if s.Service != nil && len(s.Service.Ports) == 0 {
+				// No connection ever reaches it, so internal_port is moot:
+				// service-without-ports reports the stub.
+				continue
 			}
 			name := "[[services]]"
 			if s.HTTP != nil {

@@ -30,8 +30,6 @@ var Judged = map[string]string{
 	"fly-apps__fly-etcd public-sensitive-port fly.toml:24:19": "true positive (security advisory): the same etcd port again, on public 10000 and 443",
 	"fly-apps__globe-request-mapper unknown-key fly.toml:27:5": "true positive: flyctl's ServiceTCPCheck has only interval, timeout and grace_period " +
 		"(internal/appconfig/service.go), so port = \"8080\" is ignored; the check probes internal_port",
-	"fly-apps__postgres-migrator service-missing-internal-port fly.toml:15:1": "true positive, redundant: a stub [[services]] with neither internal_port " +
-		"nor ports; reported twice at the same header with service-without-ports",
 	"fly-apps__postgres-migrator service-without-ports fly.toml:15:1": "true positive: flyctl itself warns \"Service must expose at least one port\" " +
 		"(internal/appconfig/validation.go); flylint's error severity is stricter than flyctl's warning",
 	"superfly__bfaas env-fly-prefix fly.toml:12:3": "true positive: Fly does not set FLY_REPLAY today, but its configuration reference says [env] names " +
