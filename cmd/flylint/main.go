@@ -6,8 +6,10 @@ import (
 	"os"
 
 	"github.com/flylint/flylint/internal/cli"
+	"github.com/flylint/flylint/internal/gcpolicy"
 )
 
 func main() {
+	gcpolicy.Apply()
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 }
