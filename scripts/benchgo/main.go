@@ -11,6 +11,7 @@
 //
 //	go run ./scripts/benchgo                  # about two minutes
 //	go run ./scripts/benchgo -runs 5 -cold 3 -cold-all
+//	go run ./scripts/benchgo -before /path/to/older/flylint   # an older build in the same runs
 package main
 
 import (
@@ -46,6 +47,7 @@ type config struct {
 	noFixtures      bool
 	dirs            dirList
 	bin             string
+	before          string // another flylint binary, measured in the same runs
 }
 
 func main() {
@@ -57,6 +59,7 @@ func main() {
 	flag.BoolVar(&c.noFixtures, "no-fixtures", false, "skip the modules under rules/testdata and testdata")
 	flag.Var(&c.dirs, "dir", "extra module `dirs`, comma-separated or repeated")
 	flag.StringVar(&c.bin, "flylint", "", "flylint binary (default: build ./cmd/flylint)")
+	flag.StringVar(&c.before, "before", "", "another flylint binary (say, built from an earlier commit) to measure in the same runs as the current one")
 	flag.Parse()
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "benchgo:", err)
@@ -70,6 +73,7 @@ type module struct {
 	app       string // where flylint runs: dir, or the app above it whose Dockerfile copies it in
 	cold      bool
 	vet, lint measurement
+	before    measurement // the -before binary, when given
 }
 
 type measurement struct {
@@ -136,46 +140,56 @@ func run(c config) error {
 		cmd.Env = env(gocache)
 		return cmd
 	}
-	lint := func(dir, gocache string) *exec.Cmd {
-		abs, _ := filepath.Abs(dir)
-		cmd := exec.Command(c.bin, "-enable", strings.Join(rules, ","), abs)
-		cmd.Env = env(gocache)
-		return cmd
+	flylint := func(bin string) func(dir, gocache string) *exec.Cmd {
+		return func(dir, gocache string) *exec.Cmd {
+			abs, _ := filepath.Abs(dir)
+			cmd := exec.Command(bin, "-enable", strings.Join(rules, ","), abs)
+			cmd.Env = env(gocache)
+			return cmd
+		}
+	}
+	lint := flylint(c.bin)
+	type tool struct {
+		name string
+		m    func(*module) *measurement
+		cmd  func(string, string) *exec.Cmd
+		dir  func(*module) string
+	}
+	// The tools take turns in every round, so that a burst of load on the
+	// machine hits them all.
+	tools := []tool{
+		{"go vet", func(m *module) *measurement { return &m.vet }, vet, func(m *module) string { return m.dir }},
+		{"flylint", func(m *module) *measurement { return &m.lint }, lint, func(m *module) string { return m.app }},
+	}
+	if c.before != "" {
+		tools = append(tools, tool{"flylint -before", func(m *module) *measurement { return &m.before }, flylint(c.before), func(m *module) string { return m.app }})
 	}
 
 	for _, m := range mods {
 		fmt.Fprintf(os.Stderr, "%s: warm", m.name)
 		// One untimed run of each fills the build cache.
-		if _, _, err := measure(vet(m.dir, "")); err != nil {
-			return fmt.Errorf("%s: go vet: %w", m.name, err)
-		}
-		if _, _, err := measure(lint(m.app, "")); err != nil {
-			return fmt.Errorf("%s: flylint: %w", m.name, err)
+		for _, t := range tools {
+			if _, _, err := measure(t.cmd(t.dir(m), "")); err != nil {
+				return fmt.Errorf("%s: %s: %w", m.name, t.name, err)
+			}
 		}
 		for range c.runs {
-			// Alternate the tools so that a burst of load on the machine
-			// hits both.
-			if err := m.vet.add(&m.vet.warm, vet(m.dir, "")); err != nil {
-				return fmt.Errorf("%s: go vet: %w", m.name, err)
-			}
-			if err := m.lint.add(&m.lint.warm, lint(m.app, "")); err != nil {
-				return fmt.Errorf("%s: flylint: %w", m.name, err)
+			for _, t := range tools {
+				if err := t.m(m).add(&t.m(m).warm, t.cmd(t.dir(m), "")); err != nil {
+					return fmt.Errorf("%s: %s: %w", m.name, t.name, err)
+				}
 			}
 		}
 		if m.cold {
 			for range c.cold {
 				fmt.Fprint(os.Stderr, ", cold")
-				for _, t := range []struct {
-					m   *measurement
-					cmd func(string, string) *exec.Cmd
-					dir string
-				}{{&m.vet, vet, m.dir}, {&m.lint, lint, m.app}} {
+				for _, t := range tools {
 					cache, err := os.MkdirTemp(tmp, "gocache-")
 					if err != nil {
 						return err
 					}
-					if err := t.m.add(&t.m.cold, t.cmd(t.dir, cache)); err != nil {
-						return fmt.Errorf("%s: %w", m.name, err)
+					if err := t.m(m).add(&t.m(m).cold, t.cmd(t.dir(m), cache)); err != nil {
+						return fmt.Errorf("%s: %s: %w", m.name, t.name, err)
 					}
 					if err := removeAll(cache); err != nil {
 						return err
@@ -239,7 +253,16 @@ func report(mods []*module, c config) {
 	fmt.Printf("%-52s %7s %7s %6s %6s   %7s %7s %6s %6s   %5s %7s\n", "module", "vet", "flylint", "wall", "cpu", "vet", "flylint", "wall", "cpu", "vet", "flylint")
 	fmt.Printf("%-52s %29s   %29s   %13s\n", "", "warm (wall s, ratios)", "cold (wall s, ratios)", "peak RSS MB")
 	var ratios [4][]float64 // warm wall, warm cpu, cold wall, cold cpu
+	var before [4][]float64 // the same, flylint over the -before binary
 	for _, m := range mods {
+		if len(m.before.warm) > 0 {
+			lw, bw := median(m.lint.warm), median(m.before.warm)
+			before[0], before[1] = append(before[0], ratio(lw.wall, bw.wall)), append(before[1], ratio(lw.cpu, bw.cpu))
+		}
+		if len(m.before.cold) > 0 {
+			lc, bc := median(m.lint.cold), median(m.before.cold)
+			before[2], before[3] = append(before[2], ratio(lc.wall, bc.wall)), append(before[3], ratio(lc.cpu, bc.cpu))
+		}
 		vw, lw := median(m.vet.warm), median(m.lint.warm)
 		ww, wc := ratio(lw.wall, vw.wall), ratio(lw.cpu, vw.cpu)
 		ratios[0], ratios[1] = append(ratios[0], ww), append(ratios[1], wc)
@@ -254,11 +277,22 @@ func report(mods []*module, c config) {
 	}
 	fmt.Println()
 	for i, what := range []string{"warm wall", "warm cpu", "cold wall", "cold cpu"} {
-		summary(what, ratios[i])
+		summary(what, "flylint/go vet", ratios[i])
+	}
+	if c.before != "" {
+		fmt.Println()
+		for i, what := range []string{"warm wall", "warm cpu", "cold wall", "cold cpu"} {
+			summary(what, "flylint/-before", before[i])
+		}
+		var peak [2]int64
+		for _, m := range mods {
+			peak[0], peak[1] = max(peak[0], m.lint.peakKB), max(peak[1], m.before.peakKB)
+		}
+		fmt.Printf("peak RSS over every module: flylint %d MB, -before %d MB\n", peak[0]/1024, peak[1]/1024)
 	}
 }
 
-func summary(what string, rs []float64) {
+func summary(what, of string, rs []float64) {
 	if len(rs) == 0 {
 		return
 	}
@@ -266,7 +300,7 @@ func summary(what string, rs []float64) {
 	for _, r := range rs {
 		sum += math.Log(r)
 	}
-	fmt.Printf("%-9s flylint/go vet: geometric mean %.2fx, worst %.2fx over %d modules\n", what, math.Exp(sum/float64(len(rs))), slices.Max(rs), len(rs))
+	fmt.Printf("%-9s %s: geometric mean %.2fx, worst %.2fx over %d modules\n", what, of, math.Exp(sum/float64(len(rs))), slices.Max(rs), len(rs))
 }
 
 func ratio(a, b time.Duration) float64 {
