@@ -23,11 +23,14 @@ type Options struct {
 	// NoInlineIgnore ignores flylint:ignore directives (and so reports
 	// none of them as unused).
 	NoInlineIgnore bool
+	// NoFixes returns the diagnostics without fixes, for a report that
+	// shows none; the rules then skip proving fixes safe.
+	NoFixes bool
 }
 
 // Run checks ws and returns the diagnostics users see, sorted.
 func Run(ws *workspace.Workspace, opts Options) ([]diag.Diagnostic, error) {
-	diags, err := rules.Run(ws, opts.Rules)
+	diags, err := rules.RunWith(ws, opts.Rules, rules.Options{NoFixes: opts.NoFixes})
 	if err != nil {
 		return nil, err
 	}

@@ -79,3 +79,49 @@ func BenchmarkRules(b *testing.B) {
 		}
 	}
 }
+
+// With NoFixes the findings are the same, without their fixes; that
+// includes the fixes a rule proves by re-parsing fly.toml (unknown-key,
+// invalid-value-type, port-as-string), which are then never proved.
+func TestNoFixes(t *testing.T) {
+	dirs := []string{
+		examples,
+		filepath.Join("..", "internal", "cli", "testdata", "fix", "unknown-key", "bad", "before"),
+		filepath.Join("..", "internal", "cli", "testdata", "fix", "invalid-value-type", "bad", "before"),
+		filepath.Join("..", "internal", "cli", "testdata", "fix", "port-as-string", "bad", "before"),
+	}
+	ws, err := workspace.Load(dirs, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := Run(ws, Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare, err := Run(ws, Options{Rules: rules.All(), NoFixes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bare) != len(full) {
+		t.Fatalf("NoFixes: %d findings, want the same %d as with fixes", len(bare), len(full))
+	}
+	fixed := map[string]bool{}
+	for i := range full {
+		if len(full[i].Fixes) > 0 {
+			fixed[full[i].Rule] = true
+		}
+		if len(bare[i].Fixes) > 0 {
+			t.Errorf("NoFixes: %s %v still has a fix", bare[i].Rule, bare[i].Range)
+		}
+		f := full[i]
+		f.Fixes = nil
+		if diag.Compare(f, bare[i]) != 0 || f.Message != bare[i].Message || f.Severity != bare[i].Severity {
+			t.Errorf("finding %d differs with NoFixes: %s %v %q, want %s %v %q", i, bare[i].Rule, bare[i].Range, bare[i].Message, f.Rule, f.Range, f.Message)
+		}
+	}
+	for _, id := range []string{"unknown-key", "invalid-value-type", "port-as-string", "loopback-bind"} {
+		if !fixed[id] {
+			t.Errorf("without NoFixes, no %s finding has a fix: the fixtures no longer exercise it", id)
+		}
+	}
+}

@@ -154,7 +154,9 @@ type fixVerifier struct {
 
 func newFixVerifier(p *Pass) *fixVerifier {
 	n := maxVerifyFixes
-	if size := len(tomlData(p)); size > 0 {
+	if p.noFixes {
+		n = 0 // the fixes would be dropped unseen
+	} else if size := len(tomlData(p)); size > 0 {
 		n = min(n, verifyByteBudget/size)
 	}
 	return &fixVerifier{p: p, budget: n}

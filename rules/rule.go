@@ -83,6 +83,7 @@ type Pass struct {
 	App       *workspace.App
 	Workspace *workspace.Workspace
 	diags     []diag.Diagnostic
+	noFixes   bool
 }
 
 // Report records d, filling in the rule and, if unset, its severity.
@@ -99,10 +100,23 @@ func (p *Pass) Reportf(r source.Range, format string, args ...any) {
 	p.Report(diag.Diagnostic{Range: r, Message: fmt.Sprintf(format, args...)})
 }
 
+// Options change how Run works, not what it finds.
+type Options struct {
+	// NoFixes is for callers that show no fixes (the text report): the
+	// diagnostics come without them, and rules skip the work of proving a
+	// fix safe, which re-parses fly.toml once per fix.
+	NoFixes bool
+}
+
 // Run checks every app of ws with each rule, apps in parallel, and returns
 // the diagnostics sorted. A rule that panics becomes an internal error
 // rather than taking the run down with it.
 func Run(ws *workspace.Workspace, rs []*Rule) ([]diag.Diagnostic, error) {
+	return RunWith(ws, rs, Options{})
+}
+
+// RunWith is Run with options.
+func RunWith(ws *workspace.Workspace, rs []*Rule, opts Options) ([]diag.Diagnostic, error) {
 	type result struct {
 		diags []diag.Diagnostic
 		err   error
@@ -116,7 +130,7 @@ func Run(ws *workspace.Workspace, rs []*Rule) ([]diag.Diagnostic, error) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			results[i].diags, results[i].err = runApp(ws, app, rs)
+			results[i].diags, results[i].err = runApp(ws, app, rs, opts)
 		}()
 	}
 	wg.Wait()
@@ -130,13 +144,18 @@ func Run(ws *workspace.Workspace, rs []*Rule) ([]diag.Diagnostic, error) {
 	return diag.Sort(all), nil
 }
 
-func runApp(ws *workspace.Workspace, app *workspace.App, rs []*Rule) (diags []diag.Diagnostic, err error) {
+func runApp(ws *workspace.Workspace, app *workspace.App, rs []*Rule, opts Options) (diags []diag.Diagnostic, err error) {
 	for _, r := range rs {
-		p := &Pass{Rule: r, App: app, Workspace: ws}
+		p := &Pass{Rule: r, App: app, Workspace: ws, noFixes: opts.NoFixes}
 		if err := check(p); err != nil {
 			return nil, err
 		}
 		diags = append(diags, p.diags...)
+	}
+	if opts.NoFixes {
+		for i := range diags {
+			diags[i].Fixes = nil
+		}
 	}
 	return diags, nil
 }

@@ -220,7 +220,7 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	if o.diff && !o.fix {
 		return 0, usagef("-diff goes with -fix")
 	}
-	write, ok := formats[o.format]
+	format, ok := formats[o.format]
 	if !ok {
 		return 0, usagef("-format: unknown format %q (want %s)", o.format, strings.Join(formatNames(), ", "))
 	}
@@ -270,7 +270,12 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	diags, err := lint.Run(ws, lint.Options{Rules: enabled, Config: cfg, NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore)})
+	diags, err := lint.Run(ws, lint.Options{
+		Rules:          enabled,
+		Config:         cfg,
+		NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore),
+		NoFixes:        !o.fix && !format.showsFixes,
+	})
 	if err != nil {
 		return 0, &internalError{err}
 	}
@@ -284,7 +289,7 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	}
 
 	var buf bytes.Buffer
-	if err := write(&buf, diags, ws, enabled, o); err != nil {
+	if err := format.write(&buf, diags, ws, enabled, o); err != nil {
 		return 0, &internalError{fmt.Errorf("writing the report: %w", err)}
 	}
 	if err := emit(buf.Bytes(), o.output, stdout); err != nil {
@@ -350,24 +355,32 @@ func unwrapPath(err error) error {
 
 type formatter func(w io.Writer, diags []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error
 
-var formats = map[string]formatter{
-	"text": func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, _ []*rules.Rule, _ options) error {
+// reportFormat is one -format. showsFixes says whether its report
+// carries fixes; where it does not, the rules skip proving them
+// (TestFormatsShowingFixes holds each format to its word).
+type reportFormat struct {
+	write      formatter
+	showsFixes bool
+}
+
+var formats = map[string]reportFormat{
+	"text": {write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.Text(w, d, ws.Files)
-	},
-	"json": func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
+	}},
+	"json": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.JSON(w, d, Version)
-	},
-	"github": func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
+	}},
+	"github": {write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.GitHub(w, d)
-	},
-	"sarif": func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error {
+	}},
+	"sarif": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error {
 		return sarif.Write(w, d, enabled, ws.Files, sarif.Options{
 			ToolVersion:    Version,
 			InformationURI: "https://github.com/flylint/flylint",
 			HelpURIBase:    "https://github.com/flylint/flylint/blob/main/docs/rules/",
 			Category:       o.category,
 		})
-	},
+	}},
 }
 
 func formatNames() []string {
