@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -119,6 +120,39 @@ func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
 		if _, err := Parse("fly.toml", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Parsers are pooled across files; what one file left in a parser (a
+// half-parsed expression, a grown arena) must not show in the next.
+func TestPooledParsersKeepNothing(t *testing.T) {
+	good := []byte("app = \"demo\"\n[http_service]\n  internal_port = 8080\n  force_https = true\n[[services]]\n  internal_port = 5000\n  protocol = \"udp\"\n  [[services.ports]]\n    port = 5000\n")
+	broken := []byte("app = \"x\"\n[http_service]\n  internal_port = [1, 2, 3, {a = \n")
+	var big strings.Builder
+	big.WriteString("app = \"big\"\n[env]\n  LIST = [")
+	for i := range 20000 {
+		fmt.Fprintf(&big, "%d, ", i)
+	}
+	big.WriteString("0]\n")
+
+	want, err := Parse("fly.toml", good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := Parse("fly.toml", broken); err == nil {
+			t.Fatal("broken input parsed without an error")
+		}
+		if _, err := Parse("fly.toml", []byte(big.String())); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Parse("fly.toml", good)
+		if err != nil {
+			t.Fatalf("after other files: %v", err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("after other files the same input parses differently:\n got %+v\nwant %+v", got, want)
 		}
 	}
 }

@@ -35,12 +35,14 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// One TOML parser per worker, as flylint reuses its parsers.
+			var p unstable.Parser
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
 					return
 				}
-				if err := parse(files[i]); err != nil {
+				if err := parse(&p, files[i]); err != nil {
 					fmt.Fprintln(os.Stderr, "parsefloor:", err)
 					failed.Store(true)
 				}
@@ -53,13 +55,12 @@ func main() {
 	}
 }
 
-func parse(path string) error {
+func parse(p *unstable.Parser, path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
 	if name := filepath.Base(path); strings.HasPrefix(name, "fly") && strings.HasSuffix(name, ".toml") {
-		p := unstable.Parser{}
 		p.Reset(data)
 		for p.NextExpression() {
 		}
