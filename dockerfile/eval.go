@@ -184,7 +184,7 @@ func (f *File) newBuild(target string, buildArgs map[string]string) *build {
 // ${VAR:?message} with VAR unset) fails a real build; here it becomes a
 // problem and the text stays as written.
 func (b *build) expand(word string, env shell.EnvGetter, r source.Range) string {
-	if !lexable(word) {
+	if !lexable(word) || literal(word, b.f.Escape) {
 		return word
 	}
 	res, _, err := b.lex.ProcessWord(word, env)
@@ -297,12 +297,19 @@ func (b *build) evalExpose(e exposeRaw, v *vars) []*Expose {
 	if !lexable(e.text) {
 		return []*Expose{{Text: e.text, Proto: listen.TCP, Range: e.rng}}
 	}
-	res, err := b.lex.ProcessWordWithMatches(e.text, v)
-	if err != nil || len(res.Unmatched) > 0 {
-		return []*Expose{{Text: e.text, Proto: listen.TCP, Range: e.rng}}
+	var words []string
+	if literal(e.text, b.f.Escape) {
+		words = strings.Fields(e.text)
+	} else {
+		res, err := b.lex.ProcessWordWithMatches(e.text, v)
+		if err != nil || len(res.Unmatched) > 0 {
+			return []*Expose{{Text: e.text, Proto: listen.TCP, Range: e.rng}}
+		}
+		if words, err = b.lex.ProcessWords(e.text, v); err != nil {
+			return []*Expose{{Text: e.text, Proto: listen.TCP, Range: e.rng}}
+		}
 	}
-	words, err := b.lex.ProcessWords(e.text, v)
-	if err != nil || len(words) == 0 {
+	if len(words) == 0 {
 		return []*Expose{{Text: e.text, Proto: listen.TCP, Range: e.rng}}
 	}
 	out := make([]*Expose, 0, len(words))
@@ -416,6 +423,22 @@ func (f *File) unknownTarget(target string) error {
 // lexable reports whether shell.Lex can read a word quietly: its
 // text/scanner prints NUL bytes and invalid UTF-8 to stderr. Such a word
 // has no variable flylint could resolve, so it is kept as written.
+// literal reports whether buildkit's word expansion gives w back as it
+// is, and its word split is strings.Fields(w): ASCII with no character
+// the lexer treats specially ($ for variables, quotes, the escape token,
+// < for heredocs). Most words are literal (image names, ports, paths), and
+// the lexer builds a map and a scanner on every call, so they skip it.
+// FuzzLiteral holds this to buildkit's own answer.
+func literal(w string, escape rune) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == 0, c >= utf8.RuneSelf, c == '$', c == '\'', c == '"', c == '<', rune(c) == escape:
+			return false
+		}
+	}
+	return true
+}
+
 func lexable(w string) bool {
 	return utf8.ValidString(w) && !strings.ContainsRune(w, 0)
 }

@@ -2,11 +2,13 @@ package dockerfile
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/flylint/flylint/source"
+	"github.com/moby/buildkit/frontend/dockerfile/shell"
 )
 
 // checkRanges asserts every range the model holds lies inside the file,
@@ -142,4 +144,35 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzLiteral holds literal to buildkit's lexer: a word literal calls
+// literal must expand to itself and split like strings.Fields, with either
+// escape token and whatever the variables hold.
+func FuzzLiteral(f *testing.F) {
+	for _, s := range []string{
+		"golang:1.22-alpine", "8080", "8080/udp 9090", " a\tb  c ", "node:20 AS build",
+		"${PORT:-8080}", "$X", "it's", `"quoted"`, `a\ b`, "a`b", "<<EOF", "€", "",
+	} {
+		f.Add(s)
+	}
+	env := newVars()
+	env.set("X", "ex")
+	env.set("PORT", "1234")
+	f.Fuzz(func(t *testing.T, w string) {
+		for _, escape := range []rune{'\\', '`'} {
+			if !lexable(w) || !literal(w, escape) {
+				continue
+			}
+			lex := shell.NewLex(escape)
+			got, _, err := lex.ProcessWord(w, env)
+			if err != nil || got != w {
+				t.Fatalf("literal(%q, %q) but buildkit expands it to %q (err %v)", w, escape, got, err)
+			}
+			words, err := lex.ProcessWords(w, env)
+			if want := strings.Fields(w); err != nil || !slices.Equal(words, want) {
+				t.Fatalf("literal(%q, %q) but buildkit splits it into %q (err %v), not %q", w, escape, words, err, want)
+			}
+		}
+	})
 }
