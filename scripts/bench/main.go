@@ -146,6 +146,10 @@ func run(o options) error {
 			rows = append(rows, row{"flylint -go off . (-before binary)", measure(runs, flylintCmd(o.before, g.root, ".")), len(g.all)})
 		}
 		table(rows, "cat (I/O floor)", false)
+		pair(rows[2], rows[1], "flylint / parse floor")
+		if o.before != "" {
+			pair(rows[2], rows[3], "flylint / -before binary")
+		}
 	}
 
 	// b. Dockerfile checks alone, per file, against the peers.
@@ -247,6 +251,15 @@ func floorCmd(bin, dir string, paths []string) func() *exec.Cmd {
 		c.Dir = dir
 		return c
 	}
+}
+
+// pair prints the ratio of two rows of one table, wall and CPU, the
+// figures a goal stated against the parse floor or an older build needs.
+func pair(a, b row, what string) {
+	if a.res.err != nil || b.res.err != nil || a.res.skip != "" || b.res.skip != "" || b.res.d <= 0 || b.res.cpu <= 0 {
+		return
+	}
+	fmt.Printf("  %s: %.2fx wall, %.2fx CPU\n", what, float64(a.res.d)/float64(b.res.d), float64(a.res.cpu)/float64(b.res.cpu))
 }
 
 func catCmd(dir string, paths []string) func() *exec.Cmd {
