@@ -423,6 +423,10 @@ func (f *File) unknownTarget(target string) error {
 // lexable reports whether shell.Lex can read a word quietly: its
 // text/scanner prints NUL bytes and invalid UTF-8 to stderr. Such a word
 // has no variable flylint could resolve, so it is kept as written.
+func lexable(w string) bool {
+	return utf8.ValidString(w) && !strings.ContainsRune(w, 0)
+}
+
 // literal reports whether buildkit's word expansion gives w back as it
 // is, and its word split is strings.Fields(w): ASCII with no character
 // the lexer treats specially ($ for variables, quotes, the escape token,
@@ -437,8 +441,4 @@ func literal(w string, escape rune) bool {
 		}
 	}
 	return true
-}
-
-func lexable(w string) bool {
-	return utf8.ValidString(w) && !strings.ContainsRune(w, 0)
 }

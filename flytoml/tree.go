@@ -136,8 +136,6 @@ func (b *builder) syntaxError(r source.Range, format string, args ...any) *Synta
 	return &SyntaxError{Range: r, Message: fmt.Sprintf(format, args...)}
 }
 
-// build reads every expression. It returns a *SyntaxError for text that is
-// not TOML or breaks TOML's rules on keys and tables.
 // parsers recycles go-toml parsers. A parser keeps the node arena it grew
 // (64 nodes at first, more for a long expression), so one reused over many
 // files allocates it once rather than once per file: in a 10,000-app run
@@ -149,6 +147,8 @@ var parsers = sync.Pool{New: func() any { return new(unstable.Parser) }}
 // that read a larger file is left to the collector with its arena.
 const maxPooledInput = 16 << 10
 
+// build reads every expression. It returns a *SyntaxError for text that is
+// not TOML or breaks TOML's rules on keys and tables.
 func (b *builder) build() error {
 	b.root = newTable()
 	b.cur = b.root

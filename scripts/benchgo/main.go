@@ -252,32 +252,29 @@ func report(mods []*module, c config) {
 	fmt.Printf("wall: elapsed time; cpu: user+system time of the tool and its child processes; peak RSS: largest process of each tool.\n\n")
 	fmt.Printf("%-52s %7s %7s %6s %6s   %7s %7s %6s %6s   %5s %7s\n", "module", "vet", "flylint", "wall", "cpu", "vet", "flylint", "wall", "cpu", "vet", "flylint")
 	fmt.Printf("%-52s %29s   %29s   %13s\n", "", "warm (wall s, ratios)", "cold (wall s, ratios)", "peak RSS MB")
-	var ratios [4][]float64 // warm wall, warm cpu, cold wall, cold cpu
-	var before [4][]float64 // the same, flylint over the -before binary
+	var vet, before ratioLists // flylint over go vet, and over the -before binary
 	for _, m := range mods {
+		lw, vw, ww, wc := compare(m.lint.warm, m.vet.warm)
+		vet.add(warm, ww, wc)
+		coldCols := fmt.Sprintf("%7s %7s %6s %6s", "-", "-", "-", "-")
+		if len(m.vet.cold) > 0 {
+			lc, vc, cw, cc := compare(m.lint.cold, m.vet.cold)
+			vet.add(cold, cw, cc)
+			coldCols = fmt.Sprintf("%7.2f %7.2f %5.2fx %5.2fx", vc.wall.Seconds(), lc.wall.Seconds(), cw, cc)
+		}
 		if len(m.before.warm) > 0 {
-			lw, bw := median(m.lint.warm), median(m.before.warm)
-			before[0], before[1] = append(before[0], ratio(lw.wall, bw.wall)), append(before[1], ratio(lw.cpu, bw.cpu))
+			_, _, wall, cpu := compare(m.lint.warm, m.before.warm)
+			before.add(warm, wall, cpu)
 		}
 		if len(m.before.cold) > 0 {
-			lc, bc := median(m.lint.cold), median(m.before.cold)
-			before[2], before[3] = append(before[2], ratio(lc.wall, bc.wall)), append(before[3], ratio(lc.cpu, bc.cpu))
+			_, _, wall, cpu := compare(m.lint.cold, m.before.cold)
+			before.add(cold, wall, cpu)
 		}
-		vw, lw := median(m.vet.warm), median(m.lint.warm)
-		ww, wc := ratio(lw.wall, vw.wall), ratio(lw.cpu, vw.cpu)
-		ratios[0], ratios[1] = append(ratios[0], ww), append(ratios[1], wc)
-		cold := fmt.Sprintf("%7s %7s %6s %6s", "-", "-", "-", "-")
-		if len(m.vet.cold) > 0 {
-			vc, lc := median(m.vet.cold), median(m.lint.cold)
-			cw, cc := ratio(lc.wall, vc.wall), ratio(lc.cpu, vc.cpu)
-			ratios[2], ratios[3] = append(ratios[2], cw), append(ratios[3], cc)
-			cold = fmt.Sprintf("%7.2f %7.2f %5.2fx %5.2fx", vc.wall.Seconds(), lc.wall.Seconds(), cw, cc)
-		}
-		fmt.Printf("%-52s %7.2f %7.2f %5.2fx %5.2fx   %s   %5d %7d\n", trim(m.name, 52), vw.wall.Seconds(), lw.wall.Seconds(), ww, wc, cold, m.vet.peakKB/1024, m.lint.peakKB/1024)
+		fmt.Printf("%-52s %7.2f %7.2f %5.2fx %5.2fx   %s   %5d %7d\n", trim(m.name, 52), vw.wall.Seconds(), lw.wall.Seconds(), ww, wc, coldCols, m.vet.peakKB/1024, m.lint.peakKB/1024)
 	}
 	fmt.Println()
 	for i, what := range []string{"warm wall", "warm cpu", "cold wall", "cold cpu"} {
-		summary(what, "flylint/go vet", ratios[i])
+		summary(what, "flylint/go vet", vet[i])
 	}
 	if c.before != "" {
 		fmt.Println()
@@ -290,6 +287,25 @@ func report(mods []*module, c config) {
 		}
 		fmt.Printf("peak RSS over every module: flylint %d MB, -before %d MB\n", peak[0]/1024, peak[1]/1024)
 	}
+}
+
+// ratioLists holds one ratio per module for warm wall, warm cpu, cold
+// wall and cold cpu, in that order.
+type ratioLists [4][]float64
+
+const (
+	warm = 0 // index of the warm pair in ratioLists
+	cold = 2 // index of the cold pair
+)
+
+func (r *ratioLists) add(at int, wall, cpu float64) {
+	r[at], r[at+1] = append(r[at], wall), append(r[at+1], cpu)
+}
+
+// compare takes the medians of two tools' runs and their ratios num/den.
+func compare(num, den []sample) (n, d sample, wall, cpu float64) {
+	n, d = median(num), median(den)
+	return n, d, ratio(n.wall, d.wall), ratio(n.cpu, d.cpu)
 }
 
 func summary(what, of string, rs []float64) {
