@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // TestRunIsDeterministic checks the findings; this checks the bytes the
 // user gets, map iteration in the writers included.)
 //
-// Not parallel: it changes GOMAXPROCS for the whole process.
+// Each run is the real binary with its own GOMAXPROCS.
 func TestDeterminism(t *testing.T) {
 	generated := t.TempDir()
 	for i := range 200 {
@@ -31,7 +32,10 @@ func TestDeterminism(t *testing.T) {
 		"examples":  filepath.Join("..", "..", "testdata", "examples"),
 		"generated": generated,
 	}
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, tree := range trees {
 		for _, format := range []string{"text", "json", "sarif", "github"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
@@ -40,17 +44,16 @@ func TestDeterminism(t *testing.T) {
 					if procs == 0 {
 						procs = max(runtime.NumCPU(), 4)
 					}
-					runtime.GOMAXPROCS(procs)
-					r := runBad(t, []string{"-format", format, tree})
-					if r.code != ExitFindings {
-						t.Fatalf("run %d: exit %d, want %d; stderr: %s", i, r.code, ExitFindings, r.stderr)
+					r := runBinary(t, binOpts{Dir: wd, Env: []string{fmt.Sprintf("GOMAXPROCS=%d", procs)}}, "-format", format, tree)
+					if r.Code != ExitFindings {
+						t.Fatalf("run %d: exit %d, want %d; stderr: %s", i, r.Code, ExitFindings, r.Stderr)
 					}
 					if i == 0 {
-						first = []byte(r.stdout)
+						first = []byte(r.Stdout)
 						continue
 					}
-					if !bytes.Equal(first, []byte(r.stdout)) {
-						t.Fatalf("run %d (GOMAXPROCS %d) differs from run 0 (GOMAXPROCS 1):\n%s", i, procs, firstDiff(first, []byte(r.stdout)))
+					if !bytes.Equal(first, []byte(r.Stdout)) {
+						t.Fatalf("run %d (GOMAXPROCS %d) differs from run 0 (GOMAXPROCS 1):\n%s", i, procs, firstDiff(first, []byte(r.Stdout)))
 					}
 				}
 			})
