@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -73,7 +75,7 @@ func flylintBinary(t testing.TB) string {
 		cmd := exec.Command("go", "build", "-o", binPath, "github.com/flylint/flylint/cmd/flylint")
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+			binErr = fmt.Errorf("go build: %w\n%s", err, out)
 		}
 	})
 	if binErr != nil {
@@ -278,7 +280,8 @@ func measureMain(command []string) int {
 	killed.Lock()
 	defer killed.Unlock()
 	if err != nil && m.Killed == "" {
-		if _, ok := err.(*exec.ExitError); !ok {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
 			m.Error = err.Error()
 		}
 	}
@@ -316,7 +319,7 @@ func prelude(what string, command []string) {
 	case "alloc":
 		mb, _ := strconv.Atoi(arg)
 		ballast := bytes.Repeat([]byte{1}, mb<<20)
-		defer func() { _ = ballast[len(ballast)-1] }()
+		runtime.KeepAlive(ballast)
 	case "burn":
 		d, _ := time.ParseDuration(arg)
 		for start, n := time.Now(), 0; time.Since(start) < d; n++ {
