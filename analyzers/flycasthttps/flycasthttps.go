@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/flylint/flylint/analyzers/flyrefs"
+	"github.com/flylint/flylint/analyzers/internal/check"
 )
 
 // Rule is the flylint rule id, used as the diagnostics' category.
@@ -45,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 				TextEdits: []analysis.TextEdit{{Pos: r.Pos, End: r.Pos + token.Pos(len(r.Scheme)), NewText: []byte(plain)}},
 			}}
 		}
-		pass.Report(d)
+		check.Report(pass, d)
 	}
 	return nil, nil
 }

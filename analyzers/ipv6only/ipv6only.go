@@ -33,7 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 			what = "the IPv6 address " + s.Host.Text
 		}
 		pos, end := check.HostPos(pass, s.Site)
-		pass.Report(analysis.Diagnostic{
+		check.Report(pass, analysis.Diagnostic{
 			Pos: pos, End: end, Category: Rule,
 			Message: "Port " + port + " listens on IPv6 only (" + what + "), so Fly Proxy, which connects over IPv4, cannot reach the service fly.toml routes to it. " +
 				"Listen with network \"tcp\" on \":" + port + "\" for a dual-stack socket.",

@@ -41,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if old, ok := check.Literal(s.Site); ok {
 			d.SuggestedFixes = check.ReplaceHost(pass, s.Site, old, "", "Listen on all interfaces")
 		}
-		pass.Report(d)
+		check.Report(pass, d)
 	}
 	return nil, nil
 }

@@ -30,7 +30,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pos, end := check.HostPos(pass, s.Site)
 		port := check.PortText(s.Site)
-		pass.Report(analysis.Diagnostic{
+		check.Report(pass, analysis.Diagnostic{
 			Pos: pos, End: end, Category: Rule,
 			Message: "Port " + port + " is bound only to the 6PN private address, so Fly Proxy cannot reach the service fly.toml routes to it. " +
 				"Fly Proxy connects over the Machine's private IPv4 address; bind \":" + port + "\" (dual-stack) to serve both Fly Proxy and 6PN.",

@@ -42,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if old, ok := check.Literal(s.Site); ok {
 			d.SuggestedFixes = check.ReplaceHost(pass, s.Site, old, "fly-global-services", "Bind fly-global-services")
 		}
-		pass.Report(d)
+		check.Report(pass, d)
 	}
 	return nil, nil
 }
