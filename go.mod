@@ -3,6 +3,7 @@ module github.com/flylint/flylint
 go 1.26.8
 
 require (
+	github.com/docker/go-units v0.5.0
 	github.com/golangci/plugin-module-register v0.1.2
 	github.com/moby/buildkit v0.34.2
 	github.com/owenrumney/go-sarif/v3 v3.3.1
@@ -15,7 +16,6 @@ require (
 require (
 	github.com/agext/levenshtein v1.2.3 // indirect
 	github.com/containerd/typeurl/v2 v2.3.0 // indirect
-	github.com/docker/go-units v0.5.0 // indirect
 	github.com/moby/docker-image-spec v1.3.1 // indirect
 	github.com/opencontainers/go-digest v1.0.0 // indirect
 	github.com/opencontainers/image-spec v1.1.1 // indirect

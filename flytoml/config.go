@@ -298,6 +298,7 @@ type VM struct {
 	Section
 	Size      Field[string]
 	Memory    Field[string]
+	MemoryMB  Field[int] // memory_mb, fly-go's spelling, which wins over memory
 	CPUs      Field[int]
 	CPUKind   Field[string]
 	Processes Strings

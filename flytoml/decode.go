@@ -498,6 +498,7 @@ func (d *decoder) vm(e *entry, v *value, p string) *VM {
 		Size:    d.str(t.get("size"), p+".size"),
 		// patchCompute prints a number as text (memory = 512).
 		Memory:    d.text(t.get("memory"), p+".memory"),
+		MemoryMB:  d.integer(t.get("memory_mb"), p+".memory_mb"),
 		CPUs:      d.integer(t.get("cpus"), p+".cpus"),
 		CPUKind:   d.str(t.get("cpu_kind"), p+".cpu_kind"),
 		Processes: d.strings(t.get("processes"), p+".processes", false),

@@ -153,7 +153,7 @@ var restartKeys = schema{"policy": modeled, "retries": modeled, "processes": mod
 
 var vmKeys = schema{
 	"size": modeled, "memory": modeled, "cpus": modeled, "cpu_kind": modeled,
-	"processes": modeled, "memory_mb": integer, "max_memory_mb": integer, "gpus": integer,
+	"processes": modeled, "memory_mb": modeled, "max_memory_mb": integer, "gpus": integer,
 	"gpu_kind": str, "host_dedication_id": str, "persist_rootfs": str, "kernel_args": strs,
 }
 
