@@ -321,9 +321,13 @@ func prelude(what string, command []string) {
 		ballast := bytes.Repeat([]byte{1}, mb<<20)
 		runtime.KeepAlive(ballast)
 	case "burn":
+		// CPU time, not wall time: on a loaded machine a wall-clock loop
+		// may get little of the CPU.
 		d, _ := time.ParseDuration(arg)
-		for start, n := time.Now(), 0; time.Since(start) < d; n++ {
-			_ = strconv.Itoa(n)
+		for n := 0; ownCPU() < d; n++ {
+			for range 1000 {
+				_ = strconv.Itoa(n)
+			}
 		}
 	case "sleep":
 		d, _ := time.ParseDuration(arg)
@@ -338,6 +342,14 @@ func prelude(what string, command []string) {
 	err := syscall.Exec(command[0], command, env)
 	fmt.Fprintln(os.Stderr, "prelude exec:", err)
 	os.Exit(99)
+}
+
+func ownCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 1 << 62
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // recorder is a testing.TB that keeps the failures runBinary reports
