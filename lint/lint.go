@@ -61,7 +61,32 @@ func Run(ws *workspace.Workspace, opts Options) ([]diag.Diagnostic, error) {
 			diags[i].Severity = c.SeverityOf(diags[i].Rule, diags[i].Severity)
 		}
 	}
-	return diag.Sort(diags), nil
+	return KeepUnread(ws, diags), nil
+}
+
+// KeepUnread returns diags, sorted, with a file-not-read error for
+// everything ws could not read, put back at error severity wherever rule
+// selection, a suppression, an exclude, a [severity] override or a
+// baseline took it away or lowered it: a run that could not read an app
+// checked nothing of it, and must not pass as if it had.
+func KeepUnread(ws *workspace.Workspace, diags []diag.Diagnostic) []diag.Diagnostic {
+	unread := rules.Unread(ws)
+	if len(unread) == 0 {
+		return diag.Sort(diags)
+	}
+	// A set, not a search per finding: a monorepo may hold thousands of
+	// unreadable apps.
+	type key struct {
+		file, rule, msg string
+		line, col       int
+	}
+	keyOf := func(d diag.Diagnostic) key { return key{d.File, d.Rule, d.Message, d.Start.Line, d.Start.Col} }
+	must := make(map[key]bool, len(unread))
+	for _, u := range unread {
+		must[keyOf(u)] = true
+	}
+	diags = slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return must[keyOf(d)] })
+	return diag.Sort(append(diags, unread...))
 }
 
 // excluded applies the config's exclude globs, which are relative to the

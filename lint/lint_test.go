@@ -1,11 +1,15 @@
 package lint
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/flylint/flylint/config"
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/rules"
+	"github.com/flylint/flylint/source"
 	"github.com/flylint/flylint/workspace"
 )
 
@@ -123,5 +127,101 @@ func TestNoFixes(t *testing.T) {
 		if !fixed[id] {
 			t.Errorf("without NoFixes, no %s finding has a fix: the fixtures no longer exercise it", id)
 		}
+	}
+}
+
+// An app flylint could not read, and a directory it could not list, stay
+// errors whatever the selection, configuration or suppressions say.
+func TestUnreadAlwaysReported(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("outside/fly.toml", "app = \"o\"\n")
+	write("repo/ok/fly.toml", "app = \"ok\"\n")
+	if err := os.MkdirAll("repo/out", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../../outside/fly.toml", "repo/out/fly.toml"); err != nil {
+		t.Fatal(err)
+	}
+	// Named explicitly, so that discovery does not pass over the symlink
+	// and the reader refuses it: an app not read, even as root.
+	ws, err := workspace.Load([]string{"repo/ok", "repo/out/fly.toml"}, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A directory discovery could not list, as root cannot make one.
+	ws.UnreadDirs = append(ws.UnreadDirs, &workspace.LoadError{Range: source.Range{File: "repo/locked"}, Message: "cannot list the directory repo/locked: permission denied"})
+
+	cfg := func(text string) *config.Config {
+		t.Helper()
+		c, err := config.Load(".flylint.toml", []byte(text), func(id string) bool { return rules.Lookup(id) != nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Path = filepath.Join(dir, "repo", ".flylint.toml")
+		return c
+	}
+	cases := []struct {
+		name string
+		opts Options
+	}{
+		{"all rules", Options{Rules: rules.All()}},
+		{"-disable file-not-read", Options{Rules: Select(nil, []string{"file-not-read"}, nil)}},
+		{"-enable another rule", Options{Rules: Select([]string{"loopback-bind"}, nil, nil)}},
+		{"no rules at all", Options{}},
+		{"disable in the config", Options{Rules: Select(nil, nil, cfg(`disable = ["file-not-read"]`)), Config: cfg(`disable = ["file-not-read"]`)}},
+		{"[severity] info", Options{Rules: rules.All(), Config: cfg("[severity]\nfile-not-read = \"info\"\n")}},
+		{"exclude everything", Options{Rules: rules.All(), Config: cfg(`exclude = ["**"]`)}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Run(ws, c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]bool{"repo/out/fly.toml": true, "repo/locked": true}
+			for _, d := range got {
+				if d.Rule == "file-not-read" && want[d.File] {
+					if d.Severity != diag.Error {
+						t.Errorf("%s: severity %v, want error", d.File, d.Severity)
+					}
+					if !strings.Contains(d.Message, "whatever -disable") {
+						t.Errorf("%s: the message does not say why it cannot be turned off: %s", d.File, d.Message)
+					}
+					delete(want, d.File)
+				}
+			}
+			for f := range want {
+				t.Errorf("no file-not-read error for %s; got %v", f, got)
+			}
+		})
+	}
+}
+
+// A baseline applied after Run cannot drop them either: KeepUnread puts
+// them back, once.
+func TestKeepUnreadAfterFiltering(t *testing.T) {
+	ws := &workspace.Workspace{UnreadDirs: []*workspace.LoadError{{Range: source.Range{File: "d"}, Message: "cannot list the directory d: permission denied"}}}
+	all := KeepUnread(ws, nil)
+	if len(all) != 1 {
+		t.Fatalf("KeepUnread(nil) = %v, want one finding", all)
+	}
+	again := KeepUnread(ws, all)
+	if len(again) != 1 {
+		t.Errorf("KeepUnread twice gave %d findings, want 1", len(again))
+	}
+	lowered := []diag.Diagnostic{all[0]}
+	lowered[0].Severity = diag.Info
+	if got := KeepUnread(ws, lowered); len(got) != 1 || got[0].Severity != diag.Error {
+		t.Errorf("KeepUnread over a lowered copy = %v, want the error alone", got)
 	}
 }

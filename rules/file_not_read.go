@@ -7,8 +7,12 @@ import (
 	"github.com/flylint/flylint/workspace"
 )
 
+// fileNotReadID is named apart so that Unread can use it: FileNotRead
+// itself would make an initialization cycle through Check.
+const fileNotReadID = "file-not-read"
+
 var FileNotRead = Register(&Rule{
-	ID:       "file-not-read",
+	ID:       fileNotReadID,
 	Severity: diag.Error,
 	Title:    "A file the app needs cannot be read",
 	Since:    "0.1.0",
@@ -28,8 +32,31 @@ This covers a ` + "`[build] dockerfile`" + ` that does not exist, a ` + "`build-
 		for _, err := range []error{p.App.ConfigErr, p.App.DockerfileErr} {
 			var le *workspace.LoadError
 			if errors.As(err, &le) {
-				p.Reportf(le.Range, "%s.", trimPeriod(le.Message))
+				p.Report(notReadDiagnostic(le, le == p.App.Unread))
 			}
 		}
 	},
 })
+
+// Unread returns a file-not-read error for everything ws could not read
+// of what it was asked to check (workspace.Workspace.Unread). The rule
+// reports the apps among them too, with the same words; these are the
+// findings that the configuration, suppressions and a baseline can never
+// remove, so that an app nobody checked never passes.
+func Unread(ws *workspace.Workspace) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, le := range ws.Unread() {
+		out = append(out, notReadDiagnostic(le, true))
+	}
+	return out
+}
+
+func notReadDiagnostic(le *workspace.LoadError, unread bool) diag.Diagnostic {
+	msg := trimPeriod(le.Message) + "."
+	if unread {
+		// Said in the finding itself: a user who disabled the rule or
+		// baselined the finding sees why it is still there.
+		msg += " flylint checked nothing in it; fix that or lint a path without it, since this fails the run whatever -disable, [severity], flylint:ignore, exclude or a baseline say."
+	}
+	return diag.Diagnostic{Rule: fileNotReadID, Severity: diag.Error, Range: le.Range, Message: msg}
+}

@@ -17,8 +17,25 @@ type Workspace struct {
 	Apps []*App
 	// Files holds the content of every file read, by the path diagnostics
 	// use, so formatters can quote source lines.
-	Files  map[string][]byte
-	byName map[string][]*App
+	Files map[string][]byte
+	// UnreadDirs are the directories under a linted path that could not
+	// be listed, so apps in them may have been missed.
+	UnreadDirs []*LoadError
+	byName     map[string][]*App
+}
+
+// Unread lists what flylint was asked to check and could not read: the
+// directories it could not list, then each app whose own file (its
+// fly.toml, or the Dockerfile linted alone) it could not read. A run
+// with any of them must not pass, whatever the configuration says.
+func (w *Workspace) Unread() []*LoadError {
+	out := append([]*LoadError(nil), w.UnreadDirs...)
+	for _, a := range w.Apps {
+		if a.Unread != nil {
+			out = append(out, a.Unread)
+		}
+	}
+	return out
 }
 
 // AppsNamed returns the apps whose fly.toml says app = name.
@@ -31,6 +48,10 @@ type App struct {
 	ConfigPath string
 	Config     *flytoml.Config // nil when the file could not be read or parsed
 	ConfigErr  error           // *flytoml.SyntaxError or *LoadError
+	// Unread is set when the app's own file (its fly.toml, or the
+	// Dockerfile linted alone) could not be read at all, so nothing of
+	// the app was checked; it is also ConfigErr or DockerfileErr.
+	Unread *LoadError
 
 	// Dockerfile is the file [build] dockerfile names (default Dockerfile
 	// beside fly.toml); nil when there is none, it was not read or it

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/flylint/flylint/source"
 )
 
 // skipDirs are never searched for apps: they hold dependencies or VCS
@@ -44,9 +46,10 @@ func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // discover turns command-line paths into targets, in a stable order and
-// without duplicates.
-func discover(paths []string, report func(Progress)) ([]target, error) {
-	var targets []target
+// without duplicates. unread are the directories under a linted path that
+// could not be listed: an app may be in them, so the run must say so
+// rather than pass over them.
+func discover(paths []string, report func(Progress)) (targets []target, unread []*LoadError, err error) {
 	seen := map[string]bool{}
 	add := func(t target) {
 		key := t.Config + "\x00" + t.Dockerfile
@@ -60,22 +63,25 @@ func discover(paths []string, report func(Progress)) ([]target, error) {
 			// os.Stat("") fails with a bare "no such file or directory"
 			// that names nothing; an empty argument is usually an unset
 			// shell variable.
-			return nil, &UsageError{errors.New("an empty path was given (an unset shell variable?); pass a directory, a fly.toml or a Dockerfile")}
+			return nil, nil, &UsageError{errors.New("an empty path was given (an unset shell variable?); pass a directory, a fly.toml or a Dockerfile")}
 		}
 		info, err := os.Stat(p)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, &UsageError{fmt.Errorf("%s: no such file or directory", p)}
+				return nil, nil, &UsageError{fmt.Errorf("%s: no such file or directory", p)}
 			}
-			return nil, &UsageError{fmt.Errorf("%s: %w", p, unwrapPathError(err))}
+			return nil, nil, &UsageError{fmt.Errorf("%s: %w", p, unwrapPathError(err))}
 		}
 		switch {
 		case info.IsDir():
-			found, skipped, err := findConfigs(p, report)
+			found, skipped, dirs, err := findConfigs(p, report)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			if len(found) == 0 {
+			unread = append(unread, dirs...)
+			// With a directory it could not list, the app may well be in
+			// there: that is reported as such, not as "no fly.toml".
+			if len(found) == 0 && len(dirs) == 0 {
 				msg := fmt.Sprintf("%s: no fly.toml or fly.*.toml found (flylint lints Fly apps; pass a directory that contains one, or the file itself)", p)
 				if len(skipped) > 0 {
 					// Say why the config that is plainly there was passed
@@ -85,18 +91,18 @@ func discover(paths []string, report func(Progress)) ([]target, error) {
 					}
 					msg += "; skipped " + strings.Join(skipped, ", ")
 				}
-				return nil, &UsageError{errors.New(msg)}
+				return nil, nil, &UsageError{errors.New(msg)}
 			}
 			for _, c := range found {
 				add(target{Config: c, Root: p})
 			}
 		case !info.Mode().IsRegular():
-			return nil, &UsageError{fmt.Errorf("%s: not a regular file", p)}
+			return nil, nil, &UsageError{fmt.Errorf("%s: not a regular file", p)}
 		case IsDockerfileName(filepath.Base(p)):
 			dir := filepath.Dir(p)
 			configs, err := configsIn(dir)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if len(configs) == 0 {
 				add(target{Dockerfile: p, Root: dir})
@@ -110,20 +116,24 @@ func discover(paths []string, report func(Progress)) ([]target, error) {
 			add(target{Config: p, Root: filepath.Dir(p)})
 		}
 	}
-	return targets, nil
+	return targets, unread, nil
 }
 
 // findConfigs walks root for app configs. Symlinked directories are not
 // followed (WalkDir never does), so symlink loops cannot trap it. skipped
 // describes entries with a config's name that are not regular files
 // (a directory, a symlink, a FIFO), for the error when nothing is found.
-func findConfigs(root string, report func(Progress)) (out, skipped []string, err error) {
+// unread are the subdirectories that could not be listed.
+func findConfigs(root string, report func(Progress)) (out, skipped []string, unread []*LoadError, err error) {
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
 				return err
 			}
-			// An unreadable subdirectory is not the user's app: skip it.
+			// An app may be inside: passing over it in silence would
+			// let a run that checked less than it was asked to exit 0.
+			// The other apps are still linted.
+			unread = append(unread, unreadDir(path, err))
 			return fs.SkipDir
 		}
 		if d.IsDir() {
@@ -149,10 +159,21 @@ func findConfigs(root string, report func(Progress)) (out, skipped []string, err
 		return nil
 	})
 	if err != nil {
-		return nil, nil, &UsageError{err}
+		return nil, nil, nil, &UsageError{err}
 	}
 	slices.Sort(out)
-	return out, skipped, nil
+	return out, skipped, unread, nil
+}
+
+// unreadDir is the load error for a directory that could not be listed.
+func unreadDir(path string, err error) *LoadError {
+	p := displayPath(path)
+	return &LoadError{
+		Range: source.Range{File: p},
+		Message: fmt.Sprintf("cannot list the directory %s: %v, so flylint could not look for apps in it; "+
+			"make it readable and searchable (chmod u+rx) by the user flylint runs as, or lint a path that does not contain it",
+			p, unwrapPathError(err)),
+	}
 }
 
 func configsIn(dir string) ([]string, error) {

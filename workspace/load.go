@@ -62,12 +62,12 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	if opts.PhaseDone != nil {
 		phaseDone = opts.PhaseDone
 	}
-	targets, err := discover(paths, report)
+	targets, unread, err := discover(paths, report)
 	if err != nil {
 		return nil, err
 	}
 	phaseDone("discover", len(targets))
-	ws := &Workspace{Files: map[string][]byte{}, byName: map[string][]*App{}}
+	ws := &Workspace{Files: map[string][]byte{}, byName: map[string][]*App{}, UnreadDirs: unread}
 	ws.Apps = make([]*App, len(targets))
 	files := make([]map[string][]byte, len(targets))
 	rd := newReader()
@@ -158,7 +158,8 @@ func (b *appBuilder) loadConfig() {
 	a.ConfigPath = b.rd.displayPath(b.target.Config)
 	data, err := b.rd.readFile(b.target.Config, b.target.Root)
 	if err != nil {
-		a.ConfigErr = &LoadError{Range: source.Range{File: a.ConfigPath}, Message: err.Error()}
+		a.Unread = &LoadError{Range: source.Range{File: a.ConfigPath}, Message: err.Error()}
+		a.ConfigErr = a.Unread
 		return
 	}
 	b.files[a.ConfigPath] = data
@@ -233,7 +234,12 @@ func (b *appBuilder) loadDockerfile() {
 		if !r.IsValid() {
 			r = source.Range{File: a.DockerfilePath}
 		}
-		a.DockerfileErr = &LoadError{Range: r, Message: err.Error()}
+		le := &LoadError{Range: r, Message: err.Error()}
+		a.DockerfileErr = le
+		if b.target.Config == "" {
+			// A Dockerfile linted alone is the whole app.
+			a.Unread = le
+		}
 		return
 	}
 	b.files[a.DockerfilePath] = data

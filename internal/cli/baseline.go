@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/flylint/flylint/baseline"
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/rules"
 	"github.com/flylint/flylint/workspace"
 )
 
@@ -34,6 +36,16 @@ func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, 
 	}
 
 	if path := o.writeBaseline; path != "" {
+		// Findings for what could not be read are never hidden by a
+		// baseline (lint.KeepUnread), so recording them would only
+		// suggest they are accepted.
+		unread := map[string]bool{}
+		for _, d := range rules.Unread(ws) {
+			unread[d.String()+"\x00"+d.Message] = true
+		}
+		diags = slices.DeleteFunc(slices.Clone(diags), func(d diag.Diagnostic) bool {
+			return d.Rule == rules.FileNotRead.ID && unread[d.String()+"\x00"+d.Message]
+		})
 		b := baseline.New(diags, ws.Files, baseline.NewPaths(wd, filepath.Dir(path)))
 		if err := baseline.Write(path, b); err != nil {
 			return nil, false, usagef("-write-baseline: %v", err)

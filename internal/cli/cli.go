@@ -281,9 +281,14 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	}
 	phases.done(fmt.Sprintf("rules (%s, %s)", plural(len(enabled), "rule"), plural(len(diags), "finding")))
 	diags, done, err := applyBaseline(o, diags, ws, stderr)
-	if done || err != nil {
-		return ExitClean, err
+	if err != nil {
+		return 0, err
 	}
+	if done {
+		return wroteBaseline(ws, stderr), nil
+	}
+	// A baseline may hold an unread app's finding; it must not hide it.
+	diags = lint.KeepUnread(ws, diags)
 	if o.fix {
 		return applyFixes(diags, ws, o.diff, stdout, stderr)
 	}
@@ -302,6 +307,22 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 		}
 	}
 	return ExitClean, nil
+}
+
+// wroteBaseline is the exit code of -write-baseline: 0, unless an app or
+// directory could not be read. Such a run checked less than it was asked
+// to, and a baseline cannot accept that (applyBaseline leaves them out of
+// it), so it fails and says why.
+func wroteBaseline(ws *workspace.Workspace, stderr io.Writer) int {
+	unread := rules.Unread(ws)
+	for _, d := range unread {
+		say(stderr, "flylint: %s: %s\n", d.Range, d.Message)
+	}
+	if len(unread) > 0 {
+		say(stderr, "flylint: the baseline leaves out what could not be read (above): no baseline hides it, and runs fail until flylint can read it\n")
+		return ExitFindings
+	}
+	return ExitClean
 }
 
 // emit writes the finished report. With -o it goes to a temp file that is
