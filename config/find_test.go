@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,103 @@ func TestFindErrors(t *testing.T) {
 	}
 	if p, err := Find(root); err == nil {
 		t.Errorf("Find with a .flylint.toml directory = %q, want an error", p)
+	}
+}
+
+// A .flylint.toml found by searching follows fly.toml's rule: a symlink
+// may lead anywhere inside the repository, and nowhere out of it.
+func TestFindInTree(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	web := filepath.Join(repo, "apps", "web")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "outside.toml"), "")
+	write(t, filepath.Join(repo, "shared", "flylint.toml"), "")
+	link := func(target, name string) {
+		t.Helper()
+		_ = os.Remove(name)
+		if err := os.Symlink(target, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantErr := func(dir, want string) {
+		t.Helper()
+		got, err := Find(dir)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Find(%s) = %q, %v; want an error saying %q", dir, got, err, want)
+		}
+	}
+	wantFound := func(dir, want string) {
+		t.Helper()
+		got, err := Find(dir)
+		if err != nil || got != want {
+			t.Errorf("Find(%s) = %q, %v; want %q", dir, got, err, want)
+		}
+	}
+
+	cfg := filepath.Join(repo, "apps", Name)
+	link("../shared/flylint.toml", cfg)
+	wantFound(web, cfg)
+
+	link("../../outside.toml", cfg)
+	wantErr(web, "leads outside "+repo+" (it resolves to "+filepath.Join(root, "outside.toml")+"); flylint does not follow")
+
+	link("/etc/passwd", cfg)
+	wantErr(web, "leads outside")
+
+	link("nothere.toml", cfg)
+	wantErr(web, "is a symlink to a file that does not exist")
+
+	link(Name, cfg)
+	wantErr(web, "is a symlink loop")
+
+	link("../shared", cfg)
+	wantErr(web, "is a directory")
+	if err := os.Remove(cfg); err != nil {
+		t.Fatal(err)
+	}
+
+	// A directory on the way up that is a symlink out of the repository
+	// does not carry the search out with it.
+	elsewhere := filepath.Join(root, "elsewhere")
+	write(t, filepath.Join(elsewhere, Name), "")
+	if err := os.MkdirAll(filepath.Join(elsewhere, "app"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link(elsewhere, filepath.Join(repo, "linked"))
+	wantErr(filepath.Join(repo, "linked", "app"), "leads outside "+repo)
+	// ... though what lies inside the linted directory itself is read.
+	write(t, filepath.Join(elsewhere, "app", Name), "")
+	wantFound(filepath.Join(repo, "linked", "app"), filepath.Join(repo, "linked", "app", Name))
+
+	// Outside any repository a link may still not leave the directory
+	// that holds it.
+	norepo := filepath.Join(root, "norepo")
+	if err := os.MkdirAll(filepath.Join(norepo, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link("../outside.toml", filepath.Join(norepo, Name))
+	wantErr(filepath.Join(norepo, "sub"), "leads outside "+norepo)
+}
+
+// Mercurial and Subversion checkouts end the search as .git does.
+func TestFindStopsAtOtherRepositories(t *testing.T) {
+	for _, marker := range []string{".git", ".hg", ".svn"} {
+		t.Run(marker, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, filepath.Join(root, Name), "")
+			repo := filepath.Join(root, "repo")
+			if err := os.MkdirAll(filepath.Join(repo, marker), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := Find(repo); got != "" || err != nil {
+				t.Errorf("Find = %q, %v; want nothing: %s is above the repository", got, err, filepath.Join(root, Name))
+			}
+		})
 	}
 }
