@@ -49,7 +49,13 @@ func Find(dir string) (string, error) {
 			}
 			return p, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
+			// Lstat's own words name the config file, not the directory
+			// that is the trouble.
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return "", fmt.Errorf("cannot look for %s in %s: %w; make the directory readable and searchable by the user flylint runs as", Name, d, err)
 		}
 		if isRepoRoot(d) {
 			return "", nil

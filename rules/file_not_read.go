@@ -56,7 +56,7 @@ func notReadDiagnostic(le *workspace.LoadError, unread bool) diag.Diagnostic {
 	if unread {
 		// Said in the finding itself: a user who disabled the rule or
 		// baselined the finding sees why it is still there.
-		msg += " flylint checked nothing in it; fix that or lint a path without it, since this fails the run whatever -disable, [severity], flylint:ignore, exclude or a baseline say."
+		msg += " flylint could not check what is in it, and the run fails until it can, whatever -disable, [severity], flylint:ignore, exclude or a baseline say."
 	}
 	return diag.Diagnostic{Rule: fileNotReadID, Severity: diag.Error, Range: le.Range, Message: msg}
 }

@@ -170,7 +170,7 @@ func unreadDir(path string, err error) *LoadError {
 	p := displayPath(path)
 	return &LoadError{
 		Range: source.Range{File: p},
-		Message: fmt.Sprintf("cannot list the directory %s: %v, so flylint could not look for apps in it; "+
+		Message: fmt.Sprintf("cannot list the directory %s: %v, so apps in it were not looked for; "+
 			"make it readable and searchable (chmod u+rx) by the user flylint runs as, or lint a path that does not contain it",
 			p, unwrapPathError(err)),
 	}
