@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -61,7 +62,55 @@ func Run(ws *workspace.Workspace, opts Options) ([]diag.Diagnostic, error) {
 			diags[i].Severity = c.SeverityOf(diags[i].Rule, diags[i].Severity)
 		}
 	}
-	return KeepUnread(ws, diags), nil
+	return KeepUnread(ws, capPerFile(diag.Sort(diags), MaxPerRuleFile)), nil
+}
+
+// MaxPerRuleFile is how many findings of one rule in one file are listed.
+// A real fly.toml has a handful; a generated or hostile one with 100,000
+// [[services]] had 200,000, and their report alone passed a gigabyte of
+// memory. Past this many, one finding says how many more there are.
+const MaxPerRuleFile = 100
+
+// capPerFile keeps the first max findings of each rule in each file of the
+// sorted diags and puts, in place of the rest, one finding of the same
+// rule at the first of them that says how many were left out. It has the
+// most severe of their severities, so the exit code stays what the whole
+// list would give.
+func capPerFile(diags []diag.Diagnostic, max int) []diag.Diagnostic {
+	type key struct{ file, rule string }
+	count := map[key]int{}
+	over := false
+	for _, d := range diags {
+		k := key{d.File, d.Rule}
+		count[k]++
+		over = over || count[k] > max
+	}
+	if !over {
+		return diags
+	}
+	seen := map[key]int{}
+	summary := map[key]int{} // index in out of the finding that stands for the rest
+	out := diags[:0]
+	for _, d := range diags {
+		k := key{d.File, d.Rule}
+		seen[k]++
+		switch n := seen[k]; {
+		case n <= max:
+			out = append(out, d)
+		case n == max+1:
+			summary[k] = len(out)
+			d.Message = fmt.Sprintf("%d more %s findings in this file are not listed: flylint lists the first %d of a rule in each file. Fix those and run flylint again to see the rest.",
+				count[k]-max, d.Rule, max)
+			d.Related, d.Fixes = nil, nil
+			d.End = d.Start
+			out = append(out, d)
+		default:
+			if i := summary[k]; d.Severity > out[i].Severity {
+				out[i].Severity = d.Severity
+			}
+		}
+	}
+	return diag.Sort(out)
 }
 
 // KeepUnread returns diags, sorted, with a file-not-read error for

@@ -225,3 +225,43 @@ func TestKeepUnreadAfterFiltering(t *testing.T) {
 		t.Errorf("KeepUnread over a lowered copy = %v, want the error alone", got)
 	}
 }
+
+// Past MaxPerRuleFile findings of one rule in one file, one finding
+// stands for the rest, at the first left out and as severe as the worst.
+func TestCapPerFile(t *testing.T) {
+	var diags []diag.Diagnostic
+	at := func(file, rule string, line int, sev diag.Severity) diag.Diagnostic {
+		return diag.Diagnostic{Rule: rule, Severity: sev, Message: "m", Range: source.Range{File: file, Start: source.Pos{Line: line, Col: 1}, End: source.Pos{Line: line, Col: 5}}}
+	}
+	for i := range 250 {
+		sev := diag.Warning
+		if i == 200 {
+			sev = diag.Error
+		}
+		diags = append(diags, at("a/fly.toml", "r1", i+1, sev))
+	}
+	diags = append(diags, at("a/fly.toml", "r2", 1, diag.Info), at("b/fly.toml", "r1", 1, diag.Info))
+	got := capPerFile(diag.Sort(diags), MaxPerRuleFile)
+	if len(got) != MaxPerRuleFile+3 {
+		t.Fatalf("%d findings, want %d", len(got), MaxPerRuleFile+3)
+	}
+	var sum *diag.Diagnostic
+	for i := range got {
+		if got[i].Message != "m" {
+			if sum != nil {
+				t.Fatalf("two summaries: %v and %v", *sum, got[i])
+			}
+			sum = &got[i]
+		}
+	}
+	if sum == nil {
+		t.Fatal("no finding says how many were left out")
+	}
+	want := "150 more r1 findings in this file are not listed: flylint lists the first 100 of a rule in each file. Fix those and run flylint again to see the rest."
+	if sum.Message != want || sum.Rule != "r1" || sum.File != "a/fly.toml" || sum.Start.Line != MaxPerRuleFile+1 || sum.Severity != diag.Error {
+		t.Errorf("summary = %+v\nwant %q at line %d, error", *sum, want, MaxPerRuleFile+1)
+	}
+	if few := capPerFile(diag.Sort(diags[:MaxPerRuleFile]), MaxPerRuleFile); len(few) != MaxPerRuleFile {
+		t.Errorf("%d findings of %d kept where none is over the cap", len(few), MaxPerRuleFile)
+	}
+}

@@ -66,7 +66,9 @@ func ApplyWith(diags []diag.Diagnostic, dirs map[string][]Directive, opt Options
 		used[file] = map[ref]bool{}
 	}
 
-	var kept []diag.Diagnostic
+	// Sized up front: grown by doubling, a file with 200,000 findings
+	// allocated several times their size here.
+	kept := make([]diag.Diagnostic, 0, len(diags))
 	for _, d := range diags {
 		suppressed := false
 		if d.Rule != UnusedRule && d.Rule != InvalidRule {
