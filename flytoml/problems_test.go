@@ -132,6 +132,10 @@ func TestSyntaxErrors(t *testing.T) {
 		{"integer overflow", "a = 99999999999999999999\n", "1:5-1:25", "integer 99999999999999999999 does not fit in 64 bits"},
 		{"NUL byte", "app = \"a\x00\"\n", "1:9-1:10", "basic strings cannot have control characters"},
 		{"invalid UTF-8", "app = \"\xff\"\n", "1:8-1:9", "invalid UTF-8 character in basic string"},
+		// go-toml names the key's first byte as a character (U+00D1 for
+		// the Cyrillic і); the message names the real one.
+		{"lookalike key", "[http_service]\n\xd1\x96nternal_port = 1\n", "2:1-2:2", "invalid character at start of key: U+0456 'і', which is not an ASCII letter, digit, - or _ (a key with other characters must be quoted)"},
+		{"invalid UTF-8 key", "\xffa = 1\n", "1:1-1:2", "invalid character at start of key: a byte that is not UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("fly.toml", []byte(tc.src))

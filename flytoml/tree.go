@@ -3,7 +3,9 @@ package flytoml
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/flylint/flylint/source"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -196,8 +198,24 @@ func (b *builder) parserError(err error) error {
 	if end > len(parsed) {
 		end = len(parsed)
 	}
-	return b.syntaxError(b.rng(b.base+start, b.base+end), "%s", pe.Message)
+	msg := pe.Message
+	if strings.HasPrefix(msg, keyStartMsg) && start < len(parsed) && parsed[start] >= utf8.RuneSelf {
+		// go-toml names the first byte of the key as if it were a whole
+		// character: U+00D1 'Ñ' for a Cyrillic і (U+0456), which looks
+		// like the i it stands in for. Name the character really there.
+		r, size := utf8.DecodeRune(parsed[start:])
+		if r != utf8.RuneError || size > 1 {
+			msg = fmt.Sprintf("%s%#U, which is not an ASCII letter, digit, - or _ (a key with other characters must be quoted)", keyStartMsg, r)
+		} else {
+			msg = keyStartMsg + "a byte that is not UTF-8"
+		}
+	}
+	return b.syntaxError(b.rng(b.base+start, b.base+end), "%s", msg)
 }
+
+// keyStartMsg starts go-toml's message for a key that begins with a
+// character a bare key cannot have.
+const keyStartMsg = "invalid character at start of key: "
 
 // keyValue adds `a.b.c = v` to t. Dotted segments make or reuse tables
 // that dotted keys made; any other existing key is a redefinition.

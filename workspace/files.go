@@ -61,8 +61,13 @@ func readResolved(real, path string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s is %d MB; flylint reads files up to %d MB, and a real fly.toml or Dockerfile is far smaller", path, info.Size()>>20, MaxFileSize>>20)
+	if size := info.Size(); size > MaxFileSize {
+		if size>>20 == MaxFileSize>>20 {
+			// In whole megabytes, just over the cap read "is 10 MB;
+			// flylint reads files up to 10 MB".
+			return nil, fmt.Errorf("%s is %d bytes; flylint reads files up to %d bytes (%d MB), and a real fly.toml or Dockerfile is far smaller", path, size, MaxFileSize, MaxFileSize>>20)
+		}
+		return nil, fmt.Errorf("%s is %d MB; flylint reads files up to %d MB, and a real fly.toml or Dockerfile is far smaller", path, size>>20, MaxFileSize>>20)
 	}
 	data, err := readAll(io.LimitReader(f, MaxFileSize+1), info.Size())
 	if err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -39,6 +40,14 @@ func loadConfig(explicit string, paths []string) (*config.Config, error) {
 		path = found
 	}
 	data, err := config.ReadFile(path)
+	if err != nil && explicit == "" {
+		// Not "-config: open /abs/path: ...": the user named no file.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, usagef("cannot read %s (found by searching up from the linted path): %v; make it readable, or name another with -config", displayPath(path), err)
+	}
 	if err != nil {
 		return nil, usagef("-config: %v", err)
 	}
