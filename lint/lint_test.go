@@ -159,7 +159,7 @@ func TestUnreadAlwaysReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A directory discovery could not list, as root cannot make one.
-	ws.UnreadDirs = append(ws.UnreadDirs, &workspace.LoadError{Range: source.Range{File: "repo/locked"}, Message: "cannot list the directory repo/locked: permission denied"})
+	ws.NotRead = append(ws.NotRead, &workspace.LoadError{Range: source.Range{File: "repo/locked"}, Message: "cannot list the directory repo/locked: permission denied"})
 
 	cfg := func(text string) *config.Config {
 		t.Helper()
@@ -210,7 +210,7 @@ func TestUnreadAlwaysReported(t *testing.T) {
 // A baseline applied after Run cannot drop them either: KeepUnread puts
 // them back, once.
 func TestKeepUnreadAfterFiltering(t *testing.T) {
-	ws := &workspace.Workspace{UnreadDirs: []*workspace.LoadError{{Range: source.Range{File: "d"}, Message: "cannot list the directory d: permission denied"}}}
+	ws := &workspace.Workspace{NotRead: []*workspace.LoadError{{Range: source.Range{File: "d"}, Message: "cannot list the directory d: permission denied"}}}
 	all := KeepUnread(ws, nil)
 	if len(all) != 1 {
 		t.Fatalf("KeepUnread(nil) = %v, want one finding", all)

@@ -18,18 +18,19 @@ type Workspace struct {
 	// Files holds the content of every file read, by the path diagnostics
 	// use, so formatters can quote source lines.
 	Files map[string][]byte
-	// UnreadDirs are the directories under a linted path that could not
-	// be listed, so apps in them may have been missed.
-	UnreadDirs []*LoadError
-	byName     map[string][]*App
+	// NotRead are what discovery found and could not read: directories
+	// under a linted path it could not list (apps in them may have been
+	// missed), and fly.toml symlinks that lead out of the tree or nowhere.
+	NotRead []*LoadError
+	byName  map[string][]*App
 }
 
-// Unread lists what flylint was asked to check and could not read: the
-// directories it could not list, then each app whose own file (its
+// Unread lists what flylint was asked to check and could not read: what
+// discovery could not read (NotRead), then each app whose own file (its
 // fly.toml, or the Dockerfile linted alone) it could not read. A run
 // with any of them must not pass, whatever the configuration says.
 func (w *Workspace) Unread() []*LoadError {
-	out := append([]*LoadError(nil), w.UnreadDirs...)
+	out := append([]*LoadError(nil), w.NotRead...)
 	for _, a := range w.Apps {
 		if a.Unread != nil {
 			out = append(out, a.Unread)

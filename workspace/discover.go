@@ -123,8 +123,12 @@ func discover(paths []string, report func(Progress)) (targets []target, unread [
 // followed (WalkDir never does), so symlink loops cannot trap it. skipped
 // describes entries with a config's name that are not regular files
 // (a directory, a symlink, a FIFO), for the error when nothing is found.
-// unread are the subdirectories that could not be listed.
+// unread are the subdirectories that could not be listed and, when there
+// are apps beside them, the config symlinks that lead nowhere inside root.
+// A config symlink to a file inside root is linted, unless the walk
+// lints that file under its own name.
 func findConfigs(root string, report func(Progress)) (out, skipped []string, unread []*LoadError, err error) {
+	var badLinks []string
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == root {
@@ -151,7 +155,17 @@ func findConfigs(root string, report func(Progress)) (out, skipped []string, unr
 				out = append(out, path)
 				report(Progress{Phase: "discovering apps", Done: len(out)})
 			case d.Type()&fs.ModeSymlink != 0:
-				skipped = append(skipped, displayPath(path)+" (a symlink: flylint does not follow them when searching; pass the file itself)")
+				switch inTree, lint := configLink(path, root); {
+				case lint:
+					out = append(out, path)
+					report(Progress{Phase: "discovering apps", Done: len(out)})
+				case inTree:
+					// Its target has a config's name and is linted
+					// under it; linting both would report everything twice.
+				default:
+					skipped = append(skipped, displayPath(path)+" (a symlink: flylint does not follow them when searching; pass the file itself)")
+					badLinks = append(badLinks, path)
+				}
 			default:
 				skipped = append(skipped, displayPath(path)+" (not a regular file)")
 			}
@@ -161,8 +175,51 @@ func findConfigs(root string, report func(Progress)) (out, skipped []string, unr
 	if err != nil {
 		return nil, nil, nil, &UsageError{err}
 	}
+	// A config symlink that leads out of the tree or nowhere is an app
+	// that could not be read. Beside other apps it is reported as such,
+	// so the run cannot pass; alone, the caller's "no fly.toml found"
+	// error names it among the skipped.
+	if len(out) > 0 || len(unread) > 0 {
+		for _, p := range badLinks {
+			if _, rerr := readFile(p, root); rerr != nil {
+				unread = append(unread, &LoadError{Range: source.Range{File: displayPath(p)}, Message: rerr.Error()})
+			}
+		}
+	}
 	slices.Sort(out)
 	return out, skipped, unread, nil
+}
+
+// configLink tells what to do with a symlink that has a config's name:
+// inTree when it leads to a regular file inside root, and lint when that
+// file is not one the walk finds anyway (its name is not a config's, or
+// it is where the walk does not go). A link that leaves root, dangles or
+// loops is neither.
+func configLink(path, root string) (inTree, lint bool) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil || !within(real, root) {
+		return false, false
+	}
+	if info, err := os.Stat(real); err != nil || !info.Mode().IsRegular() {
+		return false, false
+	}
+	if !IsConfigName(filepath.Base(real)) {
+		return true, true
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return true, true
+	}
+	rel, err := filepath.Rel(realRoot, real)
+	if err != nil {
+		return true, true
+	}
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if skipDirs[part] {
+			return true, true
+		}
+	}
+	return true, false
 }
 
 // unreadDir is the load error for a directory that could not be listed.

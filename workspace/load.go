@@ -67,7 +67,7 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 		return nil, err
 	}
 	phaseDone("discover", len(targets))
-	ws := &Workspace{Files: map[string][]byte{}, byName: map[string][]*App{}, UnreadDirs: unread}
+	ws := &Workspace{Files: map[string][]byte{}, byName: map[string][]*App{}, NotRead: unread}
 	ws.Apps = make([]*App, len(targets))
 	files := make([]map[string][]byte, len(targets))
 	rd := newReader()

@@ -117,6 +117,32 @@ func TestHostileUnreadableDirectory(t *testing.T) {
 		code, got, r := findings(t, dir, nobody, ".")
 		wantFindings(t, code, got, r, ExitClean)
 	})
+	t.Run("a fly.toml symlink out of the tree beside a readable app", func(t *testing.T) {
+		t.Parallel()
+		// Discovery does not follow it, and used to pass over it in
+		// silence: exit 0 with one app of two checked.
+		outside := t.TempDir()
+		write(t, outside, "fly.toml", port("0"))
+		dir := tree(t, "ok/fly.toml", httpApp)
+		if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		symlink(filepath.Join(outside, "fly.toml"), "out/fly.toml")(t, dir)
+		code, got, r := findings(t, dir, nil, "-disable", "file-not-read", ".")
+		wantFindings(t, code, got, r, ExitFindings,
+			"out/fly.toml:0:0: file-not-read: out/fly.toml is a symlink that leads outside .; flylint does not follow links out of the directory it lints."+notChecked)
+	})
+	t.Run("a fly.toml symlink to a file inside the tree is linted", func(t *testing.T) {
+		t.Parallel()
+		dir := tree(t, "ok/fly.toml", httpApp, "deploy/web.toml", port("0"))
+		if err := os.Mkdir(filepath.Join(dir, "web"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		symlink("../deploy/web.toml", "web/fly.toml")(t, dir)
+		code, got, r := findings(t, dir, nil, ".")
+		wantFindings(t, code, got, r, ExitFindings,
+			"web/fly.toml:3:19: port-out-of-range: internal_port 0 is not a port: ports are 1 to 65535, and nothing can listen on or connect to 0. Set it to the port you mean.")
+	})
 	t.Run("the linted directory itself", func(t *testing.T) {
 		t.Parallel()
 		dir := tree(t, "locked/fly.toml", httpApp)
