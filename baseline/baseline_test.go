@@ -1,13 +1,17 @@
 package baseline
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/source"
 )
 
@@ -193,4 +197,29 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("re-parse: %v", err)
 		}
 	})
+}
+
+// A FIFO given as -baseline used to block until a writer came; /dev/zero
+// was read until MaxSize. Both are refused before any byte is read.
+func TestReadRefusesFIFOAndDevices(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "b.json")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{fifo, "/dev/zero"} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Read(p)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			var odd *safefile.NotRegularError
+			if !errors.As(err, &odd) {
+				t.Errorf("Read(%s): %v, want a not-a-regular-file error", p, err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Read(%s) blocked", p)
+		}
+	}
 }

@@ -6,13 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/flylint/flylint/fix"
+	"github.com/flylint/flylint/internal/safefile"
 )
 
-// MaxSize bounds the baseline flylint reads: a million findings fit.
-const MaxSize = 256 << 20
+// MaxSize bounds the baseline flylint reads: a quarter of a million
+// findings fit, and parsing it stays within a CI runner's memory.
+const MaxSize = 64 << 20
 
 // Marshal encodes b as indented JSON ending in a newline: one finding
 // per few lines, so a baseline diffs well under version control.
@@ -65,19 +66,16 @@ func Parse(data []byte) (*Baseline, error) {
 	return &b, nil
 }
 
-// Read reads and parses the baseline at path.
+// Read reads and parses the baseline at path. A FIFO, a device or a file
+// over MaxSize is refused before anything is read into memory.
 func Read(path string) (*Baseline, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = f.Close() }() // read-only: Close cannot lose data
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxSize {
+	data, err := safefile.Read(path, path, MaxSize)
+	var big *safefile.TooLargeError
+	if errors.As(err, &big) {
 		return nil, fmt.Errorf("larger than %d bytes", MaxSize)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return Parse(data)
 }

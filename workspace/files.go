@@ -3,12 +3,13 @@ package workspace
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/flylint/flylint/internal/safefile"
 )
 
 // MaxFileSize is the largest fly.toml or Dockerfile flylint reads. Real
@@ -45,61 +46,26 @@ func readFile(path, root string) ([]byte, error) {
 	return readResolved(real, path)
 }
 
-// readResolved opens and reads real, the symlink-free path of path,
-// once the checks on where it lies and what it is have passed.
+// readResolved reads real, the symlink-free path of path, once the
+// checks on where it lies have passed; safefile refuses what is not a
+// regular file and what is over MaxFileSize.
 func readResolved(real, path string) ([]byte, error) {
-	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
+	data, err := safefile.Read(real, path, MaxFileSize)
+	var big *safefile.TooLargeError
+	var odd *safefile.NotRegularError
+	switch {
+	case errors.As(err, &big) && big.Size>>20 == MaxFileSize>>20:
+		// In whole megabytes, just over the cap would read "is 10 MB;
+		// flylint reads files up to 10 MB".
+		return nil, fmt.Errorf("%s is %d bytes; flylint reads files up to %d bytes (%d MB), and a real fly.toml or Dockerfile is far smaller", path, big.Size, MaxFileSize, MaxFileSize>>20)
+	case errors.As(err, &big):
+		return nil, fmt.Errorf("%s is %d MB; flylint reads files up to %d MB, and a real fly.toml or Dockerfile is far smaller", path, big.Size>>20, MaxFileSize>>20)
+	case errors.As(err, &odd):
+		return nil, err
+	case err != nil:
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
-	}
-	// Read-only: Close has nothing to flush, so its error tells nothing.
-	defer func() { _ = f.Close() }()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	if size := info.Size(); size > MaxFileSize {
-		if size>>20 == MaxFileSize>>20 {
-			// In whole megabytes, just over the cap read "is 10 MB;
-			// flylint reads files up to 10 MB".
-			return nil, fmt.Errorf("%s is %d bytes; flylint reads files up to %d bytes (%d MB), and a real fly.toml or Dockerfile is far smaller", path, size, MaxFileSize, MaxFileSize>>20)
-		}
-		return nil, fmt.Errorf("%s is %d MB; flylint reads files up to %d MB, and a real fly.toml or Dockerfile is far smaller", path, size>>20, MaxFileSize>>20)
-	}
-	data, err := readAll(io.LimitReader(f, MaxFileSize+1), info.Size())
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s is larger than %d MB", path, MaxFileSize>>20)
 	}
 	return data, nil
-}
-
-// readAll is io.ReadAll with the buffer sized from the file's size up
-// front: io.ReadAll starts at 512 bytes and regrows, which over thousands
-// of files allocated several times what was read.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	// One byte more than the size, so that the read that meets EOF finds
-	// room and needs no growth.
-	buf := make([]byte, 0, min(max(size, 0), MaxFileSize)+1)
-	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-		if len(buf) == cap(buf) {
-			// The file grew since it was measured.
-			buf = append(buf, 0)[:len(buf)]
-		}
-	}
 }
 
 func unwrapPathError(err error) error {

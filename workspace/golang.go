@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/goload"
+	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/listen"
 	"github.com/flylint/flylint/source"
 )
@@ -327,7 +328,7 @@ func rel(r source.Range, files map[string][]byte) source.Range {
 	}
 	r.File = displayPath(r.File)
 	if _, ok := files[r.File]; !ok {
-		if data, err := os.ReadFile(filepath.FromSlash(r.File)); err == nil && len(data) <= MaxFileSize {
+		if data, err := safefile.Read(filepath.FromSlash(r.File), r.File, MaxFileSize); err == nil {
 			files[r.File] = data
 		}
 	}

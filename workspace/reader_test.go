@@ -108,14 +108,3 @@ func TestReaderMatchesReadFile(t *testing.T) {
 		}
 	}
 }
-
-// readAll reads what io.ReadAll reads, whatever the size it is told.
-func TestReadAllAnySizeHint(t *testing.T) {
-	data := bytes.Repeat([]byte("0123456789"), 1000)
-	for _, hint := range []int64{-1, 0, 1, 9999, 10000, 10001, 1 << 20} {
-		got, err := readAll(bytes.NewReader(data), hint)
-		if err != nil || !bytes.Equal(got, data) {
-			t.Errorf("hint %d: %d bytes, %v", hint, len(got), err)
-		}
-	}
-}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/flylint/flylint/baseline"
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/rules"
 	"github.com/flylint/flylint/workspace"
 )
@@ -61,7 +62,8 @@ func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, 
 		return nil, false, usagef("-baseline: %s does not exist; record one with -write-baseline %s", path, path)
 	case err != nil:
 		var pe *fs.PathError
-		if errors.As(err, &pe) {
+		var odd *safefile.NotRegularError
+		if errors.As(err, &pe) || errors.As(err, &odd) {
 			return nil, false, usagef("-baseline: %v", err)
 		}
 		return nil, false, usagef("-baseline: %s: %v", path, err)

@@ -189,7 +189,7 @@ func TestBaselineErrors(t *testing.T) {
 		{[]string{"-baseline", "corrupt.json", "."}, "flylint: -baseline: corrupt.json: not a flylint baseline: unexpected EOF\n"},
 		{[]string{"-baseline", "v2.json", "."}, "flylint: -baseline: v2.json: baseline version 2 is not supported (this flylint reads version 1); write it again with -write-baseline\n"},
 		{[]string{"-baseline", "sarif.json", "."}, "flylint: -baseline: sarif.json: not a flylint baseline: json: cannot unmarshal string into Go struct field Baseline.version of type int\n"},
-		{[]string{"-baseline", ".", "."}, "flylint: -baseline: read .: is a directory\n"},
+		{[]string{"-baseline", ".", "."}, "flylint: -baseline: . is a directory, not a file\n"},
 		{[]string{"-baseline", "v2.json", "-write-baseline", "b.json", "."}, "flylint: -baseline and -write-baseline do not go together: -write-baseline records every current finding\n"},
 		{[]string{"-fix", "-write-baseline", "b.json", "."}, "flylint: -fix and -write-baseline do not go together: fix first, then record what is left\n"},
 		{[]string{"-write-baseline", "no/such/dir/b.json", "."}, "flylint: -write-baseline: "},

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/flylint/flylint/config"
+	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/rules"
 )
 
@@ -40,6 +41,10 @@ func loadConfig(explicit string, paths []string) (*config.Config, error) {
 		path = found
 	}
 	data, err := config.ReadFile(path)
+	var big *safefile.TooLargeError
+	if errors.As(err, &big) {
+		return nil, usagef("%s is larger than %d bytes; a .flylint.toml is a few lines", displayPath(path), config.MaxSize)
+	}
 	if err != nil && explicit == "" {
 		// Not "-config: open /abs/path: ...": the user named no file.
 		var pe *fs.PathError
@@ -50,9 +55,6 @@ func loadConfig(explicit string, paths []string) (*config.Config, error) {
 	}
 	if err != nil {
 		return nil, usagef("-config: %v", err)
-	}
-	if len(data) > config.MaxSize {
-		return nil, usagef("%s is larger than %d bytes; a .flylint.toml is a few lines", path, config.MaxSize)
 	}
 	rel := displayPath(path)
 	cfg, err := config.Load(rel, data, func(id string) bool { return rules.Lookup(id) != nil })

@@ -9,7 +9,12 @@ import (
 	"sync"
 
 	"github.com/flylint/flylint/flytoml"
+	"github.com/flylint/flylint/internal/safefile"
 )
+
+// maxFlyToml is the largest fly.toml the analyzers read, as flylint's own
+// loader (workspace.MaxFileSize).
+const maxFlyToml = 10 << 20
 
 // App is what the reporting analyzers need from a fly.toml.
 type App struct {
@@ -34,7 +39,9 @@ func FindApp(dir string) *App {
 	}
 	var app *App
 	path := filepath.Join(dir, "fly.toml")
-	if data, err := os.ReadFile(path); err == nil {
+	// The fly.toml beside a Go file comes from the repository being
+	// vetted: a FIFO or a device there must not hang go vet.
+	if data, err := safefile.Read(path, path, maxFlyToml); err == nil {
 		app = parseApp(path, data)
 	} else if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
 		if parent := filepath.Dir(dir); parent != dir {
