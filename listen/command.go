@@ -28,6 +28,10 @@ type Result struct {
 	// they exist (gunicorn.conf.py, config/puma.rb). flylint does not
 	// look into the image: when one exists, it may change the address.
 	Config []string
+	// Skipped are the parts of the command flylint did not analyse
+	// because they passed a limit (MaxCommandLen, MaxNesting,
+	// MaxExpansion); each deserves a finding.
+	Skipped []Skip
 }
 
 // Options are facts from outside the command that change its meaning.
@@ -55,8 +59,17 @@ func InterpretWith(cmd Command, env Env, opt Options) (res Result) {
 			res = Result{}
 		}
 	}()
-	in := &interp{opt: opt}
+	in := &interp{opt: opt, origin: cmd.Origin}
 	sc := newScope(env)
+	defer func() {
+		res.Skipped = in.skips
+		if *sc.unknownRead {
+			// Something the command reads has no known value (it passed
+			// an expansion limit): what it listens on is not known
+			// either, and a partial answer could be misread.
+			res = Result{Program: res.Program, Argv: res.Argv, Skipped: in.skips}
+		}
+	}()
 	if cmd.Shell {
 		if len(cmd.Args) == 0 {
 			return Result{}
@@ -71,8 +84,35 @@ func InterpretWith(cmd Command, env Env, opt Options) (res Result) {
 }
 
 type interp struct {
-	opt   Options
-	depth int
+	opt    Options
+	depth  int
+	origin string // where the command comes from, for Skip messages
+	skips  []Skip
+	// spent is what expansions have produced so far, against
+	// maxExpandTotal; overBudget is set once that is used up.
+	spent      int
+	overBudget bool
+}
+
+func (in *interp) skip(r source.Range, msg string) {
+	in.skips = append(in.skips, Skip{Range: r, Message: msg})
+}
+
+// what names the command in Skip messages.
+func (in *interp) what() string {
+	if in.origin == "" {
+		return "This shell command"
+	}
+	return "The shell command of " + in.origin
+}
+
+// argRange is the range of a.Text[i:j] when a maps byte for byte onto
+// its file, else all of a.
+func argRange(a Arg, i, j int) source.Range {
+	if !exactArg(a) || i < 0 || j > len(a.Text) || i > j {
+		return a.Range
+	}
+	return source.Range{File: a.Range.File, Start: shift(a.Range.Start, i), End: shift(a.Range.Start, j)}
 }
 
 // scope is the shell's variables. Only exported ones reach programs; the
@@ -80,10 +120,13 @@ type interp struct {
 type scope struct {
 	vars     map[string]Var
 	exported map[string]bool
+	// unknownRead is set, for the whole command, once a variable whose
+	// value is not known is read.
+	unknownRead *bool
 }
 
 func newScope(env Env) *scope {
-	sc := &scope{vars: make(map[string]Var, len(env)), exported: make(map[string]bool, len(env))}
+	sc := &scope{vars: make(map[string]Var, len(env)), exported: make(map[string]bool, len(env)), unknownRead: new(bool)}
 	for k, v := range env {
 		sc.vars[k] = v
 		sc.exported[k] = true
@@ -91,8 +134,10 @@ func newScope(env Env) *scope {
 	return sc
 }
 
+func (sc *scope) sawUnknown() { *sc.unknownRead = true }
+
 func (sc *scope) clone() *scope {
-	out := &scope{vars: make(map[string]Var, len(sc.vars)), exported: make(map[string]bool, len(sc.exported))}
+	out := &scope{vars: make(map[string]Var, len(sc.vars)), exported: make(map[string]bool, len(sc.exported)), unknownRead: sc.unknownRead}
 	for k, v := range sc.vars {
 		out.vars[k] = v
 	}
@@ -108,6 +153,9 @@ func (sc *scope) env(name string) (Var, bool) {
 		return Var{}, false
 	}
 	v, ok := sc.vars[name]
+	if v.Unknown {
+		sc.sawUnknown()
+	}
 	return v, ok
 }
 

@@ -195,6 +195,11 @@ type Var struct {
 	Value  string
 	Range  source.Range // the value (or the whole assignment)
 	Origin string       // "fly.toml [env]", "Dockerfile ENV"
+	// Unknown is true when the variable is set but its value could not
+	// be worked out (its expansion passed a size limit); Value is then
+	// empty and means nothing. A command that reads it has unknown
+	// listeners.
+	Unknown bool
 }
 
 // Env is a process's environment as flylint can know it statically.

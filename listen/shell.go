@@ -1,6 +1,7 @@
 package listen
 
 import (
+	"fmt"
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
@@ -16,7 +17,8 @@ import (
 // shell with) decide Known, because a command that is followed by another
 // must have exited for the next to run.
 func (in *interp) script(a Arg, sc *scope) Result {
-	if len(a.Text) > 1<<20 {
+	if ex := CheckCommand(a.Text); ex != nil {
+		in.skip(argRange(a, ex.Offset, ex.End), ex.Message(in.what()))
 		return Result{}
 	}
 	f, err := syntax.NewParser().Parse(strings.NewReader(a.Text), "")
@@ -155,8 +157,104 @@ func (sh *shellRun) decl(c *syntax.DeclClause, sc *scope) {
 }
 
 func (sh *shellRun) assignVar(as *syntax.Assign, sc *scope) Var {
-	v, _ := expand.Literal(sh.cfg(sc), as.Value)
-	return Var{Name: as.Name.Value, Value: v, Range: sh.nodeRange(as), Origin: "command"}
+	v := Var{Name: as.Name.Value, Range: sh.nodeRange(as), Origin: "command"}
+	if !sh.expandable(as.Value, sc) {
+		// Not known: a later $NAME must not read as empty.
+		v.Unknown = true
+		return v
+	}
+	v.Value, _ = expand.Literal(sh.cfg(sc), as.Value)
+	return v
+}
+
+// expandable reports whether w can be expanded within the limits: the
+// values it substitutes are all known, and what it could grow to is
+// within MaxExpansion and what is left of the command's budget. An
+// expansion past a limit is a Skip, and the word is treated as unknown.
+func (sh *shellRun) expandable(w *syntax.Word, sc *scope) bool {
+	if w == nil {
+		return true
+	}
+	size, unknown := expansionBound(w, sc)
+	if unknown {
+		sc.sawUnknown()
+		return false
+	}
+	if sh.in.spent+size <= maxExpandTotal && size <= MaxExpansion {
+		sh.in.spent += size
+		return true
+	}
+	if !sh.in.overBudget {
+		if size > MaxExpansion {
+			sh.in.skip(sh.nodeRange(w), fmt.Sprintf("%s expands a word to as much as %d bytes, past flylint's limit of %d, so flylint did not expand it: its value is not known, and neither are the ports that depend on it. No real start command builds a value this large; write the value out, or set it in the image.",
+				sh.in.what(), size, MaxExpansion))
+		} else {
+			sh.in.skip(sh.nodeRange(w), fmt.Sprintf("%s expands to more than %d bytes in all, past flylint's limit, so flylint expanded nothing from here on: those values are not known, and neither are the ports that depend on them. No real start command builds values this large; write them out, or set them in the image.",
+				sh.in.what(), maxExpandTotal))
+		}
+	}
+	// Once over budget, every later large word counts as spent, so one
+	// command gives at most a few findings, whatever its length.
+	sh.in.spent += min(size, MaxExpansion)
+	if sh.in.spent > maxExpandTotal {
+		sh.in.overBudget = true
+	}
+	sc.sawUnknown()
+	return false
+}
+
+// expansionBound is the most w can expand to: its own text plus, for
+// each parameter expansion in it (defaults included), the whole value of
+// the variable; a ${X/pattern/repl} may put repl in at every byte of X,
+// so it multiplies. unknown is true when w reads a variable whose value
+// is not known.
+func expansionBound(w *syntax.Word, sc *scope) (size int, unknown bool) {
+	size = int(w.End().Offset()) - int(w.Pos().Offset())
+	longest := -1
+	repl := 0
+	syntax.Walk(w, func(n syntax.Node) bool {
+		p, ok := n.(*syntax.ParamExp)
+		if !ok || p.Param == nil {
+			return true
+		}
+		v, set := sc.vars[p.Param.Value]
+		switch {
+		case set && v.Unknown:
+			unknown = true
+		case p.Excl:
+			// ${!X} names another variable: any of them.
+			if longest < 0 {
+				for _, v := range sc.vars {
+					longest = max(longest, len(v.Value))
+				}
+			}
+			size = satAdd(size, max(longest, 0))
+		case set:
+			size = satAdd(size, len(v.Value))
+		}
+		if p.Repl != nil {
+			repl++
+		}
+		return !unknown
+	})
+	for range repl {
+		size = satMul(size, size+1)
+	}
+	return size, unknown
+}
+
+func satAdd(a, b int) int {
+	if a > maxExpandTotal || b > maxExpandTotal {
+		return maxExpandTotal + 1
+	}
+	return a + b
+}
+
+func satMul(a, b int) int {
+	if a > maxExpandTotal || b > maxExpandTotal || a*b > maxExpandTotal {
+		return maxExpandTotal + 1
+	}
+	return a * b
 }
 
 func (sh *shellRun) call(c *syntax.CallExpr, sc *scope, tail bool) (stop bool) {
@@ -233,7 +331,7 @@ func (sh *shellRun) words(args []*syntax.Word, sc *scope) []word {
 	var out []word
 	for _, w := range args {
 		rng := sh.nodeRange(w)
-		if hasBraces(w) {
+		if hasBraces(w) || !sh.expandable(w, sc) {
 			// Brace expansion can multiply one word into thousands; no
 			// start command needs it to name its listen address.
 			out = append(out, word{tmpl: sh.rawText(w), rng: rng, opaque: true})
