@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/flylint/flylint/listen"
@@ -63,7 +64,10 @@ var platformArgs = [][2]string{
 type vars struct {
 	parent *vars
 	own    map[string]string
-	depth  int
+	// unknown marks the names in own whose value passed an expansion
+	// limit: set, but to nothing flylint knows.
+	unknown map[string]bool
+	depth   int
 }
 
 const maxDepth = 32
@@ -83,16 +87,43 @@ func (v *vars) child() *vars {
 		layers = append(layers, l)
 		size += len(l.own)
 	}
-	flat := make(map[string]string, size)
+	flat := &vars{own: make(map[string]string, size)}
 	for i := len(layers) - 1; i >= 0; i-- {
 		for k, val := range layers[i].own {
-			flat[k] = val
+			flat.own[k] = val
+			if layers[i].unknown[k] {
+				flat.setUnknown(k)
+			} else {
+				delete(flat.unknown, k)
+			}
 		}
 	}
-	return &vars{own: flat}
+	return flat
 }
 
-func (v *vars) set(k, val string) { v.own[k] = val }
+func (v *vars) set(k, val string) {
+	v.own[k] = val
+	delete(v.unknown, k)
+}
+
+// setUnknown sets k to a value flylint does not know.
+func (v *vars) setUnknown(k string) {
+	v.own[k] = ""
+	if v.unknown == nil {
+		v.unknown = map[string]bool{}
+	}
+	v.unknown[k] = true
+}
+
+// isUnknown reports whether k is set to a value flylint does not know.
+func (v *vars) isUnknown(k string) bool {
+	for l := v; l != nil; l = l.parent {
+		if _, ok := l.own[k]; ok {
+			return l.unknown[k]
+		}
+	}
+	return false
+}
 
 // Get implements shell.EnvGetter.
 func (v *vars) Get(k string) (string, bool) {
@@ -129,6 +160,11 @@ type build struct {
 	parents   []int // index of each stage's parent stage, -1 for none
 	bases     []string
 	problems  []Problem
+	// limits are expansions flylint refused (see expandLimit); spent is
+	// what expansions have produced so far, against maxExpandTotal.
+	limits     []Problem
+	spent      int
+	overBudget bool
 	// fromProblems are each stage's FROM expansion problems.
 	fromProblems [][]Problem
 }
@@ -151,14 +187,18 @@ func (f *File) newBuild(target string, buildArgs map[string]string) *build {
 		if v, ok := buildArgs[a.Name]; ok {
 			b.globals.set(a.Name, v)
 		} else if a.HasDef {
-			b.globals.set(a.Name, b.expand(a.Default, b.globals, a.Range))
+			b.setExpanded(b.globals, a.Name, a.Default, a.Range, "ARG")
 		}
 	}
 	byName := map[string]int{}
 	for i, st := range f.Stages {
 		before := len(b.problems)
-		base := b.expand(st.baseRaw, b.globals, st.From)
-		if base == "" {
+		base, known := b.expand(st.baseRaw, b.globals, st.From, "FROM")
+		if !known {
+			// Kept as written: it names no stage, so nothing is
+			// inherited on a guess, and no image is assumed.
+			base = st.baseRaw
+		} else if base == "" {
 			b.problems = append(b.problems, Problem{
 				Range:   st.From,
 				Message: fmt.Sprintf("FROM %s names no image once its variables are expanded: docker build fails with \"base name should not be blank\"; give the ARG a default or pass it as a build arg.", st.baseRaw),
@@ -182,17 +222,188 @@ func (f *File) newBuild(target string, buildArgs map[string]string) *build {
 
 // expand runs buildkit's word expansion. An error (such as
 // ${VAR:?message} with VAR unset) fails a real build; here it becomes a
-// problem and the text stays as written.
-func (b *build) expand(word string, env shell.EnvGetter, r source.Range) string {
+// problem and the text stays as written. known is false when the word
+// reads a variable whose value is not known, or could expand past the
+// limits (see within): its value is then not known either.
+func (b *build) expand(word string, env *vars, r source.Range, inst string) (res string, known bool) {
 	if !lexable(word) || literal(word, b.f.Escape) {
-		return word
+		return word, true
+	}
+	if !b.within(word, env, r, inst) {
+		return "", false
 	}
 	res, _, err := b.lex.ProcessWord(word, env)
 	if err != nil {
 		b.problems = append(b.problems, Problem{Range: r, Message: fmt.Sprintf("Cannot expand %q: %v; docker build fails here with these build args.", word, err)})
-		return word
+		return word, true
 	}
-	return res
+	b.spent += len(res)
+	return res, true
+}
+
+// setExpanded sets name to word expanded, or to unknown.
+func (b *build) setExpanded(v *vars, name, word string, r source.Range, inst string) {
+	if val, ok := b.expand(word, v, r, inst); ok {
+		v.set(name, val)
+	} else {
+		v.setUnknown(name)
+	}
+}
+
+// Expansion limits. "ENV A1=$A0$A0..." ten times on each of eight lines
+// (379 bytes) expands to gigabytes; buildkit's lexer would build every
+// byte. Real values are paths, versions and URLs.
+const (
+	// MaxExpansion is the largest value one word may expand to.
+	MaxExpansion = 64 << 10
+	// maxExpandTotal bounds what one evaluation of the file expands in
+	// all, so that many values each under MaxExpansion cannot add up.
+	maxExpandTotal = 4 << 20
+)
+
+// within reports whether word can be expanded: it reads no variable of
+// unknown value, and what it could grow to fits MaxExpansion and what is
+// left of maxExpandTotal. A word past a limit is a finding (in limits),
+// at most a few per file: once the total is used up, later words are
+// unknown without a word.
+func (b *build) within(word string, env *vars, r source.Range, inst string) bool {
+	if d := braceDepth(word); d > listen.MaxNesting {
+		// buildkit's lexer recurses once per level: a million levels
+		// overflowed the goroutine stack.
+		b.limits = append(b.limits, Problem{Range: r, Message: fmt.Sprintf("This %s nests ${ } %d deep, past flylint's limit of %d, so flylint did not expand it: the value is unknown, and so is everything that uses it. No real Dockerfile nests defaults this deep; write the value out.", inst, d, listen.MaxNesting)})
+		return false
+	}
+	size, unknown := b.expansionBound(word, env)
+	if unknown {
+		return false
+	}
+	if size <= MaxExpansion && b.spent+size <= maxExpandTotal {
+		return true
+	}
+	if !b.overBudget {
+		msg := fmt.Sprintf("This %s could expand to %s bytes, past flylint's limit of %d bytes for one value, so flylint did not expand it: the value is unknown, and so is everything that uses it. Real values are paths, versions and URLs; write the value out instead of repeating variables.", inst, atLeast(size), MaxExpansion)
+		if size <= MaxExpansion {
+			msg = fmt.Sprintf("Variable expansions in this Dockerfile add up to more than %d bytes at this %s, past flylint's limit, so flylint stopped expanding: this value and every later one that uses a variable are unknown. Real Dockerfiles expand a few kilobytes; write values out instead of repeating variables.", maxExpandTotal, inst)
+		}
+		b.limits = append(b.limits, Problem{Range: r, Message: msg})
+	}
+	// Refused words count too, so a file of them gives a few findings,
+	// not one per line.
+	b.spent += min(size, MaxExpansion)
+	if b.spent > maxExpandTotal {
+		b.overBudget = true
+	}
+	return false
+}
+
+func atLeast(n int) string {
+	if n > maxExpandTotal {
+		return fmt.Sprintf("more than %d", maxExpandTotal)
+	}
+	return fmt.Sprint(n)
+}
+
+// expansionBound is the most buildkit's lexer can make of word: its own
+// length plus the whole value of each variable it names (in defaults
+// too, and even where quoting or an escape would stop the expansion:
+// the bound only has to be high enough). ${X/pattern/repl} may put repl
+// in at every byte of X, so each one squares the bound. unknown is true
+// when word names a variable whose value is not known.
+func (b *build) expansionBound(word string, env *vars) (size int, unknown bool) {
+	size = len(word)
+	repl := 0
+	for i := 0; i < len(word); i++ {
+		if word[i] != '$' || i+1 == len(word) {
+			continue
+		}
+		j := i + 1
+		braced := word[j] == '{'
+		if braced {
+			j++
+		}
+		name, n := lexName(word[j:])
+		if n == 0 {
+			continue
+		}
+		j += n
+		if braced && j < len(word) && word[j] == '/' {
+			repl++
+		}
+		if env.isUnknown(name) {
+			return 0, true
+		}
+		if v, ok := env.Get(name); ok {
+			size = boundAdd(size, len(v))
+		}
+		i = j - 1
+	}
+	for range repl {
+		size = boundMul(size, size+1)
+	}
+	return size, false
+}
+
+// braceDepth is how deep ${ } nests in word: each level is a recursion
+// in buildkit's lexer. Braces without a $ count too, which can only
+// make the answer higher.
+func braceDepth(word string) int {
+	depth, deepest := 0, 0
+	for i := 0; i < len(word); i++ {
+		switch word[i] {
+		case '{':
+			depth++
+			deepest = max(deepest, depth)
+		case '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return deepest
+}
+
+// lexName reads a variable name as buildkit's processName does: digits,
+// one special parameter, or letters, digits and underscores.
+func lexName(s string) (string, int) {
+	if s == "" {
+		return "", 0
+	}
+	r, w := utf8.DecodeRuneInString(s)
+	switch {
+	case unicode.IsDigit(r):
+		n := 0
+		for n < len(s) {
+			r, w := utf8.DecodeRuneInString(s[n:])
+			if !unicode.IsDigit(r) {
+				break
+			}
+			n += w
+		}
+		return s[:n], n
+	case strings.ContainsRune("@*#?-$!0", r):
+		return s[:w], w
+	}
+	n := 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			break
+		}
+		n += w
+	}
+	return s[:n], n
+}
+
+func boundAdd(a, b int) int {
+	if a > maxExpandTotal || b > maxExpandTotal {
+		return maxExpandTotal + 1
+	}
+	return a + b
+}
+
+func boundMul(a, b int) int {
+	if a > maxExpandTotal || b > maxExpandTotal || a*b > maxExpandTotal {
+		return maxExpandTotal + 1
+	}
+	return a * b
 }
 
 // stageEval is a stage's state at its end.
@@ -229,20 +440,40 @@ func (b *build) eval(st *Stage, parent *stageEval, inherit bool) *stageEval {
 		case opEnv:
 			// Every pair is expanded before any is set: in
 			// "ENV A=1 B=$A", B sees the A from before the instruction.
-			vals := make([][2]string, len(o.env))
-			for i, e := range o.env {
-				vals[i] = [2]string{b.expand(e.key, se.vars, e.rng), b.expand(e.value, se.vars, e.rng)}
+			type pair struct {
+				key, value string
+				known      bool
+			}
+			vals := make([]pair, 0, len(o.env))
+			for _, e := range o.env {
+				k, ok := b.expand(e.key, se.vars, e.rng, "ENV")
+				v, known := b.expand(e.value, se.vars, e.rng, "ENV")
+				if ok { // a name that is not known sets nothing flylint can name
+					vals = append(vals, pair{k, v, known})
+				} else {
+					vals = append(vals, pair{})
+				}
 			}
 			for i, kv := range vals {
-				se.vars.set(kv[0], kv[1])
-				se.env = append(se.env, &EnvVar{Name: kv[0], Value: kv[1], Range: o.env[i].rng})
+				if kv.key == "" {
+					continue
+				}
+				if kv.known {
+					se.vars.set(kv.key, kv.value)
+				} else {
+					se.vars.setUnknown(kv.key)
+				}
+				se.env = append(se.env, &EnvVar{Name: kv.key, Value: kv.value, Unknown: !kv.known, Range: o.env[i].rng})
 			}
 		case opExpose:
 			for _, e := range o.expose {
 				se.expose = append(se.expose, b.evalExpose(e, se.vars)...)
 			}
 		case opWorkdir:
-			dir := b.expand(o.text, se.vars, o.rng)
+			dir, known := b.expand(o.text, se.vars, o.rng, "WORKDIR")
+			if !known {
+				dir = o.text
+			}
 			if !path.IsAbs(dir) {
 				base := se.workdir
 				if base == "" {
@@ -281,11 +512,15 @@ func (b *build) evalArgs(args []*Arg, v *vars) {
 			continue
 		}
 		if a.HasDef {
-			v.set(a.Name, b.expand(a.Default, v, a.Range))
+			b.setExpanded(v, a.Name, a.Default, a.Range, "ARG")
 			continue
 		}
 		if g, ok := b.globals.Get(a.Name); ok {
-			v.set(a.Name, g)
+			if b.globals.isUnknown(a.Name) {
+				v.setUnknown(a.Name)
+			} else {
+				v.set(a.Name, g)
+			}
 		}
 	}
 }
@@ -301,6 +536,9 @@ func (b *build) evalExpose(e exposeRaw, v *vars) []*Expose {
 	if literal(e.text, b.f.Escape) {
 		words = strings.Fields(e.text)
 	} else {
+		if !b.within(e.text, v, e.rng, "EXPOSE") {
+			return []*Expose{{Text: e.text, Proto: listen.TCP, Range: e.rng}}
+		}
 		res, err := b.lex.ProcessWordWithMatches(e.text, v)
 		if err != nil || len(res.Unmatched) > 0 {
 			return []*Expose{{Text: e.text, Proto: listen.TCP, Range: e.rng}}
@@ -363,6 +601,7 @@ func (f *File) evaluateStages() {
 		st.Env, st.Expose, st.Workdir = se.env, se.expose, se.workdir
 	}
 	f.Problems = append(f.Problems, b.problems...)
+	f.Limits = append(f.Limits, b.limits...)
 }
 
 // Image returns the image a build of target produces: target is a stage
@@ -398,12 +637,13 @@ func (f *File) Image(target string, buildArgs map[string]string) (*Image, error)
 		img.Chain = append(img.Chain, f.Stages[chain[k]])
 		se = b.eval(f.Stages[chain[k]], se, true)
 		for _, e := range se.env {
-			img.Env[e.Name] = listen.Var{Name: e.Name, Value: e.Value, Range: e.Range, Origin: "Dockerfile ENV"}
+			img.Env[e.Name] = listen.Var{Name: e.Name, Value: e.Value, Unknown: e.Unknown, Range: e.Range, Origin: "Dockerfile ENV"}
 		}
 		img.Expose = append(img.Expose, se.expose...)
 	}
 	img.Entrypoint, img.Cmd, img.Workdir, img.Shell = se.entry, se.cmd, se.workdir, se.shell
 	img.Problems = b.problems
+	img.Limits = b.limits
 	return img, nil
 }
 

@@ -54,6 +54,9 @@ func checkRanges(t testing.TB, path string, data []byte, f *File, img *Image) {
 	for _, p := range f.Problems {
 		check("problem", p.Range)
 	}
+	for _, p := range f.Limits {
+		check("limit", p.Range)
+	}
 	for _, st := range f.Stages {
 		check("FROM", st.From)
 		for _, a := range st.Args {
@@ -80,6 +83,9 @@ func checkRanges(t testing.TB, path string, data []byte, f *File, img *Image) {
 		}
 		for _, p := range img.Problems {
 			check("image problem", p.Range)
+		}
+		for _, p := range img.Limits {
+			check("image limit", p.Range)
 		}
 	}
 }

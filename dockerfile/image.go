@@ -21,6 +21,10 @@ type File struct {
 	// continuation line, a duplicate stage name, an EXPOSE docker would
 	// reject when it runs the build).
 	Problems []Problem
+	// Limits are variable expansions flylint refused because they could
+	// grow past MaxExpansion (a doubling bomb), in the file's default
+	// build; the values concerned are unknown.
+	Limits []Problem
 
 	// Escape is the escape and line-continuation character (the
 	// "# escape=" directive, default '\\').
@@ -79,7 +83,10 @@ type Arg struct {
 type EnvVar struct {
 	Name  string
 	Value string
-	Range source.Range // the NAME=value text
+	// Unknown is true when the value passed an expansion limit: Value
+	// is then empty and means nothing.
+	Unknown bool
+	Range   source.Range // the NAME=value text
 }
 
 // Expose is one EXPOSE argument.
@@ -142,4 +149,6 @@ type Image struct {
 	// out, for this target and these build args (an unset required
 	// variable, a blank FROM).
 	Problems []Problem
+	// Limits are the expansions this build refused (see File.Limits).
+	Limits []Problem
 }
