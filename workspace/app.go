@@ -70,6 +70,11 @@ type App struct {
 	Services []*Service
 	Refs     []*Ref
 
+	// Limits are the inputs flylint did not analyse because they passed
+	// a limit on time or memory (a command nested too deep, a Dockerfile
+	// variable that would expand to gigabytes), one per place.
+	Limits []*LimitError
+
 	// GoProblems says what Go analysis could not load or type-check;
 	// the listeners it found elsewhere are still used.
 	GoProblems []string
@@ -156,3 +161,14 @@ type LoadError struct {
 }
 
 func (e *LoadError) Error() string { return e.Range.String() + ": " + e.Message }
+
+// LimitError is input flylint did not analyse because it passed one of
+// the limits that keep a run bounded in time and memory (a command
+// nested too deep, an expansion too large). The rest of the app is
+// still checked.
+type LimitError struct {
+	Range   source.Range
+	Message string
+}
+
+func (e *LimitError) Error() string { return e.Range.String() + ": " + e.Message }

@@ -100,12 +100,21 @@ func (b *appBuilder) tomlList(s flytoml.Strings, origin string) listen.Command {
 func (b *appBuilder) splitProcess(p *flytoml.Process) (listen.Command, error) {
 	text := p.Command.V
 	origin := "[processes] " + p.Name
+	base, exact := b.stringContentOffset(p.Command.Value, text)
+	if ex := listen.CheckCommand(text); ex != nil {
+		// Checked before the shell parser sees it: deep nesting costs
+		// that parser time with the square of the depth, then its stack.
+		r := p.Command.Value
+		if exact {
+			r = b.lines.Range(b.app.ConfigPath, base+ex.Offset, base+ex.End)
+		}
+		return listen.Command{}, &LimitError{Range: r, Message: ex.Message(fmt.Sprintf("The command of process group %q", p.Name))}
+	}
 	words, err := splitWords(text)
 	if err != nil {
 		return listen.Command{}, &LoadError{Range: p.Command.Value, Message: fmt.Sprintf("flylint cannot read the command of process group %q as shell words: %v", p.Name, err)}
 	}
 	c := listen.Command{Origin: origin}
-	base, exact := b.stringContentOffset(p.Command.Value, text)
 	for _, w := range words {
 		r := p.Command.Value
 		if exact {

@@ -153,6 +153,18 @@ func (b *appBuilder) build() *App {
 	return a
 }
 
+// limit records input not analysed because it passed a limit, once per
+// place: the Dockerfile is evaluated for its default build and again for
+// the app's build args, and may refuse the same expansion in both.
+func (b *appBuilder) limit(r source.Range, msg string) {
+	for _, l := range b.app.Limits {
+		if l.Range == r && l.Message == msg {
+			return
+		}
+	}
+	b.app.Limits = append(b.app.Limits, &LimitError{Range: r, Message: msg})
+}
+
 func (b *appBuilder) loadConfig() {
 	a := b.app
 	a.ConfigPath = b.rd.displayPath(b.target.Config)
@@ -249,6 +261,9 @@ func (b *appBuilder) loadDockerfile() {
 		return
 	}
 	a.Dockerfile = f
+	for _, l := range f.Limits {
+		b.limit(l.Range, l.Message)
+	}
 	img, err := f.Image(target, buildArgs)
 	if err != nil {
 		r := source.Range{File: a.DockerfilePath}
@@ -259,6 +274,9 @@ func (b *appBuilder) loadDockerfile() {
 		return
 	}
 	a.Image = img
+	for _, l := range img.Limits {
+		b.limit(l.Range, l.Message)
+	}
 }
 
 // buildEnv is what the app's processes see: the image's ENV, overridden
@@ -295,11 +313,18 @@ func (b *appBuilder) buildGroups() {
 			g.Key = p.Key
 		}
 		g.Command, g.HasCommand = b.startCommand(g, p)
+		var le *LimitError
+		if errors.As(g.CommandErr, &le) {
+			b.limit(le.Range, le.Message)
+		}
 		if g.HasCommand {
 			res := listen.Interpret(g.Command, a.Env)
 			g.Listeners = res.Listeners
 			g.ListenersKnown = res.Known
 			g.Interpreted = res
+			for _, s := range res.Skipped {
+				b.limit(s.Range, s.Message)
+			}
 		}
 		a.Groups = append(a.Groups, g)
 	}
