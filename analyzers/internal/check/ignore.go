@@ -1,11 +1,11 @@
 package check
 
 import (
-	"os"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/suppress"
 )
 
@@ -53,5 +53,12 @@ func readSource(pass *analysis.Pass, name string) ([]byte, error) {
 	if pass.ReadFile != nil {
 		return pass.ReadFile(name)
 	}
-	return os.ReadFile(name)
+	// Through the one bounded reader, as every file flylint reads: the
+	// repository is not trusted, and a generated Go file can be large.
+	return safefile.Read(name, name, maxGoSource)
 }
+
+// maxGoSource is the largest Go file whose directives are read; a
+// bindata file can run to tens of megabytes, and none holds a directive
+// worth more memory than that.
+const maxGoSource = 64 << 20
