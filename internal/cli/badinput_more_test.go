@@ -56,7 +56,7 @@ func TestBadInputMore(t *testing.T) {
 			fmt.Sprintf("fly.toml is %d bytes; flylint reads files up to %d bytes (10 MB)", workspace.MaxFileSize+1, workspace.MaxFileSize), 1},
 		{"app of 1 MB", files("fly.toml", "app = \""+strings.Repeat("a", 1<<20)+"\"\n[http_service]\n  internal_port = 0\n"), nil, ExitFindings, "fly.toml:3:19: port-out-of-range", 1},
 		{"a key of 1 MB", files("fly.toml", httpApp+strings.Repeat("k", 1<<20)+" = 1\n"), nil, ExitFindings, "fly.toml:4:1: unknown-key", 1},
-		{"a [processes] command of 1 MB", files("fly.toml", "app = \"x\"\n[processes]\n  web = \"python -m http.server "+strings.Repeat("a", 1<<20)+"\"\n"), nil, ExitClean, "", 0},
+		{"a [processes] command of 1 MB", files("fly.toml", "app = \"x\"\n[processes]\n  web = \"python -m http.server "+strings.Repeat("a", 1<<20)+"\"\n"), nil, ExitFindings, `fly.toml:3:10: input-limit: The command of process group "web" is 1048598 bytes long, past flylint's limit of 65536 bytes`, 1},
 		{"a 0-byte Dockerfile", files("fly.toml", appOnly, "Dockerfile", ""), nil, ExitFindings, "Dockerfile:1:1: dockerfile-syntax: The Dockerfile does not parse: The Dockerfile has no FROM instruction", 1},
 
 		// TOML that parses oddly.
