@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/flylint/flylint/fix"
+	"github.com/flylint/flylint/internal/outfile"
 	"github.com/flylint/flylint/internal/safefile"
 )
 
@@ -32,9 +32,9 @@ func (b *Baseline) Marshal() []byte {
 }
 
 // Write writes b to path atomically: a reader sees the old baseline or
-// the new one, never half a file.
+// the new one, never half a file. A device or FIFO is written through.
 func Write(path string, b *Baseline) error {
-	return fix.WriteAtomic(path, b.Marshal())
+	return outfile.Write(path, b.Marshal(), outfile.Output)
 }
 
 // Parse decodes a baseline and checks that this flylint can use it.

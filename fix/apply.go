@@ -1,5 +1,5 @@
 // Package fix applies the suggested fixes of diagnostics to files,
-// shows them as unified diffs, and writes files atomically.
+// and shows them as unified diffs.
 package fix
 
 import (

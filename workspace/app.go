@@ -22,7 +22,10 @@ type Workspace struct {
 	// under a linted path it could not list (apps in them may have been
 	// missed), and fly.toml symlinks that lead out of the tree or nowhere.
 	NotRead []*LoadError
-	byName  map[string][]*App
+	// GoModules are the directories of the Go modules analysed: the go
+	// command reads their files too, which are not all in Files.
+	GoModules []string
+	byName    map[string][]*App
 }
 
 // Unread lists what flylint was asked to check and could not read: what

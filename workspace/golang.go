@@ -39,6 +39,7 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) in
 		mods = append(mods, m)
 	}
 	slices.Sort(mods)
+	ws.GoModules = mods
 	for i, mod := range mods {
 		report(Progress{Phase: "Go modules", Done: i, Total: len(mods)})
 		phase := fmt.Sprintf("Go packages (module %d/%d)", i+1, len(mods))

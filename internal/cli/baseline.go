@@ -49,7 +49,7 @@ func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, 
 		})
 		b := baseline.New(diags, ws.Files, baseline.NewPaths(wd, filepath.Dir(path)))
 		if err := baseline.Write(path, b); err != nil {
-			return nil, false, usagef("-write-baseline: %v", err)
+			return nil, false, usagef("-write-baseline %v", err)
 		}
 		say(stderr, "flylint: wrote %s to %s\n", plural(len(b.Findings), "finding"), path)
 		return nil, true, nil
@@ -81,6 +81,8 @@ func plural(n int, noun string) string {
 		switch noun {
 		case "entry":
 			noun = "entries"
+		case "fix":
+			noun = "fixes"
 		default:
 			noun += "s"
 		}

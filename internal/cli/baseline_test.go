@@ -192,7 +192,7 @@ func TestBaselineErrors(t *testing.T) {
 		{[]string{"-baseline", ".", "."}, "flylint: -baseline: . is a directory, not a file\n"},
 		{[]string{"-baseline", "v2.json", "-write-baseline", "b.json", "."}, "flylint: -baseline and -write-baseline do not go together: -write-baseline records every current finding\n"},
 		{[]string{"-fix", "-write-baseline", "b.json", "."}, "flylint: -fix and -write-baseline do not go together: fix first, then record what is left\n"},
-		{[]string{"-write-baseline", "no/such/dir/b.json", "."}, "flylint: -write-baseline: "},
+		{[]string{"-write-baseline", "no/such/dir/b.json", "."}, "flylint: -write-baseline no/such/dir/b.json: directory no/such/dir does not exist\n"},
 	} {
 		code, stdout, stderr := run(t, tc.args...)
 		if code != ExitUsage || stdout != "" || !strings.HasPrefix(stderr, tc.want) {

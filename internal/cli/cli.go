@@ -8,15 +8,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/internal/outfile"
 	"github.com/flylint/flylint/lint"
 	"github.com/flylint/flylint/report"
 	"github.com/flylint/flylint/rules"
@@ -104,7 +102,7 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("flylint", flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif, github")
-	fs.StringVar(&o.output, "o", "", "write the report to `file` (atomically) instead of stdout")
+	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of stdout: a regular file atomically, a device or FIFO written through; never one of the linted files")
 	fs.StringVar(&o.failOn, "fail-on", "", "lowest `severity` that makes the exit code 1: error, warning, info (default warning)")
 	fs.StringVar(&o.enable, "enable", "", "comma-separated rule `ids` to run (default: all)")
 	fs.StringVar(&o.disable, "disable", "", "comma-separated rule `ids` not to run")
@@ -202,8 +200,12 @@ func runProfiled(o options, paths []string, stdout, stderr io.Writer) (int, erro
 	if err != nil {
 		return 0, err
 	}
-	code, err := runLint(o, paths, stdout, stderr)
-	if perr := prof.stop(); perr != nil && err == nil {
+	// Interrupted, the run removes the temporary files of the writes in
+	// progress (-fix, -o, -write-baseline) before it dies.
+	defer outfile.CatchSignals()()
+	var in inputs
+	code, err := runLint(o, paths, &in, stdout, stderr)
+	if perr := prof.stop(&in); perr != nil && err == nil {
 		return 0, perr
 	}
 	return code, err
@@ -213,7 +215,7 @@ type internalError struct{ err error }
 
 func (e *internalError) Error() string { return e.err.Error() }
 
-func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
+func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (int, error) {
 	if o.goMode != "auto" && o.goMode != "off" {
 		return 0, usagef("-go: want auto or off, not %q", o.goMode)
 	}
@@ -236,6 +238,12 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if cfg != nil {
+		in.add(cfg.Path)
+	}
+	if o.baseline != "" {
+		in.add(o.baseline)
+	}
 	failOn := diag.Warning
 	if cfg != nil && cfg.FailOn != nil {
 		failOn = *cfg.FailOn
@@ -250,36 +258,52 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	enabled := lint.Select(enable, disable, cfg)
 	phases := newPhaseTimer(o.verbose, stderr)
 
-	progress := newProgress(stderr)
-	ws, err := workspace.Load(paths, workspace.Options{
-		Flycast:  flycastApps(cfg),
-		Go:       o.goMode == "auto",
-		Progress: progress.update,
-		PhaseDone: func(phase string, n int) {
-			switch phase {
-			case "discover":
-				phases.done(fmt.Sprintf("discover (%s)", plural(n, "app")))
-			case "load":
-				phases.done(fmt.Sprintf("load (%s)", plural(n, "app")))
-			default:
-				phases.done(fmt.Sprintf("%s (%s)", phase, plural(n, "module")))
-			}
-		},
-	})
-	progress.stop()
+	// lintPass loads the workspace and lints it. With fixing set the
+	// rules prove and return the fixes -fix applies; the pass after -fix
+	// is the lint a user would run next, so it asks for what the report
+	// shows, as any lint does.
+	lintPass := func(fixing bool) (*workspace.Workspace, []diag.Diagnostic, error) {
+		progress := newProgress(stderr)
+		ws, err := workspace.Load(paths, workspace.Options{
+			Flycast:  flycastApps(cfg),
+			Go:       o.goMode == "auto",
+			Progress: progress.update,
+			PhaseDone: func(phase string, n int) {
+				switch phase {
+				case "discover":
+					phases.done(fmt.Sprintf("discover (%s)", plural(n, "app")))
+				case "load":
+					phases.done(fmt.Sprintf("load (%s)", plural(n, "app")))
+				default:
+					phases.done(fmt.Sprintf("%s (%s)", phase, plural(n, "module")))
+				}
+			},
+		})
+		progress.stop()
+		if err != nil {
+			return nil, nil, err
+		}
+		diags, err := lint.Run(ws, lint.Options{
+			Rules:          enabled,
+			Config:         cfg,
+			NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore),
+			NoFixes:        !fixing && !format.showsFixes,
+		})
+		if err != nil {
+			return nil, nil, &internalError{err}
+		}
+		phases.done(fmt.Sprintf("rules (%s, %s)", plural(len(enabled), "rule"), plural(len(diags), "finding")))
+		return ws, diags, nil
+	}
+
+	ws, diags, err := lintPass(o.fix)
 	if err != nil {
 		return 0, err
 	}
-	diags, err := lint.Run(ws, lint.Options{
-		Rules:          enabled,
-		Config:         cfg,
-		NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore),
-		NoFixes:        !o.fix && !format.showsFixes,
-	})
-	if err != nil {
-		return 0, &internalError{err}
+	in.addWorkspace(ws)
+	if err := checkOutputs(o, in); err != nil {
+		return 0, err
 	}
-	phases.done(fmt.Sprintf("rules (%s, %s)", plural(len(enabled), "rule"), plural(len(diags), "finding")))
 	diags, done, err := applyBaseline(o, diags, ws, stderr)
 	if err != nil {
 		return 0, err
@@ -290,7 +314,28 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 	// A baseline may hold an unread app's finding; it must not hide it.
 	diags = lint.KeepUnread(ws, diags)
 	if o.fix {
-		return applyFixes(diags, ws, o.diff, stdout, stderr)
+		res, err := applyFixes(diags, ws, o.diff, stderr)
+		if err != nil {
+			return 0, err
+		}
+		if o.diff {
+			if err := emit(res.diff, o.output, stdout); err != nil {
+				return 0, err
+			}
+			return exitFor(res.remaining, failOn), nil
+		}
+		if res.written > 0 {
+			// What remains is what a lint of the fixed files finds: lint
+			// them again rather than guess at shifted positions and at
+			// what the edits changed for the other rules.
+			if ws, diags, err = lintPass(false); err != nil {
+				return 0, err
+			}
+			if diags, _, err = applyBaseline(o, diags, ws, io.Discard); err != nil {
+				return 0, err
+			}
+			diags = lint.KeepUnread(ws, diags)
+		}
 	}
 
 	var buf bytes.Buffer
@@ -301,12 +346,17 @@ func runLint(o options, paths []string, stdout, stderr io.Writer) (int, error) {
 		return 0, err
 	}
 	phases.done("output")
+	return exitFor(diags, failOn), nil
+}
+
+// exitFor is the exit code for the findings a run reports.
+func exitFor(diags []diag.Diagnostic, failOn diag.Severity) int {
 	for _, d := range diags {
 		if d.Severity >= failOn {
-			return ExitFindings, nil
+			return ExitFindings
 		}
 	}
-	return ExitClean, nil
+	return ExitClean
 }
 
 // wroteBaseline is the exit code of -write-baseline: 0, unless an app or
@@ -323,55 +373,6 @@ func wroteBaseline(ws *workspace.Workspace, stderr io.Writer) int {
 		return ExitFindings
 	}
 	return ExitClean
-}
-
-// emit writes the finished report. With -o it goes to a temp file that is
-// renamed over the target, so a reader never sees half a report.
-func emit(data []byte, path string, stdout io.Writer) error {
-	if path == "" || path == "-" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".flylint-*")
-	if err != nil {
-		// CreateTemp's error names the hidden temp file; say what the
-		// user can act on: the report's own path and its directory.
-		if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
-			return fmt.Errorf("-o %s: the directory %s does not exist", path, dir)
-		}
-		return fmt.Errorf("-o %s: cannot create a file in %s: %w", path, dir, unwrapPath(err))
-	}
-	// Once renamed there is nothing left to remove, so Remove fails then
-	// by design; before that, a leftover temp file is only litter.
-	defer func() { _ = os.Remove(tmp.Name()) }()
-	// On a failed write or chmod, that error is the one to report, not
-	// Close's.
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("-o: %w", err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("-o: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("-o: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("-o: %w", err)
-	}
-	return nil
-}
-
-// unwrapPath drops an *fs.PathError's operation and path, which name
-// the temp file rather than the user's.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 type formatter func(w io.Writer, diags []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error

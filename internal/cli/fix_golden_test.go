@@ -54,17 +54,28 @@ func TestFixGolden(t *testing.T) {
 			}
 			t.Chdir(dir)
 
+			diffCode := -1
 			if _, err := os.Stat(diffPath); err == nil {
 				code, stdout, stderr := run(t, "-fix", "-diff", "-enable", rule, ".")
-				if code != ExitFindings || stderr != "" {
+				if code == ExitUsage || code == ExitInternal || stderr != "" {
 					t.Errorf("-fix -diff: exit %d, stderr:\n%s", code, stderr)
 				}
 				compareGolden(t, diffPath, []byte(stdout))
+				diffCode = code
 			}
 
-			code, _, stderr := run(t, "-fix", "-enable", rule, ".")
+			code, fixOut, stderr := run(t, "-fix", "-enable", rule, ".")
 			if code == ExitUsage || code == ExitInternal {
 				t.Fatalf("-fix: exit %d, stderr:\n%s", code, stderr)
+			}
+			// -fix reports and exits as a lint of the fixed files does,
+			// and -fix -diff exits as -fix does.
+			lintCode, lintOut, _ := run(t, "-enable", rule, ".")
+			if code != lintCode || fixOut != lintOut {
+				t.Errorf("-fix: exit %d, report:\n%s\nbut the lint after it: exit %d, report:\n%s", code, fixOut, lintCode, lintOut)
+			}
+			if diffCode >= 0 && diffCode != code {
+				t.Errorf("-fix -diff exits %d, -fix %d", diffCode, code)
 			}
 			// A case named nofix-* shows a finding -fix must leave alone.
 			if nofix := strings.HasPrefix(filepath.Base(c), "nofix-"); nofix == strings.Contains(stderr, "fixed ") {

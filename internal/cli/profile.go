@@ -1,61 +1,68 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"runtime/pprof"
+
+	"github.com/flylint/flylint/internal/outfile"
 )
 
 // profiler writes the -cpuprofile and -memprofile files, for finding
 // where a slow run spends its time (go tool pprof FILE).
+//
+// Both are written at the end of the run, the CPU profile from memory
+// (a few hundred KB for a long run): only then are the files the run
+// read known, and a profile path that names one of them must be refused
+// before anything is written to it.
 type profiler struct {
-	cpu     *os.File
-	memPath string
+	cpuPath, memPath string
+	cpu              *bytes.Buffer
 }
 
 func startProfiles(cpuPath, memPath string) (*profiler, error) {
-	p := &profiler{memPath: memPath}
+	p := &profiler{cpuPath: cpuPath, memPath: memPath}
 	if cpuPath == "" {
 		return p, nil
 	}
-	f, err := os.Create(cpuPath)
-	if err != nil {
-		return nil, usagef("-cpuprofile: %v", err)
+	p.cpu = new(bytes.Buffer)
+	if err := pprof.StartCPUProfile(p.cpu); err != nil {
+		return nil, usagef("-cpuprofile %s: %v", cpuPath, err)
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		_ = f.Close()
-		return nil, usagef("-cpuprofile: %v", err)
-	}
-	p.cpu = f
 	return p, nil
 }
 
-// stop finishes both profiles. The heap profile is taken at the end of
-// the run, after a GC, so it shows what the run kept, and its
-// allocation counts show what it churned through.
-func (p *profiler) stop() error {
+// stop finishes both profiles and writes them where in allows. The heap
+// profile is taken at the end of the run, after a GC, so it shows what
+// the run kept, and its allocation counts show what it churned through.
+func (p *profiler) stop(in *inputs) error {
 	var errs []error
+	write := func(flagName, path string, data []byte) {
+		switch {
+		case !in.complete:
+			errs = append(errs, usagef("%s %s: not written: the run stopped before the files it reads were known, so flylint cannot tell whether %s is one of them", flagName, path, path))
+		case in.check(flagName, path) != nil:
+			errs = append(errs, in.check(flagName, path))
+		default:
+			if err := outfile.Write(path, data, outfile.Output); err != nil {
+				errs = append(errs, fmt.Errorf("%s %w", flagName, err))
+			}
+		}
+	}
 	if p.cpu != nil {
 		pprof.StopCPUProfile()
-		if err := p.cpu.Close(); err != nil {
-			errs = append(errs, fmt.Errorf("-cpuprofile: %w", err))
-		}
+		write("-cpuprofile", p.cpuPath, p.cpu.Bytes())
 		p.cpu = nil
 	}
 	if p.memPath != "" {
-		f, err := os.Create(p.memPath)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("-memprofile: %w", err))
+		runtime.GC()
+		var buf bytes.Buffer
+		if err := pprof.Lookup("allocs").WriteTo(&buf, 0); err != nil {
+			errs = append(errs, fmt.Errorf("-memprofile %s: %w", p.memPath, err))
 		} else {
-			runtime.GC()
-			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-				errs = append(errs, fmt.Errorf("-memprofile: %w", err))
-			}
-			if err := f.Close(); err != nil {
-				errs = append(errs, fmt.Errorf("-memprofile: %w", err))
-			}
+			write("-memprofile", p.memPath, buf.Bytes())
 		}
 		p.memPath = ""
 	}

@@ -75,9 +75,10 @@ func TestProfiles(t *testing.T) {
 		}
 	}
 	stderr.Reset()
-	code = Run([]string{"-go", "off", "-cpuprofile", filepath.Join(dir, "missing", "cpu.pprof"), "../../testdata/examples/clean-node"}, &stdout, &stderr)
-	if code != ExitUsage || !strings.Contains(stderr.String(), "-cpuprofile:") {
-		t.Errorf("profile into a missing directory: exit %d, stderr %q; want exit 2 naming -cpuprofile", code, stderr.String())
+	missing := filepath.Join(dir, "missing", "cpu.pprof")
+	code = Run([]string{"-go", "off", "-cpuprofile", missing, "../../testdata/examples/clean-node"}, &stdout, &stderr)
+	if want := "flylint: -cpuprofile " + missing + ": directory " + filepath.Dir(missing) + " does not exist\n"; code != ExitUsage || stderr.String() != want {
+		t.Errorf("profile into a missing directory: exit %d, stderr %q; want exit 2 and %q", code, stderr.String(), want)
 	}
 }
 
