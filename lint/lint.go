@@ -27,11 +27,17 @@ type Options struct {
 	// NoFixes returns the diagnostics without fixes, for a report that
 	// shows none; the rules then skip proving fixes safe.
 	NoFixes bool
+	// Fixing is for -fix, which applies the fixes: see rules.Options.
+	Fixing bool
+	// Unproven, when set with Fixing, is told of each fix to file that
+	// was not proven safe within the run's budget, so that -fix can say
+	// why a finding it would have fixed remains.
+	Unproven func(file string)
 }
 
 // Run checks ws and returns the diagnostics users see, sorted.
 func Run(ws *workspace.Workspace, opts Options) ([]diag.Diagnostic, error) {
-	diags, err := rules.RunWith(ws, opts.Rules, rules.Options{NoFixes: opts.NoFixes})
+	diags, err := rules.RunWith(ws, opts.Rules, rules.Options{NoFixes: opts.NoFixes, Fixing: opts.Fixing, Unproven: opts.Unproven})
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/flylint/flylint/config"
@@ -263,5 +265,87 @@ func TestCapPerFile(t *testing.T) {
 	}
 	if few := capPerFile(diag.Sort(diags[:MaxPerRuleFile]), MaxPerRuleFile); len(few) != MaxPerRuleFile {
 		t.Errorf("%d findings of %d kept where none is over the cap", len(few), MaxPerRuleFile)
+	}
+}
+
+// bigFlyToml is an app whose fly.toml has size bytes: unknown keys
+// with an obvious spelling fix (internal-port for internal_port) in
+// services, then [env] padding.
+func bigFlyToml(t *testing.T, size, typos int) *workspace.Workspace {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("app = \"web\"\n\n")
+	for i := range typos {
+		fmt.Fprintf(&b, "[[services]]\n  internal-port = %d\n  protocol = \"tcp\"\n  [[services.ports]]\n    port = %d\n    handlers = [\"tls\", \"http\"]\n\n", 9000+i, 9000+i)
+	}
+	b.WriteString("[env]\n")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "  VAR_%07d = \"%s\"\n", i, strings.Repeat("x", 60))
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "fly.toml"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := workspace.Load([]string{dir}, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
+func countFixes(diags []diag.Diagnostic, rule string) (findings, fixes int) {
+	for _, d := range diags {
+		if d.Rule == rule {
+			findings++
+			if len(d.Fixes) > 0 {
+				fixes++
+			}
+		}
+	}
+	return findings, fixes
+}
+
+// A report proves no fix for a fly.toml over 256 KB (it would cost a
+// parse per fix on a file nobody writes by hand); -fix, which applies
+// them, proves them for any file it reads.
+func TestFixingProvesLargeFiles(t *testing.T) {
+	ws := bigFlyToml(t, 300<<10, 1)
+	report, err := Run(ws, Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, f := countFixes(report, "unknown-key"); n != 1 || f != 0 {
+		t.Errorf("report: %d unknown-key findings, %d with fixes; want 1 and 0", n, f)
+	}
+	fixing, err := Run(ws, Options{Rules: rules.All(), Fixing: true, Unproven: func(string) { t.Error("a fix went unproven") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, f := countFixes(fixing, "unknown-key"); n != 1 || f != 1 {
+		t.Errorf("-fix: %d unknown-key findings, %d with fixes; want 1 and 1", n, f)
+	}
+}
+
+// Past the budget a fix is not proven, and -fix is told so, per file.
+func TestFixingReportsUnprovenFixes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a 7 MB fly.toml several times")
+	}
+	ws := bigFlyToml(t, 7<<20, 5)
+	var mu sync.Mutex
+	unproven := map[string]int{}
+	diags, err := Run(ws, Options{Rules: rules.All(), Fixing: true, Unproven: func(file string) {
+		mu.Lock()
+		unproven[file]++
+		mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 32 MB of re-parsing per rule and app proves four fixes of a 7 MB
+	// file; the fifth is reported.
+	n, f := countFixes(diags, "unknown-key")
+	if n != 5 || f != 4 || len(unproven) != 1 || unproven[ws.Apps[0].ConfigPath] != 1 {
+		t.Errorf("%d findings, %d with fixes, unproven %v; want 5, 4 and 1 for %s", n, f, unproven, ws.Apps[0].ConfigPath)
 	}
 }

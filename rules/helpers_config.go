@@ -137,10 +137,18 @@ func tomlRange(p *Pass, start, end int) source.Range {
 // no proof for files over maxVerifyBytes, and at most maxVerifyFixes
 // proofs or verifyByteBudget bytes re-parsed per rule and app. Real
 // fly.toml files are a few kilobytes and get every fix.
+//
+// -fix applies the fixes, so there a fix silently not proven would be a
+// fix silently not applied: any file flylint reads is proven, within
+// fixByteBudget bytes re-parsed per rule and app (about a second for the
+// largest fly.toml read, 10 MB, which still gets three fixes), and a fix
+// left unproven is reported (Options.Unproven); -fix again proves the
+// next ones.
 const (
 	maxVerifyBytes   = 256 << 10
 	maxVerifyFixes   = 50
 	verifyByteBudget = 1 << 20
+	fixByteBudget    = 32 << 20
 )
 
 // fixVerifier proves fixes safe by applying them to fly.toml and parsing
@@ -153,11 +161,13 @@ type fixVerifier struct {
 }
 
 func newFixVerifier(p *Pass) *fixVerifier {
-	n := maxVerifyFixes
-	if p.noFixes {
+	size := max(len(tomlData(p)), 1)
+	n := min(maxVerifyFixes, verifyByteBudget/size)
+	switch {
+	case p.noFixes:
 		n = 0 // the fixes would be dropped unseen
-	} else if size := len(tomlData(p)); size > 0 {
-		n = min(n, verifyByteBudget/size)
+	case p.fixing:
+		n = max(fixByteBudget/size, 1)
 	}
 	return &fixVerifier{p: p, budget: n}
 }
@@ -167,7 +177,13 @@ func newFixVerifier(p *Pass) *fixVerifier {
 // check, if not nil, must also accept the edited Config.
 func (v *fixVerifier) verify(edits []diag.Edit, check func(*flytoml.Config) bool) bool {
 	data := tomlData(v.p)
-	if v.budget <= 0 || data == nil || len(data) > maxVerifyBytes || v.p.App.Config == nil {
+	if data == nil || v.p.App.Config == nil {
+		return false
+	}
+	if v.budget <= 0 || (len(data) > maxVerifyBytes && !v.p.fixing) {
+		if v.p.fixing && v.p.unproven != nil {
+			v.p.unproven(v.p.App.ConfigPath)
+		}
 		return false
 	}
 	v.budget--

@@ -84,6 +84,8 @@ type Pass struct {
 	Workspace *workspace.Workspace
 	diags     []diag.Diagnostic
 	noFixes   bool
+	fixing    bool
+	unproven  func(file string)
 }
 
 // Report records d, filling in the rule and, if unset, its severity.
@@ -106,6 +108,14 @@ type Options struct {
 	// diagnostics come without them, and rules skip the work of proving a
 	// fix safe, which re-parses fly.toml once per fix.
 	NoFixes bool
+	// Fixing is for -fix, which applies the fixes rather than show them:
+	// the user asked for them, so fixes are proven for a fly.toml of any
+	// size flylint reads, within a larger budget (see newFixVerifier).
+	Fixing bool
+	// Unproven, when set, is told of each fix to file that was not
+	// proven because the budget was spent. It is called from several
+	// goroutines.
+	Unproven func(file string)
 }
 
 // Run checks every app of ws with each rule, apps in parallel, and returns
@@ -146,7 +156,7 @@ func RunWith(ws *workspace.Workspace, rs []*Rule, opts Options) ([]diag.Diagnost
 
 func runApp(ws *workspace.Workspace, app *workspace.App, rs []*Rule, opts Options) (diags []diag.Diagnostic, err error) {
 	for _, r := range rs {
-		p := &Pass{Rule: r, App: app, Workspace: ws, noFixes: opts.NoFixes}
+		p := &Pass{Rule: r, App: app, Workspace: ws, noFixes: opts.NoFixes, fixing: opts.Fixing, unproven: opts.Unproven}
 		if err := check(p); err != nil {
 			return nil, err
 		}

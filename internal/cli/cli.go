@@ -8,9 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/flylint/flylint/diag"
@@ -262,6 +264,8 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 	// rules prove and return the fixes -fix applies; the pass after -fix
 	// is the lint a user would run next, so it asks for what the report
 	// shows, as any lint does.
+	var unprovenMu sync.Mutex
+	unproven := map[string]int{}
 	lintPass := func(fixing bool) (*workspace.Workspace, []diag.Diagnostic, error) {
 		progress := newProgress(stderr)
 		ws, err := workspace.Load(paths, workspace.Options{
@@ -288,6 +292,12 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 			Config:         cfg,
 			NoInlineIgnore: o.noInline || (cfg != nil && cfg.NoInlineIgnore),
 			NoFixes:        !fixing && !format.showsFixes,
+			Fixing:         fixing,
+			Unproven: func(file string) {
+				unprovenMu.Lock()
+				unproven[file]++
+				unprovenMu.Unlock()
+			},
 		})
 		if err != nil {
 			return nil, nil, &internalError{err}
@@ -317,6 +327,10 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 		res, err := applyFixes(diags, ws, o.diff, stderr)
 		if err != nil {
 			return 0, err
+		}
+		for _, file := range slices.Sorted(maps.Keys(unproven)) {
+			say(stderr, "flylint: %s: %s not tried: a fix is applied only once the edited file parses with the problem gone, and at %d KB the file spent this run's budget for that on the first ones; run -fix again, or apply them by hand\n",
+				file, plural(unproven[file], "fix"), len(ws.Files[file])>>10)
 		}
 		if o.diff {
 			if err := emit(res.diff, o.output, stdout); err != nil {
