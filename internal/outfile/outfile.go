@@ -99,58 +99,48 @@ func Check(path string, kind Kind) error {
 	return err
 }
 
-// check resolves path and says whether kind may be written there. info
-// is nil for a new file.
+// check resolves path and says whether kind may be written there. real
+// is where to write; info is nil for a new file.
 func check(path string, kind Kind) (real string, info fs.FileInfo, err error) {
-	real, err = resolve(path)
-	if err != nil {
-		return "", nil, err
-	}
-	info, err = os.Stat(real)
+	// Stat, not Lstat: what counts is what a symlink leads to, and the
+	// kernel follows the links in /proc (/dev/stdout is one) that
+	// EvalSymlinks cannot.
+	info, err = os.Stat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(path)
+			return "", nil, fail(path, err, "is a symlink to %s, which cannot be followed: %s", target, reason(err))
+		}
+		if err := checkDir(path); err != nil {
+			return "", nil, err
+		}
 		if kind == Fixed {
 			return "", nil, fail(path, err, "no longer exists; it was removed while flylint ran")
 		}
-		return real, nil, nil
+		return path, nil, nil
 	case err != nil:
 		return "", nil, fail(path, err, "%s", reason(err))
 	case info.IsDir():
 		return "", nil, fail(path, syscall.EISDIR, "is a directory")
-	case info.Mode().IsRegular():
-		if n := Links(info); kind == Fixed && n > 1 {
-			return "", nil, fail(path, nil, "has %d hard links; replacing it would leave the other names with the old content, and writing into it in place could leave a half-written file, so flylint left it alone (apply the change -fix -diff shows by hand, or break the link with cp %s %s.new && mv %s.new %s)", n, path, path, path, path)
-		}
-	case kind == Fixed:
+	case !info.Mode().IsRegular() && kind == Fixed:
 		return "", nil, fail(path, nil, "is not a regular file (%s)", typeName(info.Mode()))
 	case info.Mode()&fs.ModeSocket != 0:
 		return "", nil, fail(path, nil, "is a socket; flylint writes to files, devices and FIFOs")
+	case !info.Mode().IsRegular():
+		// Written through by opening path itself.
+		return path, info, nil
+	}
+	if n := Links(info); kind == Fixed && n > 1 {
+		return "", nil, fail(path, nil, "has %d hard links; replacing it would leave the other names with the old content, and writing into it in place could leave a half-written file, so flylint left it alone (apply the change -fix -diff shows by hand, or break the link with cp %s %s.new && mv %s.new %s)", n, path, path, path, path)
+	}
+	// The file is replaced where it is, so that a symlink to it stays a
+	// link, as with a shell redirection.
+	real, err = filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", nil, fail(path, err, "%s", reason(err))
 	}
 	return real, info, nil
-}
-
-// resolve follows symlinks at path, so that a link stays a link and its
-// target gets the content, as a shell redirection does.
-func resolve(path string) (string, error) {
-	li, err := os.Lstat(path)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
-			return "", fail(path, err, "%s", reason(err))
-		}
-		if err := checkDir(path); err != nil {
-			return "", err
-		}
-		return path, nil
-	}
-	if li.Mode()&fs.ModeSymlink == 0 {
-		return path, nil
-	}
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		target, _ := os.Readlink(path)
-		return "", fail(path, err, "is a symlink to %s, which cannot be followed: %s", target, reason(err))
-	}
-	return real, nil
 }
 
 // checkDir explains why a new file at path cannot be created, when its
