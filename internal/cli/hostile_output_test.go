@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -499,4 +500,72 @@ func TestHostileFixRemovesStaleTemps(t *testing.T) {
 	if want := ".Dockerfile" + outfile.TempMark + "777.tmp .Dockerfile.tmp19232155 notes.tmp"; got != want {
 		t.Errorf("left %q, want %q", got, want)
 	}
+}
+
+// fullDisk mounts a small tmpfs at a new directory and fills it, after
+// setup has put its files there; it is unmounted at the end of the test.
+func fullDisk(t *testing.T, setup func(dir string)) string {
+	t.Helper()
+	dir := t.TempDir()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to mount a small file system")
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v %s", dir, err, out)
+		}
+	})
+	setup(dir)
+	f, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	block := bytes.Repeat([]byte("x"), 4096)
+	for {
+		if _, err := f.Write(block); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	// A byte at a time, so that not even a small write still fits.
+	for {
+		if _, err := f.Write(block[:1]); err != nil {
+			break
+		}
+	}
+	return dir
+}
+
+// On a full disk the old file stays whole, no temporary file is left,
+// and the error says so with the user's path.
+func TestHostileOutputFullDisk(t *testing.T) {
+	t.Run("-o", func(t *testing.T) {
+		app := repo(t, "fly.toml", fixableToml)
+		disk := fullDisk(t, func(dir string) { write(t, dir, "report.json", "the old report\n") })
+		before := snapshot(t, disk)
+		out := filepath.Join(disk, "report.json")
+		r := runBinary(t, binOpts{Dir: app}, "-format", "json", "-o", out, ".")
+		if want := "flylint: -o " + out + ": no space left on device\n"; r.Code != ExitUsage || r.Stderr != want {
+			t.Errorf("exit %d, stderr %q; want exit 2 and %q", r.Code, r.Stderr, want)
+		}
+		sameSnapshot(t, before, snapshot(t, disk))
+	})
+	t.Run("-fix", func(t *testing.T) {
+		disk := fullDisk(t, func(dir string) {
+			write(t, dir, ".git/HEAD", "")
+			write(t, dir, "fly.toml", fixableToml)
+		})
+		before := snapshot(t, disk)
+		r := runBinary(t, binOpts{Dir: disk}, "-fix", ".")
+		if want := "flylint: -fix: fly.toml: no space left on device\n"; r.Code != ExitUsage || r.Stderr != want {
+			t.Errorf("exit %d, stderr %q; want exit 2 and %q", r.Code, r.Stderr, want)
+		}
+		sameSnapshot(t, before, snapshot(t, disk))
+	})
 }
