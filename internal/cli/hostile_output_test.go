@@ -128,6 +128,7 @@ func TestHostileOutputRefusesInputs(t *testing.T) {
 		}, []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is the same file as fly.toml (a link to it)"},
 		{"-o a symlink to fly.toml", symlink("fly.toml", "report.txt"), []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is the same file as fly.toml"},
 		{"-o a symlink to the Dockerfile's directory entry", symlink("$DIR/Dockerfile", "out/r.json"), []string{"-format", "json", "-o", "out/r.json", "."}, "-o out/r.json: refusing"},
+		{"-o a fly.toml too large to read", files("big/fly.toml", "app = \"big\"\n#"+strings.Repeat("x", 11<<20)+"\n"), []string{"-o", "big/fly.toml", "."}, "-o big/fly.toml: refusing"},
 		{"-fix -o fly.toml", nil, []string{"-fix", "-o", "fly.toml", "."}, "-o fly.toml: refusing"},
 		{"-fix -diff -o Dockerfile", nil, []string{"-fix", "-diff", "-o", "Dockerfile", "."}, "-o Dockerfile: refusing"},
 		{"-o main.go", files("go.mod", goModule, "main.go", goMain), []string{"-o", "main.go", "."}, "-o main.go: refusing"},

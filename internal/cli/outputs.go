@@ -39,6 +39,15 @@ func (in *inputs) addWorkspace(ws *workspace.Workspace) {
 	for name := range ws.Files {
 		in.add(filepath.FromSlash(name))
 	}
+	// A fly.toml or Dockerfile that could not be read (too large, say)
+	// is not in Files, and is still the user's file.
+	for _, a := range ws.Apps {
+		for _, name := range []string{a.ConfigPath, a.DockerfilePath} {
+			if name != "" {
+				in.add(filepath.FromSlash(name))
+			}
+		}
+	}
 	for _, mod := range ws.GoModules {
 		if real, err := filepath.EvalSymlinks(mod); err == nil {
 			mod = real
