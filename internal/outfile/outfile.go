@@ -257,11 +257,10 @@ func replace(path, real string, data []byte, old fs.FileInfo) (err error) {
 // creation and the lock; that is seen (no links left) and retried.
 func createTemp(dir, name string) (*os.File, error) {
 	for range 5 {
-		f, err := os.CreateTemp(dir, "."+name+TempMark+"*"+tempSuffix)
+		f, err := newTemp(dir, name)
 		if err != nil {
 			return nil, err
 		}
-		track(f.Name())
 		if err := lock(f, true); err == nil {
 			if info, err := f.Stat(); err == nil && Links(info) == 0 {
 				untrack(f.Name())
@@ -312,14 +311,21 @@ var (
 	dying  bool
 )
 
-func track(name string) {
+// newTemp creates a temporary file and records it, under the lock the
+// signal handler takes: a file is never on disk unrecorded when the
+// process dies of the signal, and none is created after.
+func newTemp(dir, name string) (*os.File, error) {
 	tempMu.Lock()
 	defer tempMu.Unlock()
-	temps[name] = true
 	if dying {
-		// The signal handler has run: leave nothing behind.
-		_ = os.Remove(name)
+		return nil, errors.New("interrupted")
 	}
+	f, err := os.CreateTemp(dir, "."+name+TempMark+"*"+tempSuffix)
+	if err != nil {
+		return nil, err
+	}
+	temps[f.Name()] = true
+	return f, nil
 }
 
 func untrack(name string) {
