@@ -318,7 +318,7 @@ func TestHostileFixHardLink(t *testing.T) {
 	}
 	before := snapshot(t, dir)
 	r := runBinary(t, binOpts{Dir: dir}, "-fix", ".")
-	want := "flylint: -fix: fly.toml: has 2 hard links; replacing it would leave the other names with the old content"
+	want := "flylint: -fix: fly.toml: has 2 hard links: replacing it would leave the other names with the old content"
 	if r.Code != ExitUsage || !strings.HasPrefix(r.Stderr, want) || !strings.HasSuffix(r.Stderr, "\nflylint fixed no file\n") {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and %q", r.Code, r.Stderr, want)
 	}

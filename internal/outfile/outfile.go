@@ -132,7 +132,7 @@ func check(path string, kind Kind) (real string, info fs.FileInfo, err error) {
 		return path, info, nil
 	}
 	if n := Links(info); kind == Fixed && n > 1 {
-		return "", nil, fail(path, nil, "has %d hard links; replacing it would leave the other names with the old content, and writing into it in place could leave a half-written file, so flylint left it alone (apply the change -fix -diff shows by hand, or break the link with cp %s %s.new && mv %s.new %s)", n, path, path, path, path)
+		return "", nil, fail(path, nil, "has %d hard links: replacing it would leave the other names with the old content, and writing in place would change them all (a cp -al backup too) and could leave it half-written, so flylint left it alone; apply what -fix -diff shows by hand, or break the link first (cp %s %s.new && mv %s.new %s)", n, path, path, path, path)
 	}
 	// The file is replaced where it is, so that a symlink to it stays a
 	// link, as with a shell redirection.

@@ -237,7 +237,7 @@ func TestFixedRefusesHardLinksAndMissingFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := Write(p, []byte("new"), Fixed)
-	if err == nil || !strings.Contains(err.Error(), p+": has 2 hard links") {
+	if err == nil || !strings.Contains(err.Error(), p+": has 2 hard links:") {
 		t.Errorf("hard link: %v", err)
 	}
 	wantContent(t, p, "old")
