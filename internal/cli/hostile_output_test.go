@@ -125,10 +125,11 @@ func TestHostileOutputRefusesInputs(t *testing.T) {
 			if err := os.Link(filepath.Join(dir, "fly.toml"), filepath.Join(dir, "report.txt")); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is the same file as fly.toml (a link to it)"},
-		{"-o a symlink to fly.toml", symlink("fly.toml", "report.txt"), []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is the same file as fly.toml"},
+		}, []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is fly.toml by another name, which flylint is linting"},
+		{"-o a symlink to fly.toml", symlink("fly.toml", "report.txt"), []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is fly.toml by another name"},
 		{"-o a symlink to the Dockerfile's directory entry", symlink("$DIR/Dockerfile", "out/r.json"), []string{"-format", "json", "-o", "out/r.json", "."}, "-o out/r.json: refusing"},
 		{"-o a fly.toml too large to read", files("big/fly.toml", "app = \"big\"\n#"+strings.Repeat("x", 11<<20)+"\n"), []string{"-o", "big/fly.toml", "."}, "-o big/fly.toml: refusing"},
+		{"-o ./fly.toml by its absolute path", nil, []string{"-o", "$DIR/fly.toml", "."}, "/fly.toml: refusing to write there: it is one of the files flylint is linting"},
 		{"-fix -o fly.toml", nil, []string{"-fix", "-o", "fly.toml", "."}, "-o fly.toml: refusing"},
 		{"-fix -diff -o Dockerfile", nil, []string{"-fix", "-diff", "-o", "Dockerfile", "."}, "-o Dockerfile: refusing"},
 		{"-o main.go", files("go.mod", goModule, "main.go", goMain), []string{"-o", "main.go", "."}, "-o main.go: refusing"},
@@ -137,7 +138,7 @@ func TestHostileOutputRefusesInputs(t *testing.T) {
 			if err := os.Link(filepath.Join(dir, "cmd/srv/main.go"), filepath.Join(dir, "report.txt")); err != nil {
 				t.Fatal(err)
 			}
-		}), []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is the same file as cmd/srv/main.go"},
+		}), []string{"-o", "report.txt", "."}, "-o report.txt: refusing to write there: it is cmd/srv/main.go by another name"},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -153,8 +154,12 @@ func TestHostileOutputRefusesInputs(t *testing.T) {
 				warmGo(t)
 			}
 			before := snapshot(t, dir)
-			r := runBinary(t, binOpts{Dir: dir}, row.args...)
-			if r.Code != ExitUsage || !strings.Contains(r.Stderr, "flylint: "+row.want) {
+			args := append([]string(nil), row.args...)
+			for i := range args {
+				args[i] = strings.ReplaceAll(args[i], "$DIR", dir)
+			}
+			r := runBinary(t, binOpts{Dir: dir}, args...)
+			if r.Code != ExitUsage || !strings.Contains(r.Stderr, row.want) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and %q", r.Code, r.Stderr, row.want)
 			}
 			if strings.Contains(r.Stderr, "fixed ") {

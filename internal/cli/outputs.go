@@ -82,10 +82,12 @@ func (in *inputs) check(flagName, path string) error {
 }
 
 func refuse(flagName, path, input string) error {
-	if filepath.Clean(path) == filepath.Clean(input) {
+	absPath, err1 := filepath.Abs(path)
+	absInput, err2 := filepath.Abs(input)
+	if err1 == nil && err2 == nil && absPath == absInput {
 		return usagef("%s %s: refusing to write there: it is one of the files flylint is linting, and writing would replace it; choose another path", flagName, path)
 	}
-	return usagef("%s %s: refusing to write there: it is the same file as %s (a link to it), which flylint is linting, and writing would replace it; choose another path", flagName, path, input)
+	return usagef("%s %s: refusing to write there: it is %s by another name, which flylint is linting, and writing would replace it; choose another path", flagName, path, input)
 }
 
 // goFile returns the Go input path is, or "". With one link, the file
