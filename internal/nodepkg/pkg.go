@@ -1,0 +1,273 @@
+// Package nodepkg reads a Node package.json and resolves the package
+// manager commands that start an app (npm start, yarn dev, pnpm run x,
+// bun run x, npx y) into the commands its scripts run, each with its exact
+// place inside package.json, so that start-command interpretation can see
+// through them. Nothing is executed.
+package nodepkg
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/flylint/flylint/source"
+)
+
+// MaxSize bounds the package.json flylint reads: the repository is
+// untrusted, and a real manifest is a few kilobytes.
+const MaxSize = 1 << 20
+
+// Field is one string value of package.json and where it is written.
+type Field struct {
+	Value string
+	// Range is the whole JSON string, quotes included.
+	Range source.Range
+	// raw[i] is the file offset of byte i of Value; raw[len(Value)] is
+	// the offset of the closing quote.
+	raw []int
+}
+
+// Sub returns where bytes [i, j) of the value are written. It is exact
+// when they are written without escapes, else the whole string.
+func (f Field) Sub(i, j int) (source.Range, bool) {
+	if i < 0 || j > len(f.Value) || i > j || len(f.raw) != len(f.Value)+1 {
+		return f.Range, false
+	}
+	s, e := f.raw[i], f.raw[j]
+	if e-s != j-i {
+		return f.Range, false
+	}
+	return source.Range{File: f.Range.File, Start: shiftPos(f.Range, s), End: shiftPos(f.Range, e)}, true
+}
+
+func shiftPos(r source.Range, off int) source.Pos {
+	// Script values are one JSON string: no raw newline can occur inside
+	// it, so the line is the string's and only the column moves.
+	return source.Pos{Line: r.Start.Line, Col: r.Start.Col + off - r.Start.Offset, Offset: off}
+}
+
+// Package is what flylint uses of a package.json.
+type Package struct {
+	Path    string
+	Scripts map[string]Field
+	// Order is the scripts' names as written, for stable output.
+	Order []string
+	// Main and Module name the entry file when set.
+	Main, Module *Field
+	// PackageManager is the "packageManager" field ("yarn@4.1.0").
+	PackageManager string
+	// Type is "module" or "commonjs" ("" when unset).
+	Type string
+}
+
+// Parse reads package.json content. path is used in positions. Only a
+// top-level object is accepted; fields of an unexpected type are
+// ignored, as npm ignores them.
+func Parse(path string, data []byte) (*Package, error) {
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s is %d bytes, more than the %d flylint reads", path, len(data), MaxSize)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	p := &Package{Path: path, Scripts: map[string]Field{}}
+	r := &reader{dec: json.NewDecoder(bytes.NewReader(data)), data: data, lines: source.NewLines(data), path: path}
+	tok, err := r.dec.Token()
+	if err != nil {
+		return nil, r.fail(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, fmt.Errorf("%s: package.json must be a JSON object", path)
+	}
+	for r.dec.More() {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return nil, r.fail(err)
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "scripts":
+			if err := r.scripts(p); err != nil {
+				return nil, err
+			}
+		case "main", "module":
+			f, ok, err := r.str()
+			if err != nil {
+				return nil, err
+			}
+			if ok && key == "main" {
+				p.Main = &f
+			} else if ok {
+				p.Module = &f
+			}
+		case "packageManager", "type":
+			f, ok, err := r.str()
+			if err != nil {
+				return nil, err
+			}
+			if ok && key == "type" {
+				p.Type = f.Value
+			} else if ok {
+				p.PackageManager = f.Value
+			}
+		default:
+			if err := r.skip(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return nil, r.fail(err)
+	}
+	if _, err := r.dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: not valid JSON: text after the top-level object", r.lines.Range(path, int(r.dec.InputOffset()), int(r.dec.InputOffset())))
+	}
+	return p, nil
+}
+
+type reader struct {
+	dec   *json.Decoder
+	data  []byte
+	lines *source.Lines
+	path  string
+}
+
+func (r *reader) fail(err error) error {
+	if errors.Is(err, io.EOF) {
+		err = io.ErrUnexpectedEOF
+	}
+	off := int(r.dec.InputOffset())
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = int(se.Offset)
+	}
+	return fmt.Errorf("%s: not valid JSON: %w", r.lines.Range(r.path, off, off), err)
+}
+
+// valueStart is where the next value starts: past the whitespace, colon
+// and comma the decoder has not consumed yet.
+func (r *reader) valueStart() int {
+	i := int(r.dec.InputOffset())
+	for i < len(r.data) {
+		switch r.data[i] {
+		case ' ', '\t', '\n', '\r', ':', ',':
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// str reads one value; ok is false when it is not a string (then it is
+// skipped).
+func (r *reader) str() (Field, bool, error) {
+	start := r.valueStart()
+	if start >= len(r.data) || r.data[start] != '"' {
+		return Field{}, false, r.skip()
+	}
+	tok, err := r.dec.Token()
+	if err != nil {
+		return Field{}, false, r.fail(err)
+	}
+	s, _ := tok.(string)
+	end := int(r.dec.InputOffset())
+	raw, ok := rawOffsets(r.data, start, end)
+	if !ok || len(raw) != len(s)+1 {
+		raw = nil // the decoder repaired invalid UTF-8: no exact map
+	}
+	return Field{Value: s, Range: r.lines.Range(r.path, start, end), raw: raw}, true, nil
+}
+
+// skip consumes one value of any type.
+func (r *reader) skip() error {
+	var v json.RawMessage
+	if err := r.dec.Decode(&v); err != nil {
+		return r.fail(err)
+	}
+	return nil
+}
+
+func (r *reader) scripts(p *Package) error {
+	start := r.valueStart()
+	if start >= len(r.data) || r.data[start] != '{' {
+		return r.skip()
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return r.fail(err)
+	}
+	for r.dec.More() {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return r.fail(err)
+		}
+		name, _ := tok.(string)
+		f, ok, err := r.str()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		if _, dup := p.Scripts[name]; !dup {
+			p.Order = append(p.Order, name)
+		}
+		p.Scripts[name] = f // npm keeps the last of duplicate keys
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return r.fail(err)
+	}
+	return nil
+}
+
+// rawOffsets maps each byte of the decoded JSON string data[start:end]
+// (quotes included) to its file offset.
+func rawOffsets(data []byte, start, end int) ([]int, bool) {
+	if end-start < 2 || end > len(data) {
+		return nil, false
+	}
+	var out []int
+	i := start + 1
+	for i < end-1 {
+		c := data[i]
+		if c != '\\' {
+			_, n := utf8.DecodeRune(data[i:end])
+			for k := 0; k < n; k++ {
+				out = append(out, i+k)
+			}
+			i += n
+			continue
+		}
+		if i+1 >= end-1 {
+			return nil, false
+		}
+		if data[i+1] != 'u' {
+			out = append(out, i)
+			i += 2
+			continue
+		}
+		if i+6 > end-1 {
+			return nil, false
+		}
+		v, err := strconv.ParseUint(string(data[i+2:i+6]), 16, 16)
+		if err != nil {
+			return nil, false
+		}
+		r, n := rune(v), 6
+		if utf16.IsSurrogate(r) && i+12 <= end-1 && data[i+6] == '\\' && data[i+7] == 'u' {
+			if lo, err := strconv.ParseUint(string(data[i+8:i+12]), 16, 16); err == nil {
+				if d := utf16.DecodeRune(r, rune(lo)); d != utf8.RuneError {
+					r, n = d, 12
+				}
+			}
+		}
+		for k := 0; k < utf8.RuneLen(r) || (utf8.RuneLen(r) < 0 && k < 3); k++ {
+			out = append(out, i)
+		}
+		i += n
+	}
+	return append(out, end-1), true
+}
