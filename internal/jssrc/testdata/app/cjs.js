@@ -1,0 +1,3 @@
+const { port, host = '::' } = require('./lib/cjs');
+const net = require('net');
+net.createServer().listen({ port, host });
