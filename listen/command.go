@@ -41,6 +41,9 @@ type Options struct {
 	// server, which binds $HOSTNAME:$PORT. Without it only a script
 	// path with a "standalone" directory in it is taken for one.
 	NextStandalone bool
+	// NodeDeps are the app's package.json dependencies; some framework
+	// entry files are recognised only with their framework installed.
+	NodeDeps map[string]bool
 }
 
 // Interpret works out what a start command listens on. env is the

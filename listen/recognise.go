@@ -98,6 +98,9 @@ func (in *interp) node(ws []word, sc *scope, unknown Result) Result {
 					return r
 				}
 			}
+			if r, ok := in.nodeEntry(t, ws, i, sc); ok {
+				return r
+			}
 			unknown.Program = base
 			return unknown
 		}

@@ -25,8 +25,14 @@ type file struct {
 	ast   *js.AST
 	lines *source.Lines // of orig
 	glin  *source.Lines // of code
-	smap  *sourceMap    // nil when code == orig
-	toks  []tok         // code's tokens, for positions the AST lacks
+	// rawMap is esbuild's source map (nil when code == orig); smap is
+	// it decoded, on first use: most files have no listen site.
+	rawMap []byte
+	smap   *sourceMap
+	// toks are code's tokens, for positions the AST lacks; lexed on
+	// first use (lexed reports it).
+	toks  []tok
+	lexed bool
 }
 
 type tok struct {
@@ -66,7 +72,7 @@ func parseFile(name string, data []byte) (f *file, err error) {
 	if err := f.parse(); err != nil {
 		// A .js file may hold JSX (Create React App, some Express views):
 		// try once more through esbuild's JSX loader.
-		if f.smap != nil {
+		if f.rawMap != nil {
 			return nil, err
 		}
 		if terr := f.transform(api.LoaderJSX); terr != nil {
@@ -76,8 +82,6 @@ func parseFile(name string, data []byte) (f *file, err error) {
 			return nil, err
 		}
 	}
-	f.glin = source.NewLines(f.code)
-	f.lex()
 	return f, nil
 }
 
@@ -97,11 +101,7 @@ func (f *file) transform(loader api.Loader) error {
 		}
 		return fmt.Errorf("%s:%d:%d: %s", f.path, line, col, e.Text)
 	}
-	sm, err := decodeSourceMap(res.Map)
-	if err != nil {
-		return fmt.Errorf("%s: %w", f.path, err)
-	}
-	f.code, f.smap = res.Code, sm
+	f.code, f.rawMap = res.Code, res.Map
 	return nil
 }
 
@@ -145,6 +145,10 @@ func (f *file) offsetOf(b []byte) (int, bool) {
 // lex records the tokens of f.code, deciding between division and a
 // regular expression from the previous token as the grammar does.
 func (f *file) lex() {
+	if f.lexed {
+		return
+	}
+	f.lexed = true
 	l := js.NewLexer(parse.NewInputBytes(f.code))
 	prevExpr := false // the previous token ends an expression
 	// Tokens, whitespace and comments included, cover the input without
@@ -183,6 +187,7 @@ func (f *file) lex() {
 
 // tokAt returns the index of the token starting at off.
 func (f *file) tokAt(off int) (int, bool) {
+	f.lex()
 	i := sort.Search(len(f.toks), func(i int) bool { return f.toks[i].off >= off })
 	return i, i < len(f.toks) && f.toks[i].off == off
 }
@@ -193,6 +198,7 @@ type span struct{ start, end int }
 // list splits the bracketed list whose opening token is toks[open] into
 // its top-level elements.
 func (f *file) list(open int) []span {
+	f.lex()
 	if open < 0 || open >= len(f.toks) {
 		return nil
 	}
@@ -267,7 +273,7 @@ func (f *file) propValue(s span) span {
 
 // rangeOf maps a span of f.code to the original file.
 func (f *file) rangeOf(s span) source.Range {
-	if f.smap == nil {
+	if f.rawMap == nil {
 		return f.lines.Range(f.path, s.start, s.end)
 	}
 	a, aok := f.mapOffset(s.start)
@@ -282,6 +288,13 @@ func (f *file) rangeOf(s span) source.Range {
 }
 
 func (f *file) mapOffset(off int) (int, bool) {
+	if f.smap == nil {
+		sm, err := decodeSourceMap(f.rawMap)
+		if err != nil {
+			return 0, false
+		}
+		f.smap, f.glin = sm, source.NewLines(f.code)
+	}
 	p := f.glin.Pos(off)
 	line, col, ok := f.smap.lookup(p.Line-1, p.Col-1)
 	if !ok {

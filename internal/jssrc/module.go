@@ -51,6 +51,11 @@ type call struct {
 	args   []js.IExpr
 	isNew  bool
 	anchor int // offset in f.code of the callee's last name, -1 unknown
+	// bare names a callee that is a plain identifier, the k-th call of
+	// it in the file; its anchor is looked up among the tokens only
+	// when the call turns out to be a listen site.
+	bare  string
+	bareK int
 }
 
 func newModule(f *file, rel string) *module {
@@ -134,7 +139,7 @@ func (m *module) addCall(callee js.IExpr, args []js.IExpr, isNew bool) {
 		name := string(x.Data)
 		k := m.bareCalls[name]
 		m.bareCalls[name] = k + 1
-		c.anchor = m.nthBareCall(name, k)
+		c.bare, c.bareK = name, k
 	}
 	if len(m.calls) < 1<<16 {
 		m.calls = append(m.calls, c)
@@ -144,6 +149,7 @@ func (m *module) addCall(callee js.IExpr, args []js.IExpr, isNew bool) {
 // nthBareCall finds the k-th `name(` among the tokens that is a call:
 // not a property (.name), a declaration (function name) or a method.
 func (m *module) nthBareCall(name string, k int) int {
+	m.f.lex()
 	toks := m.f.toks
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].text != name || toks[i+1].text != "(" {

@@ -80,6 +80,14 @@ func (a *analysis) site(m *module, c call) (listen.Listener, bool) {
 		}
 	case *js.Var:
 		o := a.origin(m, callee, 0)
+		if !strings.HasPrefix(o, "mod:") {
+			return listen.Listener{}, false
+		}
+		if c.anchor < 0 {
+			// Only imported functions can be sites: find the call among
+			// the tokens now.
+			c.anchor = m.nthBareCall(c.bare, c.bareK)
+		}
 		switch {
 		case o == "mod:@hono/node-server#serve":
 			return a.optionsServer(m, c, 0, "@hono/node-server serve", "node", nodeHost, honoPort, false, "hostname")

@@ -1,0 +1,73 @@
+package listen
+
+import "strings"
+
+// Node servers started from a command line, and the generated entry
+// files of Node frameworks, appended to the server table. Each entry
+// cites where its defaults come from and the version they hold for.
+func init() {
+	servers = append(servers, nodeServers...)
+}
+
+var nodeServers = []*server{
+	// @react-router/serve (7.x) is remix-serve renamed:
+	// packages/react-router-serve/cli.ts reads PORT (else 3000) and HOST
+	// and calls app.listen(port, HOST) only when HOST is set, else
+	// app.listen(port), which binds "::" (see nodeHost in internal/jssrc).
+	{name: "react-router-serve", progs: []string{"react-router-serve"}, runtime: "node", hostEnv: "HOST", portEnv: "PORT", defHost: "::", defPort: 3000},
+	// vercel/serve (14.2), README "Options": -l/--listen takes a port,
+	// tcp://host:port or unix:path and defaults to port 3000 on every
+	// address; -p is the deprecated port option. Not re-verified: that
+	// PORT is read when -l is absent.
+	{name: "serve", progs: []string{"serve"}, runtime: "node", addrFlags: []string{"-l", "--listen"}, portFlags: []string{"-p"},
+		portEnv: "PORT", defHost: "::", defPort: 3000,
+		valued: []string{"-c", "--config"}},
+}
+
+// Pseudo program names nodeEntry gives framework entry files.
+const (
+	nitroEntry     = "\x00nitro-node-server"
+	svelteKitEntry = "\x00sveltekit-adapter-node"
+)
+
+var nodeEntryServers = []*server{
+	// Nitro's node-server preset, which Nuxt 3 builds into
+	// .output/server/index.mjs: unjs/nitro src/presets/node/runtime/
+	// node-server.ts (2.x): port = NITRO_PORT || PORT || 3000, host =
+	// NITRO_HOST || HOST, and listen(port, host) with no host binds "::".
+	// nodeEntry picks the NITRO_ names when the environment sets them.
+	{name: "Nitro node-server", progs: []string{nitroEntry}, runtime: "node", hostEnv: "HOST", portEnv: "PORT", defHost: "::", defPort: 3000},
+	// SvelteKit adapter-node's build/index.js
+	// (https://svelte.dev/docs/kit/adapter-node#Environment-variables,
+	// adapter-node 5): HOST (default 0.0.0.0) and PORT (default 3000);
+	// envPrefix, when configured, renames them and is not modelled.
+	{name: "SvelteKit adapter-node", progs: []string{svelteKitEntry}, runtime: "node", hostEnv: "HOST", portEnv: "PORT", defHost: "0.0.0.0", defPort: 3000},
+}
+
+// nodeEntry recognises `node <script>` when the script is a framework's
+// server entry: Nuxt/Nitro's .output/server/index.mjs (its path is
+// distinctive), the react-router-serve and remix-serve CLIs by their
+// package paths, and SvelteKit's build/index.js only when the app depends
+// on @sveltejs/adapter-node (Options.NodeDeps), because "build/index.js"
+// is also what tsc writes for any app.
+func (in *interp) nodeEntry(script string, ws []word, at int, sc *scope) (Result, bool) {
+	p := strings.TrimPrefix(script, "./")
+	switch {
+	case p == ".output/server/index.mjs" || strings.HasSuffix(p, "/.output/server/index.mjs"):
+		s := *nodeEntryServers[0]
+		if _, ok := sc.env("NITRO_PORT"); ok {
+			s.portEnv = "NITRO_PORT"
+		}
+		if _, ok := sc.env("NITRO_HOST"); ok {
+			s.hostEnv = "NITRO_HOST"
+		}
+		return in.serve(&match{s: &s, prog: ws[at], sc: sc, args: ws[at+1:], all: ws}), true
+	case strings.Contains(p, "node_modules/@react-router/serve/"):
+		return in.table("react-router-serve", ws, at, sc)
+	case strings.Contains(p, "node_modules/@remix-run/serve/"):
+		return in.table("remix-serve", ws, at, sc)
+	case in.opt.NodeDeps["@sveltejs/adapter-node"] && (p == "build" || p == "build/" || p == "build/index.js"):
+		return in.serve(&match{s: nodeEntryServers[1], prog: ws[at], sc: sc, args: ws[at+1:], all: ws}), true
+	}
+	return Result{}, false
+}

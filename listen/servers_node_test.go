@@ -1,0 +1,48 @@
+package listen
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNodeServers(t *testing.T) {
+	sk := map[string]bool{"@sveltejs/adapter-node": true}
+	cases := []struct {
+		name string
+		cmd  Command
+		env  Env
+		deps map[string]bool
+		want []string
+	}{
+		{"react-router-serve default", execCmd("react-router-serve", "./build/server/index.js"), nil, nil,
+			[]string{`tcp dual-stack wildcard "::" (default host) hostenv=HOST port=3000 env=PORT set=false def=3000 req=false (default port) @"react-router-serve"`}},
+		{"react-router-serve bin through node, HOST set", execCmd("node", "node_modules/@react-router/serve/bin.js", "./build/server/index.js"), env("HOST", "0.0.0.0"), nil,
+			[]string{`tcp IPv4 wildcard "0.0.0.0" hostenv=HOST port=3000 env=PORT set=false def=3000 req=false (default port) @"node_modules/@react-router/serve/bin.js"`}},
+		{"remix-serve cli through node", execCmd("node", "node_modules/@remix-run/serve/dist/cli.js", "build"), env("PORT", "8080"), nil,
+			[]string{`tcp dual-stack wildcard "::" (default host) hostenv=HOST port=8080 env=PORT set=true def=3000 req=false @"node_modules/@remix-run/serve/dist/cli.js"`}},
+		{"serve -l tcp URI", execCmd("npx", "serve", "-s", "dist", "-l", "tcp://127.0.0.1:8080"), nil, nil,
+			[]string{`tcp loopback "127.0.0.1" port=8080 @"-l\" \"tcp://127.0.0.1:8080" host@"127.0.0.1" port@"8080"`}},
+		{"serve default", execCmd("serve", "dist"), nil, nil,
+			[]string{`tcp dual-stack wildcard "::" (default host) port=3000 env=PORT set=false def=3000 req=false (default port) @"serve"`}},
+		{"nuxt output", execCmd("node", ".output/server/index.mjs"), env("PORT", "8080"), nil,
+			[]string{`tcp dual-stack wildcard "::" (default host) hostenv=HOST port=8080 env=PORT set=true def=3000 req=false @".output/server/index.mjs"`}},
+		{"nuxt output prefers NITRO_", execCmd("node", "./.output/server/index.mjs"), env("PORT", "8080", "NITRO_PORT", "3000", "NITRO_HOST", "127.0.0.1"), nil,
+			[]string{`tcp loopback "127.0.0.1" hostenv=NITRO_HOST port=3000 env=NITRO_PORT set=true def=3000 req=false @"./.output/server/index.mjs"`}},
+		{"sveltekit build with adapter-node", execCmd("node", "build"), nil, sk,
+			[]string{`tcp IPv4 wildcard "0.0.0.0" (default host) hostenv=HOST port=3000 env=PORT set=false def=3000 req=false (default port) @"build"`}},
+		// Without adapter-node, build/index.js is any compiled app.
+		{"build/index.js of another app", execCmd("node", "build/index.js"), nil, nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := InterpretWith(c.cmd, c.env, Options{NodeDeps: c.deps})
+			var got []string
+			for _, l := range res.Listeners {
+				got = append(got, summary(lineOf(c.cmd), l))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("\n got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
