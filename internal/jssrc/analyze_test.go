@@ -70,6 +70,10 @@ func TestShapes(t *testing.T) {
 			`listen tcp host="::"/dual-stack wildcard def=false env= port=5000 env= set=false dflt=0 req=false isdef=false @cjs.js:3:20 port@cjs.js:3:29 host@cjs.js:3:35`}},
 		{"cond.js", env("NODE_ENV", "production"), "", []string{
 			`listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=8080 env= set=false dflt=0 req=false isdef=false @cond.js:2:5 port@cond.js:2:12 host@cond.js:2:18`}},
+		{"cond2.ts", nil, "", []string{
+			`listen tcp host="::"/dual-stack wildcard def=true env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
+		{"cond2.ts", env("PORT", "8080"), "", []string{
+			`listen tcp host="::"/dual-stack wildcard def=true env= port=8080 env=PORT set=true dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
 		{"cond.js", nil, "", []string{
 			`listen tcp host="127.0.0.1"/loopback def=false env= port=8080 env= set=false dflt=0 req=false isdef=false @cond.js:2:5 port@cond.js:2:12 host@cond.js:2:18`}},
 	}

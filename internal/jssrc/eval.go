@@ -109,10 +109,26 @@ func (a *analysis) eval(m *module, e js.IExpr, depth int) value {
 	case *js.CondExpr:
 		c := a.eval(m, e.Cond, depth+1)
 		if t, ok := c.truthy(); ok {
+			// process.env.PORT ? Number(process.env.PORT) : 3000 is a
+			// fallback like ||: the other branch is the default.
+			x, y := a.eval(m, e.X, depth+1), a.eval(m, e.Y, depth+1)
+			out, other := y, x
 			if t {
-				return a.eval(m, e.X, depth+1)
+				out, other = x, y
 			}
-			return a.eval(m, e.Y, depth+1)
+			if c.env != "" && out.env == "" {
+				out.env, out.envSet = c.env, c.envSet
+			}
+			if c.env != "" && !out.hasDef {
+				d := other
+				if !t {
+					d = out
+				}
+				if d.k == kStr || d.k == kNum {
+					out.def, out.hasDef = d.s, true
+				}
+			}
+			return out
 		}
 		x, y := a.eval(m, e.X, depth+1), a.eval(m, e.Y, depth+1)
 		if (x.k == kStr || x.k == kNum) && x.k == y.k && x.s == y.s {

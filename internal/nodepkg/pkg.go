@@ -33,16 +33,22 @@ type Field struct {
 }
 
 // Sub returns where bytes [i, j) of the value are written. It is exact
-// when they are written without escapes, else the whole string.
+// when they are written without escapes; otherwise it is the empty range
+// at the string's opening quote, which no consumer can mistake for the
+// text itself (the whole string could have the text's length by chance).
 func (f Field) Sub(i, j int) (source.Range, bool) {
 	if i < 0 || j > len(f.Value) || i > j || len(f.raw) != len(f.Value)+1 {
-		return f.Range, false
+		return f.inexact(), false
 	}
 	s, e := f.raw[i], f.raw[j]
 	if e-s != j-i {
-		return f.Range, false
+		return f.inexact(), false
 	}
 	return source.Range{File: f.Range.File, Start: shiftPos(f.Range, s), End: shiftPos(f.Range, e)}, true
+}
+
+func (f Field) inexact() source.Range {
+	return source.Range{File: f.Range.File, Start: f.Range.Start, End: f.Range.Start}
 }
 
 func shiftPos(r source.Range, off int) source.Pos {
@@ -63,6 +69,9 @@ type Package struct {
 	PackageManager string
 	// Type is "module" or "commonjs" ("" when unset).
 	Type string
+	// Deps are the names in dependencies and devDependencies: some
+	// framework entry files are recognised only with their framework.
+	Deps map[string]bool
 }
 
 // Parse reads package.json content. path is used in positions. Only a
@@ -73,7 +82,7 @@ func Parse(path string, data []byte) (*Package, error) {
 		return nil, fmt.Errorf("%s is %d bytes, more than the %d flylint reads", path, len(data), MaxSize)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	p := &Package{Path: path, Scripts: map[string]Field{}}
+	p := &Package{Path: path, Scripts: map[string]Field{}, Deps: map[string]bool{}}
 	r := &reader{dec: json.NewDecoder(bytes.NewReader(data)), data: data, lines: source.NewLines(data), path: path}
 	tok, err := r.dec.Token()
 	if err != nil {
@@ -102,6 +111,10 @@ func Parse(path string, data []byte) (*Package, error) {
 				p.Main = &f
 			} else if ok {
 				p.Module = &f
+			}
+		case "dependencies", "devDependencies":
+			if err := r.deps(p); err != nil {
+				return nil, err
 			}
 		case "packageManager", "type":
 			f, ok, err := r.str()
@@ -223,6 +236,32 @@ func (r *reader) scripts(p *Package) error {
 	return nil
 }
 
+func (r *reader) deps(p *Package) error {
+	start := r.valueStart()
+	if start >= len(r.data) || r.data[start] != '{' {
+		return r.skip()
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return r.fail(err)
+	}
+	for r.dec.More() {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return r.fail(err)
+		}
+		if name, ok := tok.(string); ok {
+			p.Deps[name] = true
+		}
+		if err := r.skip(); err != nil {
+			return err
+		}
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return r.fail(err)
+	}
+	return nil
+}
+
 // rawOffsets maps each byte of the decoded JSON string data[start:end]
 // (quotes included) to its file offset.
 func rawOffsets(data []byte, start, end int) ([]int, bool) {
@@ -234,9 +273,13 @@ func rawOffsets(data []byte, start, end int) ([]int, bool) {
 	for i < end-1 {
 		c := data[i]
 		if c != '\\' {
-			_, n := utf8.DecodeRune(data[i:end])
+			r, n := utf8.DecodeRune(data[i:end])
 			for k := 0; k < n; k++ {
 				out = append(out, i+k)
+			}
+			if r == utf8.RuneError && n == 1 {
+				// The decoder writes U+FFFD, three bytes, for the one.
+				out = append(out, i, i)
 			}
 			i += n
 			continue

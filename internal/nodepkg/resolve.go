@@ -383,7 +383,7 @@ func (rs *resolution) emit(name string, f Field, s, e int, extra []listen.Arg, e
 			q = "''"
 		}
 		text += " " + q
-		r = f.Range
+		r = f.inexact()
 	}
 	rs.steps = append(rs.steps, Step{
 		Command: listen.Command{Shell: true, Args: []listen.Arg{{Text: text, Range: r}}, Origin: "package.json scripts." + name},

@@ -156,8 +156,8 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("%q: error %q does not name the file", in, err)
 		}
 	}
-	p, err := Parse("package.json", []byte(`{"scripts":{"x":1,"y":"a\u00e9b c"},"main":7}`))
-	if err != nil || p.Main != nil || len(p.Scripts) != 1 {
+	p, err := Parse("package.json", []byte(`{"scripts":{"x":1,"y":"a\u00e9b c"},"main":7,"dependencies":{"@sveltejs/adapter-node":"^5"},"devDependencies":[]}`))
+	if err != nil || p.Main != nil || len(p.Scripts) != 1 || !p.Deps["@sveltejs/adapter-node"] || len(p.Deps) != 1 {
 		t.Fatalf("%+v %v", p, err)
 	}
 	y := p.Scripts["y"]

@@ -1,0 +1,2 @@
+const port = process.env.PORT ? Number(process.env.PORT) : 3000;
+app.listen(port);
