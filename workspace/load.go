@@ -325,6 +325,7 @@ func (b *appBuilder) buildGroups() {
 			for _, s := range res.Skipped {
 				b.limit(s.Range, s.Message)
 			}
+			b.addNodeListeners(g)
 		}
 		a.Groups = append(a.Groups, g)
 	}

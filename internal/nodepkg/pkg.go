@@ -28,8 +28,10 @@ type Field struct {
 	// Range is the whole JSON string, quotes included.
 	Range source.Range
 	// raw[i] is the file offset of byte i of Value; raw[len(Value)] is
-	// the offset of the closing quote.
-	raw []int
+	// the offset of the closing quote. verbatim[i] is true when byte i is
+	// written as itself (not an escape, not a repaired invalid byte).
+	raw      []int
+	verbatim []bool
 }
 
 // Sub returns where bytes [i, j) of the value are written. It is exact
@@ -40,10 +42,14 @@ func (f Field) Sub(i, j int) (source.Range, bool) {
 	if i < 0 || j > len(f.Value) || i > j || len(f.raw) != len(f.Value)+1 {
 		return f.inexact(), false
 	}
-	s, e := f.raw[i], f.raw[j]
-	if e-s != j-i {
-		return f.inexact(), false
+	for k := i; k < j; k++ {
+		// Equal lengths are not enough: an escape and a repaired byte
+		// can cancel out.
+		if !f.verbatim[k] {
+			return f.inexact(), false
+		}
 	}
+	s, e := f.raw[i], f.raw[j]
 	return source.Range{File: f.Range.File, Start: shiftPos(f.Range, s), End: shiftPos(f.Range, e)}, true
 }
 
@@ -188,11 +194,11 @@ func (r *reader) str() (Field, bool, error) {
 	}
 	s, _ := tok.(string)
 	end := int(r.dec.InputOffset())
-	raw, ok := rawOffsets(r.data, start, end)
-	if !ok || len(raw) != len(s)+1 {
-		raw = nil // the decoder repaired invalid UTF-8: no exact map
+	raw, verb, ok := rawOffsets(r.data, start, end)
+	if !ok || len(raw) != len(s)+1 || len(verb) != len(s) {
+		raw, verb = nil, nil // no exact map
 	}
-	return Field{Value: s, Range: r.lines.Range(r.path, start, end), raw: raw}, true, nil
+	return Field{Value: s, Range: r.lines.Range(r.path, start, end), raw: raw, verbatim: verb}, true, nil
 }
 
 // skip consumes one value of any type.
@@ -264,40 +270,43 @@ func (r *reader) deps(p *Package) error {
 
 // rawOffsets maps each byte of the decoded JSON string data[start:end]
 // (quotes included) to its file offset.
-func rawOffsets(data []byte, start, end int) ([]int, bool) {
+func rawOffsets(data []byte, start, end int) (out []int, verb []bool, ok bool) {
 	if end-start < 2 || end > len(data) {
-		return nil, false
+		return nil, nil, false
 	}
-	var out []int
 	i := start + 1
 	for i < end-1 {
 		c := data[i]
 		if c != '\\' {
 			r, n := utf8.DecodeRune(data[i:end])
+			repaired := r == utf8.RuneError && n == 1
 			for k := 0; k < n; k++ {
 				out = append(out, i+k)
+				verb = append(verb, !repaired)
 			}
-			if r == utf8.RuneError && n == 1 {
+			if repaired {
 				// The decoder writes U+FFFD, three bytes, for the one.
 				out = append(out, i, i)
+				verb = append(verb, false, false)
 			}
 			i += n
 			continue
 		}
 		if i+1 >= end-1 {
-			return nil, false
+			return nil, nil, false
 		}
 		if data[i+1] != 'u' {
 			out = append(out, i)
+			verb = append(verb, false)
 			i += 2
 			continue
 		}
 		if i+6 > end-1 {
-			return nil, false
+			return nil, nil, false
 		}
 		v, err := strconv.ParseUint(string(data[i+2:i+6]), 16, 16)
 		if err != nil {
-			return nil, false
+			return nil, nil, false
 		}
 		r, n := rune(v), 6
 		if utf16.IsSurrogate(r) && i+12 <= end-1 && data[i+6] == '\\' && data[i+7] == 'u' {
@@ -309,8 +318,9 @@ func rawOffsets(data []byte, start, end int) ([]int, bool) {
 		}
 		for k := 0; k < utf8.RuneLen(r) || (utf8.RuneLen(r) < 0 && k < 3); k++ {
 			out = append(out, i)
+			verb = append(verb, false)
 		}
 		i += n
 	}
-	return append(out, end-1), true
+	return append(out, end-1), verb, true
 }

@@ -1,0 +1,239 @@
+package workspace
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/flylint/flylint/internal/jssrc"
+	"github.com/flylint/flylint/internal/nodepkg"
+	"github.com/flylint/flylint/listen"
+)
+
+// maxNodeSteps bounds how many resolved commands are interpreted for one
+// group; package.json is untrusted.
+const maxNodeSteps = 32
+
+// addNodeListeners looks through a group's start command when the table
+// of known servers found no listener in it: a package manager script is
+// resolved through package.json, and a JavaScript runtime running a file
+// (node, tsx, ts-node, bun, deno run) has that file analysed. Both only
+// add listeners. ListenersKnown is set, as Go analysis does, when every
+// command that keeps running was understood: a known server, or an entry
+// file analysed without error in which listen calls were found.
+func (b *appBuilder) addNodeListeners(g *Group) {
+	if len(g.Listeners) > 0 || len(g.Interpreted.Argv) == 0 {
+		return
+	}
+	n := &nodeApp{b: b}
+	if !n.init() {
+		return
+	}
+	argv := n.localArgv(g.Interpreted.Argv)
+	prog := path.Base(argv[0].Text)
+	if nodepkg.IsRunner(prog) && n.pkg != nil {
+		steps, ok := (&nodepkg.Resolver{Pkg: n.pkg, Exists: n.exists}).Resolve(argv)
+		if !ok {
+			return
+		}
+		known := true
+		sawTail := false
+		for i, s := range steps {
+			if i >= maxNodeSteps {
+				known = false
+				break
+			}
+			if !s.Tail {
+				continue
+			}
+			sawTail = true
+			env := n.env(s.Env)
+			res := listen.InterpretWith(s.Command, env, listen.Options{NodeDeps: n.pkg.Deps})
+			ls := res.Listeners
+			if len(ls) == 0 && len(res.Argv) > 0 {
+				ls, res.Known = n.runFile(n.localArgv(res.Argv), env)
+			}
+			g.Listeners = append(g.Listeners, ls...)
+			known = known && res.Known
+		}
+		g.ListenersKnown = known && sawTail
+		return
+	}
+	if ls, complete := n.runFile(argv, b.app.Env); len(ls) > 0 {
+		g.Listeners = append(g.Listeners, ls...)
+		g.ListenersKnown = complete
+	}
+}
+
+type nodeApp struct {
+	b    *appBuilder
+	dir  string // the build context: fly.toml's directory, else the Dockerfile's
+	disp string // dir as positions name it
+	pkg  *nodepkg.Package
+}
+
+func (n *nodeApp) init() bool {
+	t := n.b.target
+	switch {
+	case t.Config != "":
+		n.dir = filepath.Dir(t.Config)
+	case t.Dockerfile != "":
+		n.dir = filepath.Dir(t.Dockerfile)
+	default:
+		return false
+	}
+	n.disp = n.b.rd.displayPath(n.dir)
+	if data, ok := n.read("package.json"); ok {
+		if p, err := nodepkg.Parse(filepath.Join(n.disp, "package.json"), data); err == nil {
+			n.pkg = p
+		}
+	}
+	return true
+}
+
+// read reads a file of the app under the same rules as its config files
+// (inside the linted directory, regular, bounded), keeping its content
+// for formatters that quote source lines.
+func (n *nodeApp) read(rel string) ([]byte, bool) {
+	p := filepath.Join(n.dir, filepath.FromSlash(rel))
+	if !n.exists(rel) {
+		return nil, false
+	}
+	data, err := n.b.rd.readFile(p, n.b.target.Root)
+	if err != nil || len(data) > 1<<20 {
+		return nil, false
+	}
+	n.b.files[n.b.rd.displayPath(p)] = data
+	return data, true
+}
+
+func (n *nodeApp) exists(rel string) bool {
+	st, err := os.Lstat(filepath.Join(n.dir, filepath.FromSlash(rel)))
+	return err == nil && !st.IsDir()
+}
+
+// env is the app's environment with what a script sets on top.
+func (n *nodeApp) env(extra []listen.Var) listen.Env {
+	if len(extra) == 0 {
+		return n.b.app.Env
+	}
+	out := listen.Env{}
+	for k, v := range n.b.app.Env {
+		out[k] = v
+	}
+	for _, v := range extra {
+		out[v.Name] = v
+	}
+	return out
+}
+
+// localArgv turns image paths under the WORKDIR into paths of the build
+// context (COPY . . into WORKDIR /app is the usual layout).
+func (n *nodeApp) localArgv(argv []listen.Arg) []listen.Arg {
+	wd := "/"
+	if img := n.b.app.Image; img != nil && img.Workdir != "" {
+		wd = img.Workdir
+	}
+	out := make([]listen.Arg, len(argv))
+	for i, a := range argv {
+		if strings.HasPrefix(a.Text, "/") && wd != "/" {
+			if rel, ok := strings.CutPrefix(a.Text, strings.TrimSuffix(wd, "/")+"/"); ok {
+				a.Text = rel
+			}
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// runFile analyses the entry file of `node file`, `tsx file`, `ts-node
+// file`, `bun [run] file` or `deno run [flags] file`. complete is true
+// when the analysis read every file it followed and found listen calls.
+func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listener, complete bool) {
+	if len(argv) < 2 {
+		return nil, false
+	}
+	prog := path.Base(argv[0].Text)
+	runtime := "node"
+	rest := argv[1:]
+	switch prog {
+	case "node", "nodejs", "tsx", "ts-node", "ts-node-esm":
+	case "bun":
+		runtime = "bun"
+		if rest[0].Text == "run" {
+			rest = rest[1:]
+		}
+	case "deno":
+		runtime = "deno"
+		if rest[0].Text != "run" {
+			return nil, false // deno serve is in the server table
+		}
+		rest = rest[1:]
+	default:
+		return nil, false
+	}
+	script := ""
+	for i := 0; i < len(rest); i++ {
+		t := rest[i].Text
+		switch {
+		case t == "-e" || t == "--eval" || t == "-p" || t == "--print":
+			return nil, false
+		case t == "-r" || t == "--require" || t == "--import" || t == "--loader" || t == "--env-file" || t == "-C" || t == "--conditions" || t == "--config":
+			i++
+		case strings.HasPrefix(t, "-"):
+		default:
+			script = t
+		}
+		if script != "" {
+			break
+		}
+	}
+	if script == "" || strings.Contains(script, "://") {
+		return nil, false
+	}
+	entry := n.entry(path.Clean(strings.TrimPrefix(script, "./")))
+	if entry == "" {
+		return nil, false
+	}
+	res := jssrc.Analyze(entry, jssrc.Options{Env: env, Runtime: runtime, Root: n.disp, ReadFile: func(rel string) ([]byte, error) {
+		if data, ok := n.read(rel); ok {
+			return data, nil
+		}
+		return nil, os.ErrNotExist
+	}})
+	for i := range res.Listeners {
+		res.Listeners[i].Program = prog
+	}
+	return res.Listeners, len(res.Errors) == 0 && len(res.Listeners) > 0
+}
+
+// entry finds the file Node runs for a script operand: the file itself,
+// with an extension added, or a directory's package.json main or index.
+// A compiled file (dist/, build/) that is not in the repository is
+// looked for as TypeScript source under src/.
+func (n *nodeApp) entry(script string) string {
+	if strings.HasPrefix(script, "../") || script == ".." {
+		return ""
+	}
+	cands := []string{script}
+	for _, e := range []string{".js", ".mjs", ".cjs", ".ts"} {
+		cands = append(cands, script+e)
+	}
+	if script == "." && n.pkg != nil && n.pkg.Main != nil {
+		cands = append(cands, path.Clean(n.pkg.Main.Value))
+	}
+	cands = append(cands, path.Join(script, "index.js"), path.Join(script, "index.ts"))
+	for _, out := range []string{"dist/", "build/"} {
+		if rest, ok := strings.CutPrefix(script, out); ok {
+			stem := strings.TrimSuffix(rest, path.Ext(rest))
+			cands = append(cands, "src/"+stem+".ts", "src/"+stem+".js", "src/"+stem+"/index.ts", stem+".ts")
+		}
+	}
+	for _, c := range cands {
+		if n.exists(c) {
+			return c
+		}
+	}
+	return ""
+}
