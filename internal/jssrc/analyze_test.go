@@ -64,7 +64,7 @@ func TestShapes(t *testing.T) {
 			`dgram.Socket.bind udp host="0.0.0.0"/IPv4 wildcard def=true env= port=53 env= set=false dflt=0 req=false isdef=false @dgram.js:5:3 port@dgram.js:5:16 host@`}},
 		// A secret port and a reassigned host stay unknown.
 		{"secret.js", nil, "", []string{
-			`listen tcp host=""/unknown def=false env= port=0 env=SECRET_PORT set=false dflt=0 req=true isdef=false @secret.js:4:5 port@secret.js:4:12 host@secret.js:4:18`}},
+			`listen tcp host=""/unknown def=false env= port=0 env=SECRET_PORT set=false dflt=0 req=false isdef=false @secret.js:4:5 port@secret.js:4:12 host@secret.js:4:18`}},
 		{"decoy.js", nil, "", nil},
 		{"cjs.js", nil, "", []string{
 			`listen tcp host="::"/dual-stack wildcard def=false env= port=5000 env= set=false dflt=0 req=false isdef=false @cjs.js:3:20 port@cjs.js:3:29 host@cjs.js:3:35`}},

@@ -322,9 +322,9 @@ func (a *analysis) port(f field, def int, portEnvs bool) listen.Port {
 	case kStr, kNum:
 		p.Number = atoiPort(v.s)
 	case kUndef:
-		// listen(undefined) picks an ephemeral port; with an unset
-		// variable and no fallback the app needs the variable.
-		p.Required = v.env != ""
+		// listen(undefined) picks an ephemeral port. An unset variable
+		// with no fallback is most often a secret, which flylint cannot
+		// see: the port stays unknown rather than required.
 	}
 	return p
 }
