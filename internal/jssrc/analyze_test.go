@@ -74,6 +74,8 @@ func TestShapes(t *testing.T) {
 			`listen tcp host="::"/dual-stack wildcard def=true env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
 		{"cond2.ts", env("PORT", "8080"), "", []string{
 			`listen tcp host="::"/dual-stack wildcard def=true env= port=8080 env=PORT set=true dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
+		{"nest.ts", nil, "", []string{
+			`listen tcp host="::"/dual-stack wildcard def=true env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @nest.ts:6:13 port@nest.ts:6:20 host@`}},
 		{"cond.js", nil, "", []string{
 			`listen tcp host="127.0.0.1"/loopback def=false env= port=8080 env= set=false dflt=0 req=false isdef=false @cond.js:2:5 port@cond.js:2:12 host@cond.js:2:18`}},
 	}

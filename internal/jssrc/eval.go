@@ -311,6 +311,24 @@ func (a *analysis) evalCall(m *module, e *js.CallExpr, depth int) value {
 		}
 		return value{}
 	}
+	if d, ok := e.X.(*js.DotExpr); ok && dotName(d) == "get" && len(args) >= 1 && a.isNestConfig(m, d.X, depth) {
+		// NestJS ConfigService.get reads process.env (after .env files
+		// flylint does not read): https://docs.nestjs.com/techniques/configuration
+		// (Nest 10). A second argument is the default.
+		key := a.eval(m, args[0], depth+1)
+		if key.k != kStr {
+			return value{}
+		}
+		v := a.envVar(key.s)
+		if v.k == kUndef && len(args) >= 2 {
+			d := a.eval(m, args[1], depth+1)
+			if d.k == kStr || d.k == kNum {
+				d.env, d.def, d.hasDef = key.s, d.s, true
+				return d
+			}
+		}
+		return v
+	}
 	name := ""
 	if v, ok := e.X.(*js.Var); ok && root(v).Decl == js.NoDecl {
 		name = string(v.Data)
@@ -400,4 +418,32 @@ func (a *analysis) exported(dep *module, name string, depth int) value {
 		return a.member(dep, a.eval(dep, dep.cjs, depth+1), name, depth)
 	}
 	return value{}
+}
+
+// isNestConfig reports whether e is NestJS's ConfigService: a variable
+// bound to app.get(ConfigService) with ConfigService imported from
+// @nestjs/config.
+func (a *analysis) isNestConfig(m *module, e js.IExpr, depth int) bool {
+	v, ok := e.(*js.Var)
+	if !ok || depth > 16 {
+		return false
+	}
+	b, ok := m.binds[root(v)]
+	if !ok || b.prop != "" {
+		return false
+	}
+	init := b.init
+	if u, ok := init.(*js.UnaryExpr); ok && u.Op == js.AwaitToken {
+		init = u.X
+	}
+	c, ok := init.(*js.CallExpr)
+	if !ok || dotNameOf(c.X) != "get" || len(c.Args.List) != 1 {
+		return false
+	}
+	cv, ok := c.Args.List[0].Value.(*js.Var)
+	if !ok {
+		return false
+	}
+	imp, ok := m.importOf(cv)
+	return ok && imp.spec == "@nestjs/config" && imp.name == "ConfigService"
 }
