@@ -89,7 +89,7 @@ func (a *analysis) eval(m *module, e js.IExpr, depth int) value {
 		if inner, ok := e.X.(*js.DotExpr); ok && isGlobal(inner.X, "process") && dotName(inner) == "env" {
 			return a.envVar(dotName(e))
 		}
-		return a.member(m, a.eval(m, e.X, depth+1), dotName(e), depth)
+		return a.member(a.eval(m, e.X, depth+1), dotName(e), depth)
 	case *js.IndexExpr:
 		key := a.eval(m, e.Y, depth+1)
 		if key.k != kStr {
@@ -98,7 +98,7 @@ func (a *analysis) eval(m *module, e js.IExpr, depth int) value {
 		if inner, ok := e.X.(*js.DotExpr); ok && isGlobal(inner.X, "process") && dotName(inner) == "env" {
 			return a.envVar(key.s)
 		}
-		return a.member(m, a.eval(m, e.X, depth+1), key.s, depth)
+		return a.member(a.eval(m, e.X, depth+1), key.s, depth)
 	case *js.BinaryExpr:
 		return a.binary(m, e, depth)
 	case *js.UnaryExpr:
@@ -201,7 +201,7 @@ func (a *analysis) evalVar(m *module, v *js.Var, depth int) value {
 		if d, ok := base.(*js.DotExpr); ok && isGlobal(d.X, "process") && dotName(d) == "env" {
 			out = a.envVar(b.prop)
 		} else {
-			out = a.member(m, a.eval(m, base, depth+1), b.prop, depth)
+			out = a.member(a.eval(m, base, depth+1), b.prop, depth)
 		}
 		if out.k == kUndef && b.def != nil {
 			d := a.eval(m, b.def, depth+1)
@@ -214,7 +214,7 @@ func (a *analysis) evalVar(m *module, v *js.Var, depth int) value {
 }
 
 // member is v.name.
-func (a *analysis) member(m *module, v value, name string, depth int) value {
+func (a *analysis) member(v value, name string, depth int) value {
 	switch v.k {
 	case kObj:
 		for i := len(v.obj.List) - 1; i >= 0; i-- {
@@ -415,7 +415,7 @@ func (a *analysis) exported(dep *module, name string, depth int) value {
 		return a.eval(dep, e, depth+1)
 	}
 	if dep.cjs != nil {
-		return a.member(dep, a.eval(dep, dep.cjs, depth+1), name, depth)
+		return a.member(a.eval(dep, dep.cjs, depth+1), name, depth)
 	}
 	return value{}
 }

@@ -267,7 +267,7 @@ func (m *module) export(n *js.ExportStmt) {
 
 // declared finds a module-level name.
 func (m *module) declared(name []byte) *js.Var {
-	for _, v := range m.f.ast.BlockStmt.Scope.Declared {
+	for _, v := range m.f.ast.Declared {
 		if string(v.Data) == string(name) {
 			return root(v)
 		}
@@ -318,8 +318,8 @@ func propKey(p js.Property) (string, bool) {
 	case *js.Var:
 		return string(v.Data), true
 	case *js.MethodDecl:
-		if v.Name.Private == nil && v.Name.PropertyName.Computed == nil {
-			return propName(v.Name.PropertyName.Literal), true
+		if v.Name.Private == nil && v.Name.Computed == nil {
+			return propName(v.Name.Literal), true
 		}
 	}
 	return "", false

@@ -498,7 +498,7 @@ func (a *analysis) socketType(m *module, e js.IExpr) string {
 			}
 			v := a.eval(m, x.Args.List[0].Value, 0)
 			if v.k == kObj {
-				v = a.member(m, v, "type", 0)
+				v = a.member(v, "type", 0)
 			}
 			return v.s
 		}

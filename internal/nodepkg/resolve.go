@@ -145,7 +145,7 @@ func (rs *resolution) invoke(argv []listen.Arg, env []listen.Var, depth int) boo
 		// runs them again (enable-pre-post-scripts defaults to true) and
 		// bun run runs them (https://bun.sh/docs/cli/run, 1.1); neither
 		// re-verified.
-		prePost := !(prog == "yarn" && rs.r.berry())
+		prePost := prog != "yarn" || !rs.r.berry()
 		switch {
 		case sub == "exec" || sub == "dlx" || (prog == "bun" && sub == "x"):
 			return rs.exec(argv, npxStart(args, i+1), env)
