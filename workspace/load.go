@@ -134,6 +134,7 @@ type appBuilder struct {
 	files      map[string][]byte
 	configData []byte
 	lines      *source.Lines
+	node       *nodeApp // Node start commands and sources, shared by the groups
 }
 
 func (b *appBuilder) build() *App {

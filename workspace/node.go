@@ -4,6 +4,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/flylint/flylint/internal/jssrc"
@@ -26,8 +27,12 @@ func (b *appBuilder) addNodeListeners(g *Group) {
 	if len(g.Listeners) > 0 || len(g.Interpreted.Argv) == 0 {
 		return
 	}
-	n := &nodeApp{b: b}
-	if !n.init() {
+	if b.node == nil {
+		b.node = &nodeApp{b: b, budget: maxNodeBytes, cache: map[string]fileResult{}}
+		b.node.ok = b.node.init()
+	}
+	n := b.node
+	if !n.ok {
 		return
 	}
 	argv := n.localArgv(g.Interpreted.Argv)
@@ -66,11 +71,26 @@ func (b *appBuilder) addNodeListeners(g *Group) {
 	}
 }
 
+// maxNodeBytes bounds the JavaScript and TypeScript one app has analysed,
+// over all its process groups: the repository is untrusted and a run has
+// about two seconds of CPU.
+const maxNodeBytes = 1 << 20
+
 type nodeApp struct {
 	b    *appBuilder
+	ok   bool
 	dir  string // the build context: fly.toml's directory, else the Dockerfile's
 	disp string // dir as positions name it
 	pkg  *nodepkg.Package
+	// budget is what is left of maxNodeBytes; cache holds each entry's
+	// analysis, since groups often run the same file.
+	budget int
+	cache  map[string]fileResult
+}
+
+type fileResult struct {
+	ls       []listen.Listener
+	complete bool
 }
 
 func (n *nodeApp) init() bool {
@@ -196,16 +216,48 @@ func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listen
 	if entry == "" {
 		return nil, false
 	}
-	res := jssrc.Analyze(entry, jssrc.Options{Env: env, Runtime: runtime, Root: n.disp, ReadFile: func(rel string) ([]byte, error) {
+	key := runtime + "\x00" + entry + "\x00" + envKey(env)
+	if r, ok := n.cache[key]; ok {
+		return withProgram(r.ls, prog), r.complete
+	}
+	if n.budget <= 0 {
+		return nil, false
+	}
+	read := 0
+	res := jssrc.Analyze(entry, jssrc.Options{Env: env, Runtime: runtime, Root: n.disp, MaxBytes: n.budget, ReadFile: func(rel string) ([]byte, error) {
 		if data, ok := n.read(rel); ok {
+			read += len(data)
 			return data, nil
 		}
 		return nil, os.ErrNotExist
 	}})
-	for i := range res.Listeners {
-		res.Listeners[i].Program = prog
+	n.budget -= read
+	r := fileResult{ls: res.Listeners, complete: len(res.Errors) == 0 && len(res.Listeners) > 0}
+	n.cache[key] = r
+	return withProgram(r.ls, prog), r.complete
+}
+
+func withProgram(ls []listen.Listener, prog string) []listen.Listener {
+	out := make([]listen.Listener, len(ls))
+	for i, l := range ls {
+		l.Program = prog
+		out[i] = l
 	}
-	return res.Listeners, len(res.Errors) == 0 && len(res.Listeners) > 0
+	return out
+}
+
+// envKey identifies an environment for the cache.
+func envKey(env listen.Env) string {
+	names := make([]string, 0, len(env))
+	for k := range env {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var sb strings.Builder
+	for _, k := range names {
+		sb.WriteString(k + "=" + env[k].Value + "\x00")
+	}
+	return sb.String()
 }
 
 // entry finds the file Node runs for a script operand: the file itself,

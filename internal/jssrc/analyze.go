@@ -39,10 +39,13 @@ type Options struct {
 	// ReadFile reads a file given its slash path under Root; nil reads
 	// from disk. It must refuse what it should not read.
 	ReadFile func(rel string) ([]byte, error)
-	// MaxFileSize and MaxFiles bound the work on an untrusted
-	// repository (defaults 1 MiB and 64).
+	// MaxFileSize, MaxFiles and MaxBytes (all files together) bound the
+	// work on an untrusted repository (defaults 512 KiB, 64 and 1 MiB:
+	// parsing runs at a few MB/s, and one run of flylint has about two
+	// seconds of CPU for everything).
 	MaxFileSize int
 	MaxFiles    int
+	MaxBytes    int
 }
 
 // Result is what the analysis found.
@@ -63,6 +66,7 @@ type analysis struct {
 	reads   map[string]bool
 	errs    []error
 	budget  int // evaluation steps left: no hostile file makes it quadratic
+	bytes   int // read so far, against MaxBytes
 	queue   []*module
 	visited map[*module]bool
 }
@@ -71,7 +75,10 @@ type analysis struct {
 // under opt.Root).
 func Analyze(entry string, opt Options) Result {
 	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = 1 << 20
+		opt.MaxFileSize = 512 << 10
+	}
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = 1 << 20
 	}
 	if opt.MaxFiles <= 0 {
 		opt.MaxFiles = 64
@@ -124,8 +131,8 @@ func imports(m *module) []string {
 			out = append(out, s)
 		}
 	}
-	for _, imp := range m.imports {
-		add(imp.spec)
+	for _, spec := range m.specs {
+		add(spec)
 	}
 	for _, ex := range m.exports {
 		if ex.imp != nil {
@@ -212,6 +219,10 @@ func (a *analysis) read(rel string) ([]byte, error) {
 	if len(data) > a.opt.MaxFileSize {
 		return nil, fmt.Errorf("%s is %d bytes, more than the %d flylint reads", a.display(rel), len(data), a.opt.MaxFileSize)
 	}
+	if a.bytes+len(data) > a.opt.MaxBytes {
+		return nil, fmt.Errorf("%s: not read: the app's files analysed so far and this one exceed the %d bytes flylint reads", a.display(rel), a.opt.MaxBytes)
+	}
+	a.bytes += len(data)
 	return data, nil
 }
 

@@ -154,7 +154,7 @@ func BenchmarkGenerated1000(b *testing.B) {
 			byName[f.name] = f.data
 		}
 		for b.Loop() {
-			res := Analyze("m0.ts", Options{MaxFiles: 2000, ReadFile: func(rel string) ([]byte, error) {
+			res := Analyze("m0.ts", Options{MaxFiles: 2000, MaxBytes: 64 << 20, ReadFile: func(rel string) ([]byte, error) {
 				if d, ok := byName[rel]; ok {
 					return d, nil
 				}

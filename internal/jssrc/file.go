@@ -63,6 +63,9 @@ func parseFile(name string, data []byte) (f *file, err error) {
 			f, err = nil, fmt.Errorf("%s: the JavaScript parser failed: %v", name, r)
 		}
 	}()
+	if err := guard(name, data); err != nil {
+		return nil, err
+	}
 	f = &file{path: name, orig: data, code: data, lines: source.NewLines(data)}
 	if loader, ok := loaderFor(name); ok {
 		if err := f.transform(loader); err != nil {

@@ -19,6 +19,7 @@ type module struct {
 	// them undeclared, so their uses are found by name.
 	imports  map[string]importRef
 	exports  map[string]exportRef
+	specs    []string // every import statement's module, side-effect imports included
 	cjs      js.IExpr // module.exports = expr
 	cjsProps map[string]js.IExpr
 	calls    []call
@@ -79,6 +80,7 @@ func (c *collector) Enter(n js.INode) js.IVisitor {
 		}
 	case *js.ImportStmt:
 		spec := unquote(n.Module)
+		m.specs = append(m.specs, spec)
 		if len(n.Default) > 0 {
 			m.imports[string(n.Default)] = importRef{spec, "default"}
 		}
