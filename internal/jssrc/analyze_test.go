@@ -35,13 +35,13 @@ func TestShapes(t *testing.T) {
 		want    []string
 	}{
 		{"node_http.js", nil, "", []string{
-			`listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @node_http.js:3:48 port@node_http.js:3:55 host@node_http.js:3:61`}},
+			`http.createServer().listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @node_http.js:3:48 port@node_http.js:3:55 host@node_http.js:3:61`}},
 		{"node_http.js", env("PORT", "8080"), "", []string{
-			`listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=8080 env=PORT set=true dflt=3000 req=false isdef=false @node_http.js:3:48 port@node_http.js:3:55 host@node_http.js:3:61`}},
+			`http.createServer().listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=8080 env=PORT set=true dflt=3000 req=false isdef=false @node_http.js:3:48 port@node_http.js:3:55 host@node_http.js:3:61`}},
 		{"express.mjs", nil, "", []string{
-			`listen tcp host="::"/dual-stack wildcard def=true env= port=8080 env=PORT set=false dflt=8080 req=false isdef=false @express.mjs:4:5 port@express.mjs:4:12 host@`}},
+			`app.listen tcp host="::"/dual-stack wildcard def=true env= port=8080 env=PORT set=false dflt=8080 req=false isdef=false @express.mjs:4:5 port@express.mjs:4:12 host@`}},
 		{"koa.js", nil, "", []string{
-			`listen tcp host="127.0.0.1"/loopback def=false env= port=4000 env=PORT set=false dflt=4000 req=false isdef=false @koa.js:4:5 port@koa.js:4:12 host@koa.js:4:25`}},
+			`app.listen tcp host="127.0.0.1"/loopback def=false env= port=4000 env=PORT set=false dflt=4000 req=false isdef=false @koa.js:4:5 port@koa.js:4:12 host@koa.js:4:25`}},
 		{"fastify.ts", nil, "", []string{
 			`fastify.listen tcp host="localhost"/loopback def=true env= port=3000 env= set=false dflt=0 req=false isdef=false @fastify.ts:3:11 port@fastify.ts:3:26 host@`,
 			`fastify.listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=3001 env= set=false dflt=0 req=false isdef=false @fastify.ts:5:7 port@fastify.ts:5:22 host@fastify.ts:5:34`}},
@@ -64,20 +64,20 @@ func TestShapes(t *testing.T) {
 			`dgram.Socket.bind udp host="0.0.0.0"/IPv4 wildcard def=true env= port=53 env= set=false dflt=0 req=false isdef=false @dgram.js:5:3 port@dgram.js:5:16 host@`}},
 		// A secret port and a reassigned host stay unknown.
 		{"secret.js", nil, "", []string{
-			`listen tcp host=""/unknown def=false env= port=0 env=SECRET_PORT set=false dflt=0 req=false isdef=false @secret.js:4:5 port@secret.js:4:12 host@secret.js:4:18`}},
+			`app.listen tcp host=""/unknown def=false env= port=0 env=SECRET_PORT set=false dflt=0 req=false isdef=false @secret.js:4:5 port@secret.js:4:12 host@secret.js:4:18`}},
 		{"decoy.js", nil, "", nil},
 		{"cjs.js", nil, "", []string{
-			`listen tcp host="::"/dual-stack wildcard def=false env= port=5000 env= set=false dflt=0 req=false isdef=false @cjs.js:3:20 port@cjs.js:3:29 host@cjs.js:3:35`}},
+			`net.createServer().listen tcp host="::"/dual-stack wildcard def=false env= port=5000 env= set=false dflt=0 req=false isdef=false @cjs.js:3:20 port@cjs.js:3:29 host@cjs.js:3:35`}},
 		{"cond.js", env("NODE_ENV", "production"), "", []string{
-			`listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=8080 env= set=false dflt=0 req=false isdef=false @cond.js:2:5 port@cond.js:2:12 host@cond.js:2:18`}},
+			`app.listen tcp host="0.0.0.0"/IPv4 wildcard def=false env= port=8080 env= set=false dflt=0 req=false isdef=false @cond.js:2:5 port@cond.js:2:12 host@cond.js:2:18`}},
 		{"cond2.ts", nil, "", []string{
-			`listen tcp host="::"/dual-stack wildcard def=true env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
+			`app.listen tcp host="::"/dual-stack wildcard def=true env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
 		{"cond2.ts", env("PORT", "8080"), "", []string{
-			`listen tcp host="::"/dual-stack wildcard def=true env= port=8080 env=PORT set=true dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
+			`app.listen tcp host="::"/dual-stack wildcard def=true env= port=8080 env=PORT set=true dflt=3000 req=false isdef=false @cond2.ts:2:5 port@cond2.ts:2:12 host@`}},
 		{"nest.ts", nil, "", []string{
-			`listen tcp host="::"/dual-stack wildcard def=true env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @nest.ts:6:13 port@nest.ts:6:20 host@`}},
+			`app.listen tcp host="::"/dual-stack wildcard def=true env= port=3000 env=PORT set=false dflt=3000 req=false isdef=false @nest.ts:6:13 port@nest.ts:6:20 host@`}},
 		{"cond.js", nil, "", []string{
-			`listen tcp host="127.0.0.1"/loopback def=false env= port=8080 env= set=false dflt=0 req=false isdef=false @cond.js:2:5 port@cond.js:2:12 host@cond.js:2:18`}},
+			`app.listen tcp host="127.0.0.1"/loopback def=false env= port=8080 env= set=false dflt=0 req=false isdef=false @cond.js:2:5 port@cond.js:2:12 host@cond.js:2:18`}},
 	}
 	for _, c := range cases {
 		res := Analyze(c.entry, Options{Root: "testdata/app", Env: c.env, Runtime: c.runtime})

@@ -366,18 +366,19 @@ func (a *analysis) listenCall(m *module, c call, recv string) (listen.Listener, 
 	if runtime == "deno" {
 		runtime = "node" // node:http under Deno follows Node's defaults
 	}
+	origin := callText(c.callee)
 	if !first.present {
-		return a.build(m, c, "listen", runtime, listen.TCP, field{}, field{}, nodeHost, 0, false), true
+		return a.build(m, c, origin, runtime, listen.TCP, field{}, field{}, nodeHost, 0, false), true
 	}
 	if _, isFn := c.args[0].(*js.ArrowFunc); isFn {
-		return a.build(m, c, "listen", runtime, listen.TCP, field{}, field{}, nodeHost, 0, false), true
+		return a.build(m, c, origin, runtime, listen.TCP, field{}, field{}, nodeHost, 0, false), true
 	}
 	if first.v.k == kObj {
 		// listen({ port, host, path }); a path is a Unix socket.
 		if p := a.option(m, first, "path"); p.present {
 			return listen.Listener{}, false
 		}
-		return a.build(m, c, "listen", runtime, listen.TCP, a.option(m, first, "host"), a.option(m, first, "port"), nodeHost, 0, false), true
+		return a.build(m, c, origin, runtime, listen.TCP, a.option(m, first, "host"), a.option(m, first, "port"), nodeHost, 0, false), true
 	}
 	if first.v.k == kStr && atoiPort(first.v.s) == 0 && first.v.env == "" {
 		return listen.Listener{}, false // listen("/tmp/app.sock")
@@ -386,7 +387,7 @@ func (a *analysis) listenCall(m *module, c call, recv string) (listen.Listener, 
 	if host.present && (host.v.k == kNum || isFunc(c.args[1])) {
 		host = field{} // listen(port, backlog) or listen(port, callback)
 	}
-	return a.build(m, c, "listen", runtime, listen.TCP, host, first, nodeHost, 0, false), true
+	return a.build(m, c, origin, runtime, listen.TCP, host, first, nodeHost, 0, false), true
 }
 
 func isFunc(e js.IExpr) bool {
@@ -583,4 +584,33 @@ func (a *analysis) objectSpan(m *module, o *js.ObjectExpr) (span, bool) {
 		return span{}, false
 	}
 	return span{}, false
+}
+
+// callText names a callee as written, for messages: "app.listen",
+// "http.createServer().listen".
+func callText(e js.IExpr) string {
+	var walk func(e js.IExpr, depth int) string
+	walk = func(e js.IExpr, depth int) string {
+		if depth > 4 {
+			return "…"
+		}
+		switch e := e.(type) {
+		case *js.Var:
+			return string(e.Data)
+		case *js.DotExpr:
+			return walk(e.X, depth+1) + "." + dotName(e)
+		case *js.CallExpr:
+			return walk(e.X, depth+1) + "()"
+		case *js.NewExpr:
+			return "new " + walk(e.X, depth+1) + "()"
+		case *js.GroupExpr:
+			return walk(e.X, depth+1)
+		case *js.UnaryExpr:
+			if e.Op == js.AwaitToken {
+				return walk(e.X, depth+1)
+			}
+		}
+		return "…"
+	}
+	return walk(e, 0)
 }
