@@ -217,6 +217,9 @@ func (a *analysis) evalVar(m *module, v *js.Var, depth int) value {
 func (a *analysis) member(v value, name string, depth int) value {
 	switch v.k {
 	case kObj:
+		// Looking through the properties is work too: a huge object read
+		// many times must not escape the budget.
+		a.budget -= len(v.obj.List)
 		for i := len(v.obj.List) - 1; i >= 0; i-- {
 			p := v.obj.List[i]
 			if p.Spread {

@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -89,12 +90,15 @@ func parseFile(name string, data []byte) (f *file, err error) {
 }
 
 func (f *file) transform(loader api.Loader) error {
-	res := api.Transform(string(f.orig), api.TransformOptions{
+	res := api.Transform(string(validUTF8(f.orig)), api.TransformOptions{
 		Loader:     loader,
 		Sourcefile: f.path,
 		Sourcemap:  api.SourceMapExternal,
-		Target:     api.ESNext,
-		LogLevel:   api.LogLevelSilent,
+		// The map is only read for its mappings; not quoting the source
+		// into it saves the work.
+		SourcesContent: api.SourcesContentExclude,
+		Target:         api.ESNext,
+		LogLevel:       api.LogLevelSilent,
 	})
 	if len(res.Errors) > 0 {
 		e := res.Errors[0]
@@ -106,6 +110,27 @@ func (f *file) transform(loader api.Loader) error {
 	}
 	f.code, f.rawMap = res.Code, res.Map
 	return nil
+}
+
+// validUTF8 replaces each byte that is not valid UTF-8 with "?", which
+// keeps every offset. esbuild 0.28.2 loops forever quoting a string that
+// ends in a truncated multi-byte sequence (helpers.DecodeWTF8Rune returns
+// width 0 for it), so no invalid byte may reach it.
+func validUTF8(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = append(out, '?')
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }
 
 func (f *file) parse() error {

@@ -19,6 +19,7 @@ type module struct {
 	// them undeclared, so their uses are found by name.
 	imports  map[string]importRef
 	exports  map[string]exportRef
+	decls    map[string]*js.Var
 	specs    []string // every import statement's module, side-effect imports included
 	cjs      js.IExpr // module.exports = expr
 	cjsProps map[string]js.IExpr
@@ -267,14 +268,18 @@ func (m *module) export(n *js.ExportStmt) {
 	}
 }
 
-// declared finds a module-level name.
+// declared finds a module-level name; the index is built once, so a file
+// of many exports stays linear.
 func (m *module) declared(name []byte) *js.Var {
-	for _, v := range m.f.ast.Declared {
-		if string(v.Data) == string(name) {
-			return root(v)
+	if m.decls == nil {
+		m.decls = make(map[string]*js.Var, len(m.f.ast.Declared))
+		for _, v := range m.f.ast.Declared {
+			if _, dup := m.decls[string(v.Data)]; !dup {
+				m.decls[string(v.Data)] = root(v)
+			}
 		}
 	}
-	return nil
+	return m.decls[string(name)]
 }
 
 func root(v *js.Var) *js.Var {

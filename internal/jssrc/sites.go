@@ -231,6 +231,10 @@ func (a *analysis) option(m *module, obj field, names ...string) field {
 		}
 	}
 	for _, name := range names {
+		a.budget -= len(obj.v.obj.List)
+		if a.budget <= 0 {
+			return field{present: true, sp: obj.sp, hasSpan: obj.hasSpan}
+		}
 		for i := len(obj.v.obj.List) - 1; i >= 0; i-- {
 			p := obj.v.obj.List[i]
 			if p.Spread {
