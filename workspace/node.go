@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"github.com/flylint/flylint/internal/jssrc"
 	"github.com/flylint/flylint/internal/nodepkg"
 	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/source"
 )
 
 // maxNodeSteps bounds how many resolved commands are interpreted for one
@@ -84,8 +87,9 @@ type nodeApp struct {
 	pkg  *nodepkg.Package
 	// budget is what is left of maxNodeBytes; cache holds each entry's
 	// analysis, since groups often run the same file.
-	budget int
-	cache  map[string]fileResult
+	budget     int
+	budgetSaid bool
+	cache      map[string]fileResult
 }
 
 type fileResult struct {
@@ -221,6 +225,12 @@ func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listen
 		return withProgram(r.ls, prog), r.complete
 	}
 	if n.budget <= 0 {
+		if n.budgetSaid {
+			return nil, false
+		}
+		n.budgetSaid = true // once per app: the next files are refused for the same reason
+		name := filepath.Join(n.disp, filepath.FromSlash(entry))
+		n.b.limit(source.Range{File: name}, fmt.Sprintf("flylint did not analyse %s (nor the app's further JavaScript): its process groups already had %d bytes of JavaScript and TypeScript analysed, a limit that keeps a run bounded on repositories nobody has vetted, so the listen calls in it are not checked. Real apps stay far below it; keep generated or bundled code out of the server's imports.", name, maxNodeBytes))
 		return nil, false
 	}
 	read := 0
@@ -232,6 +242,12 @@ func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listen
 		return nil, os.ErrNotExist
 	}})
 	n.budget -= read
+	for _, err := range res.Errors {
+		var le *jssrc.LimitError
+		if errors.As(err, &le) {
+			n.b.limit(le.Range, le.Message)
+		}
+	}
 	r := fileResult{ls: res.Listeners, complete: len(res.Errors) == 0 && len(res.Listeners) > 0}
 	n.cache[key] = r
 	return withProgram(r.ls, prog), r.complete

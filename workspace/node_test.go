@@ -46,6 +46,9 @@ func TestNodeBudget(t *testing.T) {
 	if read > maxNodeBytes+len(filler)+200 {
 		t.Errorf("read %d bytes of TypeScript, budget %d", read, maxNodeBytes)
 	}
+	if len(ws.Apps[0].Limits) == 0 {
+		t.Error("the files not analysed are not reported as limits")
+	}
 	g := ws.Apps[0].Groups[0]
 	if len(g.Listeners) == 0 || g.Listeners[0].Port.Number != 3000 {
 		t.Errorf("group %s listeners %v", g.Name, g.Listeners)

@@ -204,7 +204,7 @@ func (a *analysis) loadPath(rel string) *module {
 
 func (a *analysis) read(rel string) ([]byte, error) {
 	if len(a.mods) >= a.opt.MaxFiles {
-		return nil, fmt.Errorf("%s: not read: the app already has %d files analysed, the most flylint reads", a.display(rel), a.opt.MaxFiles)
+		return nil, limitf(a.display(rel), "the app already has %d files analysed", a.opt.MaxFiles)
 	}
 	var data []byte
 	var err error
@@ -217,10 +217,10 @@ func (a *analysis) read(rel string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > a.opt.MaxFileSize {
-		return nil, fmt.Errorf("%s is %d bytes, more than the %d flylint reads", a.display(rel), len(data), a.opt.MaxFileSize)
+		return nil, limitf(a.display(rel), "it is %d bytes, more than %d", len(data), a.opt.MaxFileSize)
 	}
 	if a.bytes+len(data) > a.opt.MaxBytes {
-		return nil, fmt.Errorf("%s: not read: the app's files analysed so far and this one exceed the %d bytes flylint reads", a.display(rel), a.opt.MaxBytes)
+		return nil, limitf(a.display(rel), "with it the app's JavaScript and TypeScript analysed would pass %d bytes", a.opt.MaxBytes)
 	}
 	a.bytes += len(data)
 	return data, nil

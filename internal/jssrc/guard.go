@@ -3,6 +3,8 @@ package jssrc
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flylint/flylint/source"
 )
 
 // Limits on the shape of a file, checked in one linear pass before any
@@ -33,10 +35,24 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
+// LimitError is a file not analysed because it passed one of the limits
+// that keep a run bounded on an untrusted repository.
+type LimitError struct {
+	Range   source.Range // the file
+	Message string
+}
+
+func (e *LimitError) Error() string { return e.Range.String() + ": " + e.Message }
+
+func limitf(name, format string, args ...any) error {
+	return &LimitError{Range: source.Range{File: name}, Message: fmt.Sprintf("flylint did not analyse %s: ", name) + fmt.Sprintf(format, args...) +
+		", past a limit that keeps a run bounded on repositories nobody has vetted, so the listen calls in it are not checked. No hand-written server file comes near it; keep generated or bundled code out of the server's imports."}
+}
+
 // guard reports why a file is not parsed, or nil.
 func guard(name string, src []byte) error {
 	if _, ts := loaderFor(name); ts && len(src) > maxTSFileSize {
-		return fmt.Errorf("%s is %d bytes of TypeScript, more than the %d flylint transforms", name, len(src), maxTSFileSize)
+		return limitf(name, "it is %d bytes of TypeScript, more than %d", len(src), maxTSFileSize)
 	}
 	depth, maxDepth, run, conds := 0, 0, 0, 0
 	declared, redeclared := map[string]bool{}, 0
@@ -60,7 +76,7 @@ func guard(name string, src []byte) error {
 				depth++
 				inTemplate = false
 				if depth > maxNesting {
-					return fmt.Errorf("%s: brackets nest more than %d deep; flylint does not parse it (hostile or generated code)", name, maxNesting)
+					return limitf(name, "its brackets nest more than %d deep", maxNesting)
 				}
 			}
 			continue
@@ -71,7 +87,7 @@ func guard(name string, src []byte) error {
 		case '!', '~', '+', '-':
 			run++
 			if run > maxPrefixRun {
-				return fmt.Errorf("%s: more than %d operators in a row; flylint does not parse it (hostile or generated code)", name, maxPrefixRun)
+				return limitf(name, "it has more than %d operators in a row", maxPrefixRun)
 			}
 			continue
 		}
@@ -87,7 +103,7 @@ func guard(name string, src []byte) error {
 			if afterDecl && declared[word] {
 				redeclared++
 				if redeclared > maxRedeclared {
-					return fmt.Errorf("%s: more than %d names declared again; flylint does not parse it (hostile or generated code)", name, maxRedeclared)
+					return limitf(name, "it declares names again more than %d times", maxRedeclared)
 				}
 			}
 			if afterDecl {
@@ -143,7 +159,7 @@ func guard(name string, src []byte) error {
 			if depth > maxDepth {
 				maxDepth = depth
 				if maxDepth > maxNesting {
-					return fmt.Errorf("%s: brackets nest more than %d deep; flylint does not parse it (hostile or generated code)", name, maxNesting)
+					return limitf(name, "its brackets nest more than %d deep", maxNesting)
 				}
 			}
 		case ')', ']', '}':
@@ -161,7 +177,7 @@ func guard(name string, src []byte) error {
 			}
 			conds++
 			if conds > maxConditions {
-				return fmt.Errorf("%s: more than %d conditional expressions; flylint does not parse it (hostile or generated code)", name, maxConditions)
+				return limitf(name, "it has more than %d conditional expressions", maxConditions)
 			}
 		}
 	}
