@@ -1,0 +1,24 @@
+// Shape: a flag whose default comes from an env var with a literal
+// fallback. Seen in superfly/tokenizer@a60499d50d168b57492fc5e75069d82d622a931a
+// (-listen-address, overridable by LISTEN_ADDRESS).
+package main
+
+import (
+	"flag"
+	"net"
+	"os"
+)
+
+func envOr(k, d string) string {
+	if v, ok := os.LookupEnv(k); ok {
+		return v
+	}
+	return d
+}
+
+var listenAddress = flag.String("listen-address", envOr("LISTEN_ADDRESS", ":8080"), "")
+
+func main() {
+	flag.Parse()
+	net.Listen("tcp", *listenAddress) // want `net.Listen tcp host=dual-stack wildcard env=LISTEN_ADDRESS flag=listen-address whole port=8080 env=LISTEN_ADDRESS default=8080$`
+}

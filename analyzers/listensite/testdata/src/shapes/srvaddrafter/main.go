@@ -1,0 +1,13 @@
+// Shape: http.Server fields set after construction.
+package main
+
+import (
+	"net/http"
+	"os"
+)
+
+func main() {
+	srv := &http.Server{Handler: http.NotFoundHandler()}
+	srv.Addr = ":" + os.Getenv("PORT")
+	srv.ListenAndServe() // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=0 env=PORT required$`
+}
