@@ -2,6 +2,7 @@ package listensite
 
 import (
 	"fmt"
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -133,12 +134,50 @@ func (e *evaluator) deref(p ssa.Value) Value {
 		if b := binding(p); b != nil {
 			return e.deref(b)
 		}
+	case *ssa.UnOp:
+		// *addr where addr is a package-level pointer: var addr =
+		// flag.String(...), read in main.
+		if g, ok := p.X.(*ssa.Global); ok && p.Op == token.MUL {
+			return e.pointee(g)
+		}
 	case *ssa.Call:
 		if f, ok := flagCall(p.Common()); ok && f.ptr {
 			return e.flagPart(p.Common(), f, 0)
 		}
 	}
 	return unknown()
+}
+
+// pointee is what the pointers stored into the global g point to: the
+// flag behind flag.String's result, or a variable's values. Anything
+// else stored there makes it unknown.
+func (e *evaluator) pointee(g *ssa.Global) Value {
+	if g.Pkg != e.st.ssaPkg {
+		return unknown()
+	}
+	var out Value
+	for _, in := range e.st.storesTo(g) {
+		st, ok := in.(*ssa.Store)
+		if !ok {
+			return unknown()
+		}
+		switch v := st.Val.(type) {
+		case *ssa.Call:
+			f, ok := flagCall(v.Common())
+			if !ok || !f.ptr {
+				return unknown()
+			}
+			out = union(out, e.flagPart(v.Common(), f, 0))
+		case *ssa.Alloc:
+			out = union(out, e.allocValue(v))
+		default:
+			return unknown()
+		}
+	}
+	if out.isUnknown() {
+		return unknown()
+	}
+	return out
 }
 
 // allocValue is what a local variable may hold: every value stored
@@ -153,7 +192,7 @@ func (e *evaluator) allocValue(a *ssa.Alloc) Value {
 		switch r := r.(type) {
 		case *ssa.Store:
 			if r.Addr == a {
-				out = union(out, e.eval(r.Val))
+				out = union(out, e.evalStore(r))
 			}
 		case *ssa.Call:
 			if f, ok := flagCall(r.Common()); ok && f.varArg && argIs(r.Common(), 0, a) {
@@ -175,14 +214,25 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 	if refs == nil {
 		return unknown()
 	}
+	// elsewhere is what the field holds when the struct's value comes
+	// from, or its address goes to, code this function cannot follow:
+	// whatever the package stores into that field anywhere.
+	elsewhere := false
 	for _, r := range *refs {
 		// "v := T{...}" builds the literal in a temporary and copies it.
 		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
 			if load, ok := st.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
 				if b, ok := load.X.(*ssa.Alloc); ok && b != a {
 					out = union(out, e.localField(b, index))
+					continue
 				}
 			}
+			// cfg := load(), or a method's copied receiver.
+			elsewhere = true
+			continue
+		}
+		if c, ok := r.(*ssa.Call); ok && e.fillsFields(c.Common(), a) {
+			elsewhere = true
 			continue
 		}
 		fa, ok := r.(*ssa.FieldAddr)
@@ -193,7 +243,7 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 			switch s := s.(type) {
 			case *ssa.Store:
 				if s.Addr == fa {
-					out = union(out, e.eval(s.Val))
+					out = union(out, e.evalStore(s))
 				}
 			case *ssa.Call:
 				if f, ok := flagCall(s.Common()); ok && f.varArg && argIs(s.Common(), 0, fa) {
@@ -202,7 +252,50 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 			}
 		}
 	}
+	if elsewhere {
+		if key := fieldKeyOf(a.Type(), index); key != "" {
+			out = union(out, single(Part{Kind: PartField, Name: key}))
+		} else {
+			out = union(out, unknown())
+		}
+	}
 	return out
+}
+
+// fillsFields reports whether the call hands the struct a points to to
+// a function of this package, which may set its fields (defaults(&cfg)).
+// Calls into other packages are left out: the standard library's
+// methods on *http.Server do not set the address the program chose.
+func (e *evaluator) fillsFields(c *ssa.CallCommon, a *ssa.Alloc) bool {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Pkg != e.st.ssaPkg {
+		return false
+	}
+	for _, x := range c.Args {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// evalStore is the value a store writes, with the position of the
+// literal it writes when the source shows one (Port: 8080, s.Addr =
+// ":80", var addr = "...").
+func (e *evaluator) evalStore(s *ssa.Store) Value {
+	return withAt(e.eval(s.Val), e.st, e.st.idx.stores[s.Pos()])
+}
+
+// withAt records where v is written when x, its expression, is a
+// basic literal.
+func withAt(v Value, st *state, x ast.Expr) Value {
+	bl, ok := x.(*ast.BasicLit)
+	if !ok || len(v.Alts) != 1 || len(v.Alts[0].Parts) != 1 || v.Alts[0].Parts[0].Kind != PartLit {
+		return v
+	}
+	p := v.Alts[0].Parts[0]
+	p.At = st.rangeOf(bl.Pos(), bl.End())
+	return Value{Alts: []Alt{{Parts: []Part{p}, Fly: v.Alts[0].Fly, Conds: v.Alts[0].Conds}}}
 }
 
 func argIs(c *ssa.CallCommon, i int, v ssa.Value) bool {
@@ -220,10 +313,14 @@ func (e *evaluator) phi(p *ssa.Phi) Value {
 		return v
 	}
 	var out Value
+	b := p.Block()
 	for i, edge := range p.Edges {
 		v := e.eval(edge)
-		if i < len(p.Block().Preds) && flyEdge(p.Block().Preds[i], p.Block()) {
+		if i < len(b.Preds) && flyEdge(b.Preds[i], b) {
 			v = markFly(v)
+		}
+		if i < len(b.Preds) {
+			v = withCond(v, e.edgeConds(b.Preds[i], b)...)
 		}
 		out = union(out, v)
 	}
@@ -240,17 +337,12 @@ func (e *evaluator) call(c *ssa.CallCommon, index int) Value {
 	pkg, recv, name := calleeName(callee)
 	switch pkg + "." + recv + name {
 	case "os.Getenv", "syscall.Getenv":
-		if index > 0 {
-			break
-		}
-		if n, ok := e.eval(args[0]).text(); ok {
-			return single(Part{Kind: PartEnv, Name: n})
+		if index <= 0 {
+			return e.envRead(args[0])
 		}
 	case "os.LookupEnv":
 		if index == 0 {
-			if n, ok := e.eval(args[0]).text(); ok {
-				return single(Part{Kind: PartEnv, Name: n})
-			}
+			return e.envRead(args[0])
 		}
 	case "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "fmt.Sprint",
 		"strings.TrimSpace", "net.ParseIP", "net/netip.MustParseAddr", "net/netip.MustParseAddrPort":
@@ -303,12 +395,120 @@ func (e *evaluator) call(c *ssa.CallCommon, index int) Value {
 		return unknown()
 	}
 	key := funcKey(callee)
+	call := e.st.idx.calls[c.Pos()]
+	skip := 0
+	if callee.Signature.Recv() != nil {
+		skip = 1 // Args[0] is the receiver, not among the call's arguments
+	}
 	return summary.subst(func(p Part) (Value, bool) {
 		if p.Kind == PartParam && p.Name == key && p.Index < len(args) {
-			return e.eval(args[p.Index]), true
+			v := e.eval(args[p.Index])
+			if i := p.Index - skip; call != nil && i >= 0 && i < len(call.Args) {
+				v = withAt(v, e.st, call.Args[i])
+			}
+			return v, true
 		}
 		return Value{}, false
 	})
+}
+
+// envRead is os.Getenv(name): a named variable, or one whose name a
+// caller passes (the app's getenv(key, def) helper).
+func (e *evaluator) envRead(name ssa.Value) Value {
+	k := e.eval(name)
+	if n, ok := k.text(); ok && n != "" {
+		return single(Part{Kind: PartEnv, Name: n})
+	}
+	if hasParams(k) && len(k.Alts) == 1 {
+		return single(Part{Kind: PartEnv, Key: &k})
+	}
+	return unknown()
+}
+
+// envCondOf recognises a block ending in a comparison of an env var
+// with a literal (getenv("APP_ENV", "production") == "development"):
+// cond.Equal is what the comparison means on the true branch.
+func (e *evaluator) envCondOf(d *ssa.BasicBlock) (Cond, bool) {
+	if d == nil || len(d.Instrs) == 0 || len(d.Succs) != 2 || d.Succs[0] == d.Succs[1] {
+		return Cond{}, false
+	}
+	ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+	if !ok {
+		return Cond{}, false
+	}
+	negate := false
+	x := ifi.Cond
+	for {
+		u, ok := x.(*ssa.UnOp)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		negate, x = !negate, u.X
+	}
+	bin, ok := x.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return Cond{}, false
+	}
+	a, b := bin.X, bin.Y
+	if _, isConst := a.(*ssa.Const); isConst {
+		a, b = b, a
+	}
+	c, ok := b.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String || constant.StringVal(c.Value) == "" {
+		return Cond{}, false // x == "" is an emptiness test: defaultPhi's
+	}
+	v := e.eval(a)
+	if len(v.Alts) != 1 || len(v.Alts[0].Parts) != 1 || v.Alts[0].Parts[0].Kind != PartEnv || len(v.Alts[0].Conds) > 0 {
+		return Cond{}, false
+	}
+	return Cond{Var: v.Alts[0].Parts[0], Value: constant.StringVal(c.Value), Equal: (bin.Op == token.EQL) != negate}, true
+}
+
+// condsOf lists the env-var conditions that hold wherever b runs: the
+// dominating comparisons whose one branch b lies wholly in.
+func (e *evaluator) condsOf(b *ssa.BasicBlock) []Cond {
+	var out []Cond
+	for d, n := b.Idom(), 0; d != nil && n < 32; d, n = d.Idom(), n+1 {
+		c, ok := e.envCondOf(d)
+		if !ok {
+			continue
+		}
+		switch {
+		case d.Succs[0].Dominates(b):
+		case d.Succs[1].Dominates(b):
+			c.Equal = !c.Equal
+		default:
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// edgeConds lists the env-var conditions that hold when control goes
+// from pred to b: those pred lies under, and pred's own branch when it
+// ends in one (if/else-if chains join several such edges in one phi).
+func (e *evaluator) edgeConds(pred, b *ssa.BasicBlock) []Cond {
+	cs := e.condsOf(pred)
+	if c, ok := e.envCondOf(pred); ok {
+		if pred.Succs[1] == b {
+			c.Equal = !c.Equal
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+func withCond(v Value, cs ...Cond) Value {
+	if len(cs) == 0 {
+		return v
+	}
+	out := Value{Alts: make([]Alt, len(v.Alts))}
+	for i, a := range v.Alts {
+		a.Conds = joinConds(a.Conds, cs)
+		out.Alts[i] = a
+	}
+	return out
 }
 
 // returnValue is the union of what fn returns as result index, each
@@ -334,6 +534,7 @@ func (e *evaluator) returnValue(fn *ssa.Function, index int) Value {
 		if flyBlock(b) {
 			v = markFly(v)
 		}
+		v = withCond(v, e.condsOf(b)...)
 		out = union(out, v)
 	}
 	out = withEnvDefault(out)

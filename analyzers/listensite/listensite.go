@@ -59,6 +59,12 @@ type Site struct {
 	ArgIsLit bool
 	// Raw is the symbolic form the listener was resolved from.
 	Raw *RawSite
+	// Alternatives lists the addresses the program picks among by
+	// branches on environment variables (getenv("APP_ENV", "production")
+	// == "development"), with the conditions that pick each; Listener
+	// then keeps only what holds on every path, and Decide finishes it
+	// against the app's environment. Nil when no such branch matters.
+	Alternatives []Alternative
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -267,17 +273,27 @@ func paramKeys(vs ...Value) []string {
 	seen := map[string]bool{}
 	var out []string
 	var walk func(Value)
+	var part func(Part)
 	walk = func(v Value) {
 		for _, a := range v.Alts {
 			for _, p := range a.Parts {
-				if p.Kind == PartParam && !seen[p.Name] {
-					seen[p.Name] = true
-					out = append(out, p.Name)
-				}
-				if p.Default != nil {
-					walk(*p.Default)
-				}
+				part(p)
 			}
+			for _, c := range a.Conds {
+				part(c.Var)
+			}
+		}
+	}
+	part = func(p Part) {
+		if p.Kind == PartParam && !seen[p.Name] {
+			seen[p.Name] = true
+			out = append(out, p.Name)
+		}
+		if p.Default != nil {
+			walk(*p.Default)
+		}
+		if p.Key != nil {
+			walk(*p.Key)
 		}
 	}
 	for _, v := range vs {
@@ -298,7 +314,7 @@ func containsSite(list []*RawSite, r *RawSite) bool {
 // site resolves a raw site and ties it to this pass's positions.
 func (st *state) site(r *RawSite) *Site {
 	l, network := resolve(r)
-	s := &Site{Listener: l, Network: network, Raw: r, Via: r.Via}
+	s := &Site{Listener: l, Network: network, Raw: r, Via: r.Via, Alternatives: alternatives(r, network)}
 	s.Partial = r.Addr.hasSymbols() || r.Network.hasSymbols()
 	if r.Via.IsValid() {
 		s.Pos, s.End = st.tokenPos(r.Via)

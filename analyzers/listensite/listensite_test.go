@@ -77,6 +77,29 @@ func describe(s *listensite.Site) string {
 	if s.Via.IsValid() {
 		b.WriteString(" via")
 	}
+	if len(s.Alternatives) > 0 {
+		var alts []string
+		for _, a := range s.Alternatives {
+			alt := fmt.Sprintf("%q:%d", a.Host.Text, a.Port.Number)
+			var conds []string
+			for _, c := range a.When {
+				op := "!="
+				if c.Equal {
+					op = "=="
+				}
+				name := c.Env
+				if c.HasDefault {
+					name += "|" + c.Default
+				}
+				conds = append(conds, fmt.Sprintf("%s%s%q", name, op, c.Value))
+			}
+			if len(conds) > 0 {
+				alt += " if " + strings.Join(conds, " && ")
+			}
+			alts = append(alts, alt)
+		}
+		b.WriteString(" alts=[" + strings.Join(alts, "; ") + "]")
+	}
 	return b.String()
 }
 

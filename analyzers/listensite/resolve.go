@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/source"
 )
 
 // resolve turns a raw site into a listener. Where the program picks a
@@ -26,11 +27,15 @@ func resolve(r *RawSite) (listen.Listener, string) {
 	addr := pickFly(r.Addr)
 	var hosts []listen.Host
 	var ports []listen.Port
+	var hostAts, portAts []source.Range
 	for _, a := range addr.Alts {
 		h, p := splitAlt(a, network, r.EmptyAddr)
 		h.Fly = a.Fly
 		hosts = append(hosts, h)
 		ports = append(ports, p)
+		ha, pa := valueRanges(a)
+		hostAts = append(hostAts, ha)
+		portAts = append(portAts, pa)
 	}
 	l.Host = listen.Host{Class: listen.HostUnknown, Network: network}
 	if len(hosts) > 0 && allSame(hosts) {
@@ -43,13 +48,95 @@ func resolve(r *RawSite) (listen.Listener, string) {
 		l.Port.IsDefault = true
 		l.Host.Default = true
 	}
-	// A flag's default written as a literal is where a fix belongs.
-	if len(addr.Alts) == 1 && len(addr.Alts[0].Parts) == 1 {
-		if p := addr.Alts[0].Parts[0]; p.Kind == PartFlag && p.DefaultRange.IsValid() {
-			l.HostRange, l.PortRange = p.DefaultRange, p.DefaultRange
-		}
+	// Where the value is written as one literal (a flag default, a
+	// struct literal field, an env default passed to a helper), that is
+	// where a finding and a fix belong; the call stays l.Range.
+	if len(hostAts) > 0 && hostAts[0].IsValid() && allSame(hostAts) {
+		l.HostRange = hostAts[0]
+	}
+	if len(portAts) > 0 && portAts[0].IsValid() && allSame(portAts) {
+		l.PortRange = portAts[0]
 	}
 	return l, network
+}
+
+// valueRanges is where the host and the port of one alternative are
+// written, when each is one literal in the source (invalid otherwise):
+// the literal itself, or the default of the flag or env var it is read
+// from.
+func valueRanges(a Alt) (host, port source.Range) {
+	parts := a.Parts
+	if len(parts) == 1 && (parts[0].Kind == PartEnv || parts[0].Kind == PartFlag) {
+		p := parts[0]
+		if p.DefaultRange.IsValid() {
+			return p.DefaultRange, p.DefaultRange
+		}
+		if p.Default != nil && len(p.Default.Alts) == 1 {
+			return valueRanges(p.Default.Alts[0])
+		}
+		return source.Range{}, source.Range{}
+	}
+	k, j := lastColon(parts)
+	if k < 0 {
+		return source.Range{}, source.Range{}
+	}
+	var hostSide, portSide []Part
+	hostSide = append(hostSide, parts[:k]...)
+	if j > 0 {
+		hostSide = append(hostSide, parts[k])
+	}
+	if j+1 < len(parts[k].Text) {
+		portSide = append(portSide, parts[k])
+	}
+	portSide = append(portSide, parts[k+1:]...)
+	return pieceRange(hostSide), pieceRange(portSide)
+}
+
+// pieceRange is where one side of an address is written when it is a
+// single part: a literal with a position, or an env var or flag whose
+// default is one.
+func pieceRange(ps []Part) source.Range {
+	if len(ps) != 1 {
+		return source.Range{}
+	}
+	p := ps[0]
+	switch p.Kind {
+	case PartLit:
+		return p.At
+	case PartEnv, PartFlag:
+		if p.DefaultRange.IsValid() {
+			return p.DefaultRange
+		}
+		if p.Default != nil && len(p.Default.Alts) == 1 {
+			return pieceRange(p.Default.Alts[0].Parts)
+		}
+	}
+	return source.Range{}
+}
+
+// lastColon finds the colon that separates host and port: the last one
+// outside brackets, as part index k and byte j of its text (-1 if none).
+func lastColon(parts []Part) (k, j int) {
+	k, j = -1, -1
+	depth := 0
+	for i, p := range parts {
+		if p.Kind != PartLit {
+			continue
+		}
+		for x := 0; x < len(p.Text); x++ {
+			switch p.Text[x] {
+			case '[':
+				depth++
+			case ']':
+				depth--
+			case ':':
+				if depth == 0 {
+					k, j = i, x
+				}
+			}
+		}
+	}
+	return k, j
 }
 
 func allSame[T comparable](xs []T) bool {
@@ -105,25 +192,7 @@ func splitAlt(a Alt, network, emptyAddr string) (listen.Host, listen.Port) {
 		}
 		return h, port
 	}
-	k, j := -1, -1
-	depth := 0
-	for i, p := range parts {
-		if p.Kind != PartLit {
-			continue
-		}
-		for x := 0; x < len(p.Text); x++ {
-			switch p.Text[x] {
-			case '[':
-				depth++
-			case ']':
-				depth--
-			case ':':
-				if depth == 0 {
-					k, j = i, x
-				}
-			}
-		}
-	}
+	k, j := lastColon(parts)
 	if k < 0 {
 		return unknownHost, listen.Port{}
 	}
@@ -136,7 +205,25 @@ func splitAlt(a Alt, network, emptyAddr string) (listen.Host, listen.Port) {
 		portParts = append(portParts, Part{Kind: PartLit, Text: parts[k].Text[j+1:]})
 	}
 	portParts = append(portParts, parts[k+1:]...)
-	return hostOf(hostParts, network), portOf(portParts)
+	return hostOf(mergeLits(hostParts), network), portOf(mergeLits(portParts))
+}
+
+// mergeLits joins adjacent literals that appendParts kept apart for
+// their positions, so that "127.0.0." + "1" reads as one host.
+func mergeLits(ps []Part) []Part {
+	var out []Part
+	for _, p := range ps {
+		if p.Kind == PartLit && p.Text == "" {
+			continue
+		}
+		if p.Kind == PartLit && len(out) > 0 && out[len(out)-1].Kind == PartLit {
+			out[len(out)-1].Text += p.Text
+			out[len(out)-1].At = source.Range{}
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func isEmptyLit(parts []Part) bool {

@@ -73,6 +73,39 @@ type state struct {
 
 	fields  map[string]Value
 	globals map[*ssa.Global]Value
+	// writes lists, per package-level variable, the instructions that
+	// may change it: stores, and calls that are handed its address.
+	writes map[*ssa.Global][]ssa.Instruction
+}
+
+// storesTo is the instructions that may write g (see state.writes).
+func (st *state) storesTo(g *ssa.Global) []ssa.Instruction {
+	if st.writes == nil {
+		st.writes = map[*ssa.Global][]ssa.Instruction{}
+		for _, fn := range st.funcs {
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					switch in := in.(type) {
+					case *ssa.Store:
+						if g, ok := in.Addr.(*ssa.Global); ok {
+							st.writes[g] = append(st.writes[g], in)
+						}
+					case ssa.CallInstruction:
+						for _, a := range in.Common().Args {
+							// json.Unmarshal(b, &addr) passes it as an any.
+							if mi, ok := a.(*ssa.MakeInterface); ok {
+								a = mi.X
+							}
+							if g, ok := a.(*ssa.Global); ok {
+								st.writes[g] = append(st.writes[g], in)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return st.writes[g]
 }
 
 // astIndex finds the syntax behind SSA instructions by position.
@@ -93,9 +126,18 @@ func newASTIndex(files []*ast.File) *astIndex {
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
 					for i, l := range n.Lhs {
-						if sel, ok := l.(*ast.SelectorExpr); ok {
-							idx.stores[sel.Sel.Pos()] = n.Rhs[i]
+						switch l := l.(type) {
+						case *ast.SelectorExpr:
+							idx.stores[l.Sel.Pos()] = n.Rhs[i]
+						case *ast.Ident:
+							idx.stores[l.Pos()] = n.Rhs[i]
 						}
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, name := range n.Names {
+						idx.stores[name.Pos()] = n.Values[i]
 					}
 				}
 			}
@@ -129,19 +171,17 @@ func (st *state) globalValue(e *evaluator, g *ssa.Global) Value {
 	}
 	st.globals[g] = unknown() // a cycle through the global is unknown
 	var out Value
-	for _, fn := range st.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				switch in := in.(type) {
-				case *ssa.Store:
-					if in.Addr == g {
-						out = union(out, e.eval(in.Val))
-					}
-				case *ssa.Call:
-					if f, ok := flagCall(in.Common()); ok && f.varArg && argIs(in.Common(), 0, g) {
-						out = union(out, e.flagPart(in.Common(), f, 1))
-					}
-				}
+	for _, in := range st.storesTo(g) {
+		switch in := in.(type) {
+		case *ssa.Store:
+			out = union(out, e.evalStore(in))
+		case ssa.CallInstruction:
+			if f, ok := flagCall(in.Common()); ok && f.varArg && argIs(in.Common(), 0, g) {
+				out = union(out, e.flagPart(in.Common(), f, 1))
+			} else if _, isFlag := flagCall(in.Common()); !isFlag {
+				// json.Unmarshal(data, &cfg) and the like may write
+				// anything.
+				out = union(out, unknown())
 			}
 		}
 	}
@@ -174,7 +214,7 @@ func (st *state) fieldTable(e *evaluator) map[string]Value {
 				case *ssa.Store:
 					if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
 						if key := fieldKeyOf(fa.X.Type(), fa.Field); key != "" {
-							st.fields[key] = union(st.fields[key], e.eval(in.Val))
+							st.fields[key] = union(st.fields[key], e.evalStore(in))
 						}
 					}
 				case *ssa.Call:

@@ -39,6 +39,24 @@ type Part struct {
 	// DefaultRange is where a flag's default is written, when it is a
 	// plain string literal, so reports can point at it.
 	DefaultRange source.Range
+	// Key is the name of a PartEnv still waiting on a caller (the app's
+	// own getenv(key, def) helper): Name is filled in when Key
+	// becomes a literal at a call site.
+	Key *Value
+	// At is where a PartLit is written when it is one literal in the
+	// source (a struct literal field, a flag default, an argument), so
+	// a finding about the value can stand there.
+	At source.Range
+}
+
+// Cond is a condition on an environment variable that picks an
+// alternative: Var (a PartEnv, with the default the program uses when
+// it is unset) compared with the literal Value; Equal says which way
+// the comparison went on the path that produced the alternative.
+type Cond struct {
+	Var   Part
+	Value string
+	Equal bool
 }
 
 // Alt is one way a value can come out: the concatenation of Parts.
@@ -47,6 +65,9 @@ type Alt struct {
 	// Fly is true when the program picks this alternative on a branch
 	// taken only on Fly (FLY_APP_NAME, FLY_REGION or FLY_MACHINE_ID set).
 	Fly bool
+	// Conds are the branches on environment variables that lead to
+	// this alternative; all must hold for it to be the one used.
+	Conds []Cond
 }
 
 // Value is what a string or integer expression may evaluate to: one
@@ -81,7 +102,7 @@ func concat(vs ...Value) Value {
 				parts := make([]Part, 0, len(a.Parts)+len(b.Parts))
 				parts = append(parts, a.Parts...)
 				parts = appendParts(parts, b.Parts...)
-				next = append(next, Alt{Parts: parts, Fly: a.Fly || b.Fly})
+				next = append(next, Alt{Parts: parts, Fly: a.Fly || b.Fly, Conds: joinConds(a.Conds, b.Conds)})
 			}
 		}
 		out.Alts = next
@@ -89,14 +110,38 @@ func concat(vs ...Value) Value {
 	return out
 }
 
+// joinConds is the conditions of both a and b, each once.
+func joinConds(a, b []Cond) []Cond {
+	if len(b) == 0 {
+		return a
+	}
+	out := append([]Cond(nil), a...)
+	for _, c := range b {
+		if !hasCond(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func hasCond(cs []Cond, c Cond) bool {
+	for _, x := range cs {
+		if x.Equal == c.Equal && x.Value == c.Value && partEqual(x.Var, c.Var) {
+			return true
+		}
+	}
+	return false
+}
+
 // appendParts appends, merging adjacent literals so that "a"+"b" reads
-// as one literal.
+// as one literal. A literal that knows where it is written stays
+// separate, so that its position survives (see mergeLits).
 func appendParts(dst []Part, ps ...Part) []Part {
 	for _, p := range ps {
 		if p.Kind == PartLit && p.Text == "" {
 			continue
 		}
-		if p.Kind == PartLit && len(dst) > 0 && dst[len(dst)-1].Kind == PartLit {
+		if p.Kind == PartLit && len(dst) > 0 && dst[len(dst)-1].Kind == PartLit && !p.At.IsValid() && !dst[len(dst)-1].At.IsValid() {
 			dst[len(dst)-1].Text += p.Text
 			continue
 		}
@@ -131,8 +176,13 @@ func union(vs ...Value) Value {
 }
 
 func altEqual(a, b Alt) bool {
-	if a.Fly != b.Fly || len(a.Parts) != len(b.Parts) {
+	if a.Fly != b.Fly || len(a.Parts) != len(b.Parts) || len(a.Conds) != len(b.Conds) {
 		return false
+	}
+	for _, c := range a.Conds {
+		if !hasCond(b.Conds, c) {
+			return false
+		}
 	}
 	for i := range a.Parts {
 		if !partEqual(a.Parts[i], b.Parts[i]) {
@@ -152,7 +202,10 @@ func partEqual(a, b Part) bool {
 	if a.Default != nil && !valueEqual(*a.Default, *b.Default) {
 		return false
 	}
-	return true
+	if (a.Key == nil) != (b.Key == nil) {
+		return false
+	}
+	return a.Key == nil || valueEqual(*a.Key, *b.Key)
 }
 
 func valueEqual(a, b Value) bool {
@@ -181,6 +234,9 @@ func markFly(v Value) Value {
 // one PartEnv with a default. v is the union of the branches: when all
 // alternatives but the env read are literals, they are the default.
 func withEnvDefault(v Value) Value {
+	if hasConds(v) {
+		return v // the branches are decided by their conditions, not by emptiness
+	}
 	if r, ok := foldEnvInContext(v); ok {
 		return r
 	}
@@ -211,6 +267,15 @@ func withEnvDefault(v Value) Value {
 	return single(p)
 }
 
+func hasConds(v Value) bool {
+	for _, a := range v.Alts {
+		if len(a.Conds) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // text returns the value's literal text when it has exactly one
 // alternative made only of literals.
 func (v Value) text() (string, bool) {
@@ -236,7 +301,7 @@ func (v Value) hasSymbols() bool {
 			case PartParam, PartField:
 				return true
 			case PartEnv, PartFlag:
-				if p.Default != nil && p.Default.hasSymbols() {
+				if p.Default != nil && p.Default.hasSymbols() || p.Key != nil {
 					return true
 				}
 			}
@@ -250,12 +315,9 @@ func (v Value) hasSymbols() bool {
 func (v Value) subst(f func(Part) (Value, bool)) Value {
 	var out Value
 	for _, a := range v.Alts {
-		acc := Value{Alts: []Alt{{Fly: a.Fly}}}
+		acc := Value{Alts: []Alt{{Fly: a.Fly, Conds: substConds(a.Conds, f)}}}
 		for _, p := range a.Parts {
-			if p.Default != nil {
-				d := p.Default.subst(f)
-				p.Default = &d
-			}
+			p = substPart(p, f)
 			if r, ok := f(p); ok {
 				acc = concat(acc, r)
 				continue
@@ -263,6 +325,40 @@ func (v Value) subst(f func(Part) (Value, bool)) Value {
 			acc = concat(acc, single(p))
 		}
 		out = union(out, acc)
+	}
+	return out
+}
+
+// substPart substitutes inside a part: its default, and the name of
+// an env var read through a helper, which becomes known, or unknown
+// when nothing is left to substitute.
+func substPart(p Part, f func(Part) (Value, bool)) Part {
+	if p.Default != nil {
+		d := p.Default.subst(f)
+		p.Default = &d
+	}
+	if p.Key != nil {
+		k := p.Key.subst(f)
+		switch t, ok := k.text(); {
+		case ok && t != "":
+			p.Name, p.Key = t, nil
+		case hasParams(k):
+			p.Key = &k
+		default:
+			return Part{Kind: PartUnknown}
+		}
+	}
+	return p
+}
+
+func substConds(cs []Cond, f func(Part) (Value, bool)) []Cond {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]Cond, len(cs))
+	for i, c := range cs {
+		c.Var = substPart(c.Var, f)
+		out[i] = c
 	}
 	return out
 }
@@ -287,7 +383,11 @@ func (v Value) String() string {
 				if p.Kind == PartFlag {
 					kind = "flag"
 				}
-				b.WriteString(kind + "(" + p.Name)
+				name := p.Name
+				if p.Key != nil {
+					name = "[" + p.Key.String() + "]"
+				}
+				b.WriteString(kind + "(" + name)
 				if p.Default != nil {
 					b.WriteString("|" + p.Default.String())
 				}
@@ -299,6 +399,13 @@ func (v Value) String() string {
 			default:
 				b.WriteString("?")
 			}
+		}
+		for _, c := range a.Conds {
+			op := "!="
+			if c.Equal {
+				op = "=="
+			}
+			b.WriteString(" if " + Value{Alts: []Alt{{Parts: []Part{c.Var}}}}.String() + op + strconv.Quote(c.Value))
 		}
 		alts = append(alts, b.String())
 	}

@@ -25,6 +25,6 @@ func parse() *Conf {
 
 func main() {
 	c := parse()
-	srv := &http.Server{Addr: ":" + strconv.Itoa(c.Port)}
-	srv.ListenAndServe() // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=8080 env=APP_PORT fallback=PORT default=8080$`
+	srv := &http.Server{Addr: ":" + strconv.Itoa(c.Port)} // want `host value of http.Server.ListenAndServe`
+	srv.ListenAndServe()                                  // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=8080 env=APP_PORT fallback=PORT default=8080$`
 }

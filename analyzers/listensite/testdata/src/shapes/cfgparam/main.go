@@ -12,8 +12,8 @@ type Settings struct {
 }
 
 func defaults(s *Settings) {
-	s.Bind = "0.0.0.0"
-	s.Port = 5000
+	s.Bind = "0.0.0.0" // want `host value of http.ListenAndServe`
+	s.Port = 5000      // want `port value of http.ListenAndServe`
 }
 
 func main() {

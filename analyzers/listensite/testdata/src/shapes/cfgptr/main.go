@@ -14,7 +14,7 @@ type Config struct {
 }
 
 func newConfig() *Config {
-	c := &Config{Host: "localhost", Port: "4000"} // want `host value of net.Listen`
+	c := &Config{Host: "localhost", Port: "4000"} // want `host value of net.Listen` `port value of net.Listen`
 	if p, ok := os.LookupEnv("APP_PORT"); ok {
 		c.Port = p
 	}

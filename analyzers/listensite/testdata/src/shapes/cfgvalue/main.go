@@ -17,7 +17,7 @@ type Config struct {
 }
 
 func load() Config {
-	cfg := Config{Host: "127.0.0.1", Port: 8080} // want `host value of http.ListenAndServe`
+	cfg := Config{Host: "127.0.0.1", Port: 8080} // want `host value of http.ListenAndServe` `port value of http.ListenAndServe`
 	if v := os.Getenv("PORT"); v != "" {
 		cfg.Port, _ = strconv.Atoi(v)
 	}

@@ -7,7 +7,7 @@ import (
 	"net/http"
 )
 
-var addr = flag.String("addr", "", "listen address (required)")
+var addr = flag.String("addr", "", "listen address (required)") // want `host value of http.ListenAndServe`
 
 func main() {
 	flag.Parse()

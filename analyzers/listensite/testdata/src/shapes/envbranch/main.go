@@ -20,5 +20,5 @@ func main() {
 	if getenv("APP_ENV", "production") == "development" {
 		host = "127.0.0.1"
 	}
-	http.ListenAndServe(host+":8080", nil) // want `http.ListenAndServe tcp host=unknown port=8080 alts=\["127.0.0.1":8080 if APP_ENV\|production=="development"; "0.0.0.0":8080 if APP_ENV\|production!="development"\]$`
+	http.ListenAndServe(host+":8080", nil) // want `http.ListenAndServe tcp host=unknown port=8080 alts=\["0.0.0.0":8080 if APP_ENV\|production!="development"; "127.0.0.1":8080 if APP_ENV\|production=="development"\]$`
 }

@@ -16,9 +16,9 @@ func envOr(k, d string) string {
 	return d
 }
 
-var listenAddress = flag.String("listen-address", envOr("LISTEN_ADDRESS", ":8080"), "")
+var listenAddress = flag.String("listen-address", envOr("LISTEN_ADDRESS", ":8080"), "") // want `port value of net.Listen`
 
 func main() {
 	flag.Parse()
-	net.Listen("tcp", *listenAddress) // want `net.Listen tcp host=dual-stack wildcard env=LISTEN_ADDRESS flag=listen-address whole port=8080 env=LISTEN_ADDRESS default=8080$`
+	net.Listen("tcp", *listenAddress) // want `net.Listen tcp host=dual-stack wildcard env=LISTEN_ADDRESS flag=listen-address whole port=8080 env=LISTEN_ADDRESS default=8080 flag=listen-address$`
 }

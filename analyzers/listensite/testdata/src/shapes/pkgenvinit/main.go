@@ -13,7 +13,7 @@ var port string
 func init() {
 	port = os.Getenv("PORT")
 	if port == "" {
-		port = "8080"
+		port = "8080" // want `port value of http.ListenAndServe`
 	}
 }
 

@@ -1,0 +1,74 @@
+package listensite_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/flylint/flylint/analyzers/listensite"
+	"github.com/flylint/flylint/listen"
+)
+
+type ignoreWants struct{}
+
+func (ignoreWants) Errorf(string, ...any) {}
+
+// TestDecide finishes sites whose host a branch on an env var picks,
+// as the CLI does with the app's environment.
+func TestDecide(t *testing.T) {
+	site := func(pkg string) *listensite.Site {
+		t.Helper()
+		// The fixture's // want comments are for TestShapes.
+		results := analysistest.Run(ignoreWants{}, analysistest.TestData(), listensite.Analyzer, pkg)
+		if len(results) != 1 || results[0].Err != nil {
+			t.Fatalf("%s: %d results", pkg, len(results))
+		}
+		res := results[0].Result.(*listensite.Result)
+		if len(res.Sites) != 1 {
+			t.Fatalf("%s: %d sites", pkg, len(res.Sites))
+		}
+		return res.Sites[0]
+	}
+	env := func(kv ...string) func(string) (string, bool) {
+		return func(name string) (string, bool) {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == name {
+					return kv[i+1], true
+				}
+			}
+			return "", false
+		}
+	}
+	branch := site("shapes/envbranch")
+	chain := site("shapes/envchain")
+	for _, tc := range []struct {
+		name string
+		site *listensite.Site
+		env  func(string) (string, bool)
+		host string
+		cls  listen.HostClass
+		port int
+	}{
+		// Unset: the helper's default "production" keeps 0.0.0.0.
+		{"default", branch, env(), "0.0.0.0", listen.HostDualStack, 8080},
+		{"set", branch, env("APP_ENV", "development"), "127.0.0.1", listen.HostLoopback, 8080},
+		{"empty is unset", branch, env("APP_ENV", ""), "0.0.0.0", listen.HostDualStack, 8080},
+		{"other", branch, env("APP_ENV", "staging"), "0.0.0.0", listen.HostDualStack, 8080},
+		{"chain unset", chain, env(), "0.0.0.0", listen.HostDualStack, 7070},
+		{"chain second", chain, env("STAGE", "ci"), "localhost", listen.HostLoopback, 7070},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := tc.site.Decide(tc.env)
+			if l.Host.Text != tc.host || l.Host.Class != tc.cls || l.Port.Number != tc.port {
+				t.Errorf("Decide = %q (%s) port %d, want %q (%s) port %d", l.Host.Text, l.Host.Class, l.Port.Number, tc.host, tc.cls, tc.port)
+			}
+			if l.Range != tc.site.Range {
+				t.Errorf("range moved: %v", l.Range)
+			}
+		})
+	}
+	// Undecided, the site keeps only what every path agrees on.
+	if branch.Host.Class != listen.HostUnknown || branch.Port.Number != 8080 {
+		t.Errorf("undecided site = %+v", branch.Listener)
+	}
+}
