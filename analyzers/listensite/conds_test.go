@@ -41,6 +41,7 @@ func TestDecide(t *testing.T) {
 	}
 	branch := site("shapes/envbranch")
 	chain := site("shapes/envchain")
+	dev := site("shapes/envdevdefault")
 	for _, tc := range []struct {
 		name string
 		site *listensite.Site
@@ -54,6 +55,9 @@ func TestDecide(t *testing.T) {
 		{"set", branch, env("APP_ENV", "development"), "127.0.0.1", listen.HostLoopback, 8080},
 		{"empty is unset", branch, env("APP_ENV", ""), "0.0.0.0", listen.HostDualStack, 8080},
 		{"other", branch, env("APP_ENV", "staging"), "0.0.0.0", listen.HostDualStack, 8080},
+		// Empty is unset to a getenv helper: its default picks loopback.
+		{"dev default", dev, env("APP_ENV", ""), "localhost", listen.HostLoopback, 3000},
+		{"dev overridden", dev, env("APP_ENV", "production"), "0.0.0.0", listen.HostDualStack, 3000},
 		{"chain unset", chain, env(), "0.0.0.0", listen.HostDualStack, 7070},
 		{"chain second", chain, env("STAGE", "ci"), "localhost", listen.HostLoopback, 7070},
 	} {
