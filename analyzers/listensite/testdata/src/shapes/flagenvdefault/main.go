@@ -1,6 +1,6 @@
 // Shape: a flag whose default comes from an env var with a literal
-// fallback. Seen in superfly/tokenizer@a60499d50d168b57492fc5e75069d82d622a931a
-// (-listen-address, overridable by LISTEN_ADDRESS).
+// fallback, through the app's envOr helper (see flagsetglobal for the
+// same idea written with init).
 package main
 
 import (
