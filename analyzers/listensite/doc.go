@@ -16,13 +16,27 @@
 // Addresses are evaluated on SSA: constants, concatenation,
 // fmt.Sprintf with a constant format, net.JoinHostPort, strconv.Itoa,
 // os.Getenv and os.LookupEnv with the default chosen on the empty
-// branch (or by cmp.Or), flag.String/StringVar/Int/IntVar defaults,
-// struct fields, globals, helper functions, and phi nodes as
-// alternatives. A branch on FLY_APP_NAME (or another variable only Fly
-// sets) picks the value used on Fly. A parameter that flows into an
-// address is finished at the callers, in the same package or, through
-// a package fact, in the packages that import it; so is a struct field
-// a constructor fills from its parameter.
+// branch (or by cmp.Or), also through the app's own getenv(key, def)
+// helper, flag.String/StringVar/Int/IntVar defaults, package-level
+// variables and their initialisers (init functions included, and
+// pointers from flag.String read as *addr), struct fields across calls,
+// returns and *T parameters (a field the analysis cannot follow is the
+// union of what the package stores into it), helper functions, and
+// phi nodes as alternatives. A package variable whose address is handed
+// to another call (json.Unmarshal) is unknown. A branch on FLY_APP_NAME
+// (or another variable only Fly sets) picks the value used on Fly. A
+// branch comparing an env var with a literal tags each alternative with
+// its condition: the site keeps what every path agrees on, lists the
+// alternatives (Site.Alternatives) and Site.Decide finishes it against
+// the app's environment. A parameter that flows into an address is
+// finished at the callers, in the same package or, through a package
+// fact, in the packages that import it; so is a struct field a
+// constructor fills from its parameter.
+//
+// HostRange and PortRange point where the value is written when it is
+// one literal (a flag default, a struct literal field, a package
+// variable's initialiser, an env default passed to a helper); Range is
+// the listen call.
 //
 // The Result (*Result) lists every site as a listen.Listener plus the
 // Go network and positions. Hosts and ports read from an environment
