@@ -49,17 +49,18 @@ func TestDecide(t *testing.T) {
 		host string
 		cls  listen.HostClass
 		port int
+		line int // where the chosen host is written, 0: not one literal
 	}{
 		// Unset: the helper's default "production" keeps 0.0.0.0.
-		{"default", branch, env(), "0.0.0.0", listen.HostDualStack, 8080},
-		{"set", branch, env("APP_ENV", "development"), "127.0.0.1", listen.HostLoopback, 8080},
-		{"empty is unset", branch, env("APP_ENV", ""), "0.0.0.0", listen.HostDualStack, 8080},
-		{"other", branch, env("APP_ENV", "staging"), "0.0.0.0", listen.HostDualStack, 8080},
+		{"default", branch, env(), "0.0.0.0", listen.HostDualStack, 8080, 0},
+		{"set", branch, env("APP_ENV", "development"), "127.0.0.1", listen.HostLoopback, 8080, 21},
+		{"empty is unset", branch, env("APP_ENV", ""), "0.0.0.0", listen.HostDualStack, 8080, 0},
+		{"other", branch, env("APP_ENV", "staging"), "0.0.0.0", listen.HostDualStack, 8080, 0},
 		// Empty is unset to a getenv helper: its default picks loopback.
-		{"dev default", dev, env("APP_ENV", ""), "localhost", listen.HostLoopback, 3000},
-		{"dev overridden", dev, env("APP_ENV", "production"), "0.0.0.0", listen.HostDualStack, 3000},
-		{"chain unset", chain, env(), "0.0.0.0", listen.HostDualStack, 7070},
-		{"chain second", chain, env("STAGE", "ci"), "localhost", listen.HostLoopback, 7070},
+		{"dev default", dev, env("APP_ENV", ""), "localhost", listen.HostLoopback, 3000, 20},
+		{"dev overridden", dev, env("APP_ENV", "production"), "0.0.0.0", listen.HostDualStack, 3000, 0},
+		{"chain unset", chain, env(), "0.0.0.0", listen.HostDualStack, 7070, 0},
+		{"chain second", chain, env("STAGE", "ci"), "localhost", listen.HostLoopback, 7070, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := tc.site.Decide(tc.env)
@@ -68,6 +69,10 @@ func TestDecide(t *testing.T) {
 			}
 			if l.Range != tc.site.Range {
 				t.Errorf("range moved: %v", l.Range)
+			}
+			// A finding about the decided host stands at its literal.
+			if tc.line != 0 && l.HostRange.Start.Line != tc.line {
+				t.Errorf("host range %v, want line %d", l.HostRange, tc.line)
 			}
 		})
 	}

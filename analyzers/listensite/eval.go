@@ -279,6 +279,30 @@ func (e *evaluator) fillsFields(c *ssa.CallCommon, a *ssa.Alloc) bool {
 	return false
 }
 
+// edgeValue is the value of one edge of p, with the position of the
+// literal when the edge is a constant that the function assigns to p's
+// variable in exactly one place (if p == "" { p = "8080" }): SSA keeps
+// no position for it.
+func (e *evaluator) edgeValue(p *ssa.Phi, edge ssa.Value) Value {
+	v := e.eval(edge)
+	c, ok := edge.(*ssa.Const)
+	if !ok || c.Value == nil || p.Comment == "" {
+		return v
+	}
+	var found ast.Expr
+	for _, bl := range e.st.assignedLits(p.Parent())[p.Comment] {
+		tv, ok := e.st.pass.TypesInfo.Types[bl]
+		if !ok || tv.Value == nil || tv.Value.ExactString() != c.Value.ExactString() {
+			continue
+		}
+		if found != nil {
+			return v // written twice: which one is not known
+		}
+		found = bl
+	}
+	return withAt(v, e.st, found)
+}
+
 // evalStore is the value a store writes, with the position of the
 // literal it writes when the source shows one (Port: 8080, s.Addr =
 // ":80", var addr = "...").
@@ -315,7 +339,7 @@ func (e *evaluator) phi(p *ssa.Phi) Value {
 	var out Value
 	b := p.Block()
 	for i, edge := range p.Edges {
-		v := e.eval(edge)
+		v := e.edgeValue(p, edge)
 		if i < len(b.Preds) && flyEdge(b.Preds[i], b) {
 			v = markFly(v)
 		}
@@ -531,6 +555,9 @@ func (e *evaluator) returnValue(fn *ssa.Function, index int) Value {
 			continue
 		}
 		v := e.eval(ret.Results[index])
+		if xs := e.st.idx.returns[ret.Pos()]; len(xs) == len(ret.Results) {
+			v = withAt(v, e.st, xs[index])
+		}
 		if flyBlock(b) {
 			v = markFly(v)
 		}
@@ -789,7 +816,7 @@ func (e *evaluator) defaultPhi(p *ssa.Phi) (Value, bool) {
 		if side(d, p.Block().Preds[xi], p.Block()) == emptyOnTrue {
 			continue
 		}
-		return withDefault(e.eval(x), e.eval(p.Edges[oi])), true
+		return withDefault(e.eval(x), e.edgeValue(p, p.Edges[oi])), true
 	}
 	return Value{}, false
 }

@@ -76,6 +76,57 @@ type state struct {
 	// writes lists, per package-level variable, the instructions that
 	// may change it: stores, and calls that are handed its address.
 	writes map[*ssa.Global][]ssa.Instruction
+	lits   map[*ssa.Function]map[string][]*ast.BasicLit
+}
+
+// assignedLits lists, per variable name, the basic literals fn's own
+// body assigns or initialises local variables with (closures are
+// their own functions).
+func (st *state) assignedLits(fn *ssa.Function) map[string][]*ast.BasicLit {
+	if m, ok := st.lits[fn]; ok {
+		return m
+	}
+	m := map[string][]*ast.BasicLit{}
+	add := func(l, r ast.Expr) {
+		id, ok := l.(*ast.Ident)
+		bl, isLit := r.(*ast.BasicLit)
+		if ok && isLit {
+			m[id.Name] = append(m[id.Name], bl)
+		}
+	}
+	var body ast.Node
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	}
+	if body != nil {
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						add(n.Lhs[i], n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i := range n.Names {
+						add(n.Names[i], n.Values[i])
+					}
+				}
+			}
+			return true
+		})
+	}
+	if st.lits == nil {
+		st.lits = map[*ssa.Function]map[string][]*ast.BasicLit{}
+	}
+	st.lits[fn] = m
+	return m
 }
 
 // storesTo is the instructions that may write g (see state.writes).
@@ -110,12 +161,13 @@ func (st *state) storesTo(g *ssa.Global) []ssa.Instruction {
 
 // astIndex finds the syntax behind SSA instructions by position.
 type astIndex struct {
-	calls  map[token.Pos]*ast.CallExpr // by Lparen
-	stores map[token.Pos]ast.Expr      // by key-value colon or selector: the stored expression
+	calls   map[token.Pos]*ast.CallExpr // by Lparen
+	stores  map[token.Pos]ast.Expr      // by key-value colon or selector: the stored expression
+	returns map[token.Pos][]ast.Expr    // by the return keyword: the results
 }
 
 func newASTIndex(files []*ast.File) *astIndex {
-	idx := &astIndex{calls: map[token.Pos]*ast.CallExpr{}, stores: map[token.Pos]ast.Expr{}}
+	idx := &astIndex{calls: map[token.Pos]*ast.CallExpr{}, stores: map[token.Pos]ast.Expr{}, returns: map[token.Pos][]ast.Expr{}}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -134,6 +186,8 @@ func newASTIndex(files []*ast.File) *astIndex {
 						}
 					}
 				}
+			case *ast.ReturnStmt:
+				idx.returns[n.Return] = n.Results
 			case *ast.ValueSpec:
 				if len(n.Names) == len(n.Values) {
 					for i, name := range n.Names {

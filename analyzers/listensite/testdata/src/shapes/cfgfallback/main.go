@@ -17,7 +17,7 @@ func parse() *Conf {
 		p = os.Getenv("PORT")
 	}
 	if p == "" {
-		p = "8080"
+		p = "8080" // want `port value of http.Server.ListenAndServe`
 	}
 	n, _ := strconv.Atoi(p)
 	return &Conf{Port: n}

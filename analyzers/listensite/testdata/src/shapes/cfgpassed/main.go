@@ -19,7 +19,7 @@ type config struct {
 func fromEnv() (*config, error) {
 	addr, ok := os.LookupEnv("ADDR")
 	if !ok || addr == "" {
-		addr = ":8080"
+		addr = ":8080" // want `port value of net.Listen`
 	}
 	up, ok := os.LookupEnv("UPSTREAM")
 	if !ok {

@@ -12,7 +12,7 @@ import (
 func main() {
 	port := os.Getenv("GRPC_PORT")
 	if port == "" {
-		port = "50051"
+		port = "50051" // want `port value of net.Listen`
 	}
 	lis, _ := net.Listen("tcp", fmt.Sprintf(":%s", port)) // want `net.Listen tcp host=dual-stack wildcard port=50051 env=GRPC_PORT default=50051$`
 	s := grpc.NewServer()
