@@ -35,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pos, end := check.HostPos(pass, s.Site)
 		check.Report(pass, analysis.Diagnostic{
 			Pos: pos, End: end, Category: Rule,
+			Related: check.CallRelated(s.Site, pos),
 			Message: "Port " + port + " listens on IPv6 only (" + what + "), so Fly Proxy, which connects over IPv4, cannot reach the service fly.toml routes to it. " +
 				"Listen with network \"tcp\" on \":" + port + "\" for a dual-stack socket.",
 		})

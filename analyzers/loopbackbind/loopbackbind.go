@@ -35,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pos, end := check.HostPos(pass, s.Site)
 		d := analysis.Diagnostic{
 			Pos: pos, End: end, Category: Rule,
+			Related: check.CallRelated(s.Site, pos),
 			Message: s.Origin + " binds " + quoteHost(s.Host.Text) + ", a loopback address, so Fly Proxy cannot reach port " + check.PortText(s.Site) +
 				". Fly Proxy connects to the Machine's private IPv4 address; bind the wildcard (\":" + check.PortText(s.Site) + "\" or \"0.0.0.0:" + check.PortText(s.Site) + "\") instead.",
 		}

@@ -32,6 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 		port := check.PortText(s.Site)
 		check.Report(pass, analysis.Diagnostic{
 			Pos: pos, End: end, Category: Rule,
+			Related: check.CallRelated(s.Site, pos),
 			Message: "Port " + port + " is bound only to the 6PN private address, so Fly Proxy cannot reach the service fly.toml routes to it. " +
 				"Fly Proxy connects over the Machine's private IPv4 address; bind \":" + port + "\" (dual-stack) to serve both Fly Proxy and 6PN.",
 		})

@@ -28,6 +28,7 @@ func run(pass *analysis.Pass) (any, error) {
 		port := check.PortText(s.Site)
 		d := analysis.Diagnostic{
 			Pos: pos, End: end, Category: Rule,
+			Related: check.CallRelated(s.Site, pos),
 			Message: "TCP listener on port " + port + " binds fly-global-services, an address meant for UDP services, so Fly Proxy's TCP connections never reach it. " +
 				"Fly Proxy delivers TCP to the Machine's private IPv4 address; bind \":" + port + "\" instead.",
 		}

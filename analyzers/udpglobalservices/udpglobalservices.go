@@ -36,6 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pos, end := check.HostPos(pass, s.Site)
 		d := analysis.Diagnostic{
 			Pos: pos, End: end, Category: Rule,
+			Related: check.CallRelated(s.Site, pos),
 			Message: "UDP listener on port " + port + " binds the wildcard address instead of fly-global-services, so replies to Fly's UDP service leave from the wrong address and are dropped. " +
 				"Fly routes UDP only through fly-global-services; listen on \"fly-global-services:" + port + "\" (or pick it when FLY_APP_NAME is set).",
 		}

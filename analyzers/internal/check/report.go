@@ -54,6 +54,16 @@ func HostPos(pass *analysis.Pass, s *listensite.Site) (token.Pos, token.Pos) {
 	return s.Pos, s.End
 }
 
+// CallRelated points back at the listen call when a finding stands
+// elsewhere (at the literal that writes the value, from HostPos): the
+// reader sees both where the value is written and where it is used.
+func CallRelated(s *listensite.Site, pos token.Pos) []analysis.RelatedInformation {
+	if !s.Pos.IsValid() || (pos >= s.Pos && pos < s.End) {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: s.Pos, End: s.End, Message: s.Origin + " listens here"}}
+}
+
 // PosOf maps a range in one of the pass's files back to positions.
 func PosOf(pass *analysis.Pass, r source.Range) (token.Pos, token.Pos) {
 	if !r.IsValid() {
