@@ -400,7 +400,7 @@ func (e *evaluator) call(c *ssa.CallCommon, index int) Value {
 		}
 		return lit(strings.Join(parts, "."))
 	case "cmp.Or":
-		return e.cmpOr(args[0])
+		return e.cmpOr(c)
 	}
 	if f, ok := flagCall(c); ok && !f.ptr && !f.varArg && index <= 0 {
 		return e.flagPart(c, f, 0)
@@ -573,38 +573,57 @@ func (e *evaluator) returnValue(fn *ssa.Function, index int) Value {
 }
 
 // cmpOr handles cmp.Or(os.Getenv("PORT"), "8080"): the first non-empty
-// argument wins, so the rest are the env var's default.
-func (e *evaluator) cmpOr(slice ssa.Value) Value {
-	args := variadicArgs(slice)
+// argument wins, so the rest are the env var's default. A literal
+// argument keeps its position, for findings about the default.
+func (e *evaluator) cmpOr(c *ssa.CallCommon) Value {
+	args := variadicArgs(c.Args[0])
 	if len(args) == 0 {
 		return unknown()
 	}
-	first := e.eval(args[0])
+	var xs []ast.Expr
+	if call := e.st.idx.calls[c.Pos()]; call != nil && !call.Ellipsis.IsValid() && len(call.Args) == len(args) {
+		xs = call.Args
+	}
+	arg := func(i int) Value {
+		v := e.eval(args[i])
+		if xs != nil {
+			v = withAt(v, e.st, xs[i])
+		}
+		return v
+	}
+	first := arg(0)
 	if len(args) == 1 {
 		return first
 	}
-	rest := Value{}
-	for _, a := range args[1:] {
-		rest = union(rest, e.eval(a))
-	}
-	if len(first.Alts) == 1 && len(first.Alts[0].Parts) == 1 && first.Alts[0].Parts[0].Kind == PartEnv && first.Alts[0].Parts[0].Default == nil {
+	if isBareEnv(first) {
 		p := first.Alts[0].Parts[0]
-		def := e.cmpOrRest(args[1:])
+		def := e.cmpOrRest(arg, 1, len(args))
 		p.Default = &def
 		return single(p)
+	}
+	rest := Value{}
+	for i := 1; i < len(args); i++ {
+		rest = union(rest, arg(i))
 	}
 	return union(first, rest)
 }
 
-func (e *evaluator) cmpOrRest(args []ssa.Value) Value {
-	v := e.eval(args[0])
-	if len(args) > 1 && len(v.Alts) == 1 && len(v.Alts[0].Parts) == 1 && v.Alts[0].Parts[0].Kind == PartEnv && v.Alts[0].Parts[0].Default == nil {
+// cmpOrRest is the default of cmp.Or's arguments i to n-1: a chain of
+// env vars ends in the last argument.
+func (e *evaluator) cmpOrRest(arg func(int) Value, i, n int) Value {
+	v := arg(i)
+	if i+1 < n && isBareEnv(v) {
 		p := v.Alts[0].Parts[0]
-		d := e.cmpOrRest(args[1:])
+		d := e.cmpOrRest(arg, i+1, n)
 		p.Default = &d
 		return single(p)
 	}
 	return v
+}
+
+// isBareEnv reports whether v is one env var read with no default yet.
+func isBareEnv(v Value) bool {
+	return len(v.Alts) == 1 && len(v.Alts[0].Parts) == 1 && v.Alts[0].Parts[0].Kind == PartEnv && v.Alts[0].Parts[0].Default == nil
 }
 
 // sprintf formats a constant format string with symbolic arguments.
