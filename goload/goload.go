@@ -1,6 +1,8 @@
 // Package goload loads a Go module's packages once and runs flylint's
 // listen-site analysis over them, for the CLI. It never writes go.mod or
-// go.sum and never runs the project's code.
+// go.sum, never runs the project's code or a C compiler, never lets the
+// go command download a toolchain, and keeps the go command from reading
+// anything outside the linted tree (see guard).
 package goload
 
 import (
@@ -8,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -24,10 +27,15 @@ import (
 // Options adjusts loading.
 type Options struct {
 	// Env is added to the process environment for the go command
-	// (GOFLAGS, GOOS, ...). The user's GOWORK and GOFLAGS are respected.
+	// (GOFLAGS, GOOS, ...). GOTOOLCHAIN, CGO_ENABLED and GOWORK are
+	// always flylint's own (see Analyze).
 	Env []string
-	// BuildFlags are passed to the go command as they are (-tags=...).
+	// BuildFlags are passed to the go command (-tags=...), before the
+	// flags flylint always sets, which therefore win.
 	BuildFlags []string
+	// Root is the linted tree: the go command is kept from reading
+	// anything outside it. "" means the module directory.
+	Root string
 	// Progress, when set, is told how many of the module's packages have
 	// been analysed, once they are loaded. It is called from several
 	// goroutines, last with done == total.
@@ -41,8 +49,11 @@ type Result struct {
 	Mains []*Main
 	// Errors lists the packages that did not load or type-check. Their
 	// listen sites are missing; the rest of the program is still
-	// analysed.
+	// analysed. Errors of the go command come before the type errors
+	// they cause.
 	Errors []PackageError
+	// Notes are the parts of the module flylint left out on purpose.
+	Notes []Note
 }
 
 // Main is one main package and the listen sites of it and of the
@@ -67,6 +78,9 @@ type Main struct {
 type PackageError struct {
 	Path     string
 	Messages []string
+	// GoCommand is set when the go command itself refused the package
+	// (a go.sum or module error), not the type checker.
+	GoCommand bool
 }
 
 func (e PackageError) Error() string {
@@ -75,10 +89,36 @@ func (e PackageError) Error() string {
 
 // Analyze loads the packages matching patterns in dir and finds their
 // listen sites.
+//
+// The repository is not trusted. Every go command runs with
+// GOTOOLCHAIN=local (a go or toolchain line in go.mod never downloads and
+// runs another toolchain), CGO_ENABLED=0 (the repository's #cgo
+// preambles never reach a C compiler or pkg-config), an explicit -mod
+// that never writes go.mod or go.sum, and the overrides in safeFlags,
+// whatever GOFLAGS says. What guard finds leading out of the tree is
+// hidden from the go command and noted.
 func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (*Result, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	env := append(os.Environ(), opts.Env...)
+	g, err := inspect(dir, opts.Root, env)
+	if err != nil {
+		return nil, fmt.Errorf("loading Go packages: %w", err)
+	}
+	res := &Result{Notes: g.notes}
+	if g.fatal != nil {
+		res.Notes = append(res.Notes, *g.fatal)
+		return res, nil
+	}
+	// Later entries win: exec keeps the last value of a variable.
+	env = append(env, "GOTOOLCHAIN=local", "CGO_ENABLED=0", "GOWORK="+g.gowork)
+	overlay, cleanup, err := g.overlay()
+	if err != nil {
+		return nil, fmt.Errorf("loading Go packages: %w", err)
+	}
+	defer cleanup()
+	flags := append(slices.Clip(opts.BuildFlags), safeFlags(g.vendor, overlay)...)
 	cfg := &packages.Config{
 		Context: ctx,
 		Dir:     dir,
@@ -91,15 +131,22 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes |
 			packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule |
 			packages.NeedTypesSizes,
-		Env:        append(os.Environ(), opts.Env...),
-		BuildFlags: buildFlags(dir, opts),
+		Env:        env,
+		BuildFlags: flags,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading Go packages: %w", err)
 	}
+	if len(pkgs) == 0 {
+		// go/packages hides a go list that failed as a whole (a go.sum
+		// checksum mismatch) when it asked for export data: no packages,
+		// no error. Ask the go command again, for its own words.
+		if err := goListError(ctx, dir, env, flags, patterns); err != nil {
+			return nil, err
+		}
+	}
 	dropCompileErrors(pkgs)
-	res := &Result{}
 	bad := map[*packages.Package]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if len(p.Errors) == 0 {
@@ -109,9 +156,11 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		pe := PackageError{Path: p.PkgPath}
 		for _, e := range p.Errors {
 			pe.Messages = append(pe.Messages, e.Error())
+			pe.GoCommand = pe.GoCommand || e.Kind == packages.ListError
 		}
 		res.Errors = append(res.Errors, pe)
 	})
+	res.Notes = append(res.Notes, cgoNotes(pkgs, g)...)
 	roots := rootGraph(pkgs)
 	analyzers := []*analysis.Analyzer{listensite.Analyzer, flyrefs.Analyzer}
 	if opts.Progress != nil {
@@ -188,7 +237,16 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		res.Mains = append(res.Mains, m)
 	}
 	sort.Slice(res.Mains, func(i, j int) bool { return res.Mains[i].Path < res.Mains[j].Path })
-	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
+	// The go command's own error first: a type error "could not import
+	// X (invalid package name)" only repeats that X did not load, and
+	// hides why.
+	sort.Slice(res.Errors, func(i, j int) bool {
+		a, b := res.Errors[i], res.Errors[j]
+		if a.GoCommand != b.GoCommand {
+			return a.GoCommand
+		}
+		return a.Path < b.Path
+	})
 	return res, nil
 }
 
@@ -228,55 +286,4 @@ func refine(sites []*listensite.Site) []*listensite.Site {
 		out = append(out, s)
 	}
 	return out
-}
-
-// buildFlags keeps the go command from touching go.mod/go.sum: with a
-// vendor directory the go command uses it on its own; otherwise
-// -mod=readonly. A -mod=vendor or -mod=readonly the user chose (in
-// GOFLAGS or the build flags) stands; -mod=mod, which lets the go command
-// rewrite go.mod and go.sum, is overridden by a -mod=readonly on the
-// command line, which wins over GOFLAGS.
-func buildFlags(dir string, opts Options) []string {
-	var flags []string
-	for _, f := range opts.BuildFlags {
-		if f != "-mod=mod" {
-			flags = append(flags, f)
-		}
-	}
-	for _, f := range flags {
-		if strings.HasPrefix(f, "-mod=") {
-			return flags
-		}
-	}
-	for _, kv := range append(os.Environ(), opts.Env...) {
-		v, ok := strings.CutPrefix(kv, "GOFLAGS=")
-		if !ok {
-			continue
-		}
-		for _, f := range strings.Fields(v) {
-			if f == "-mod=vendor" || f == "-mod=readonly" {
-				return flags
-			}
-		}
-	}
-	if root := moduleRoot(dir); root != "" {
-		if _, err := os.Stat(filepath.Join(root, "vendor", "modules.txt")); err == nil {
-			return flags
-		}
-	}
-	return append(flags, "-mod=readonly")
-}
-
-func moduleRoot(dir string) string {
-	dir, _ = filepath.Abs(dir)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }

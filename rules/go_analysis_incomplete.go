@@ -12,7 +12,9 @@ var GoAnalysisIncomplete = Register(&Rule{
 	Title:    "Some Go packages could not be analysed",
 	Since:    "0.1.0",
 	Why: "flylint could not load or type-check some of the app's Go packages, so it may not see every place the program listens; findings about missing listeners are held back for them.\n\n" +
-		"Make `go build ./...` succeed (flylint never downloads modules or edits go.mod: run `go mod download` first in CI), or pass `-go off` to skip Go analysis.",
+		"Make `go build ./...` succeed (flylint never downloads modules or edits go.mod: run `go mod download` first in CI), or pass `-go off` to skip Go analysis.\n\n" +
+		"flylint also leaves out, and says so here, what it will not hand to the go command in a repository it does not trust: files that import \"C\" (Go is loaded with `CGO_ENABLED=0`, so no C compiler runs), " +
+		"a `go.work` `use` or a `replace` directory outside the linted directory, `.go` files and package directories that are symlinks leading out of it, and source files that are named pipes or devices.",
 	ExampleFile: "main.go",
 	Bad: `package main
 
@@ -29,6 +31,11 @@ func main() {
 	URLs: []string{"https://pkg.go.dev/golang.org/x/tools/go/packages"},
 	Tags: []string{"go"},
 	Check: func(p *Pass) {
+		// Each part left out on purpose where it is fixed: the note says
+		// what and why.
+		for _, n := range p.App.GoNotes {
+			p.Reportf(n.Range, "Go analysis of this app is incomplete: %s.", n.Message)
+		}
 		if len(p.App.GoProblems) == 0 {
 			return
 		}
@@ -41,6 +48,6 @@ func main() {
 				r = p.App.Config.App.Key
 			}
 		}
-		p.Reportf(r, "Go analysis of this app is incomplete: %s. Listeners in those packages are not known, so port findings for them are held back; make go build ./... succeed, or pass -go off.", workspace.GoProblemSummary(p.App.GoProblems))
+		p.Reportf(r, "Go analysis of this app is incomplete: %s. Listeners in those packages are not known, so port findings for them are held back; make go build ./... succeed, or pass -go off.", trimPeriod(workspace.GoProblemSummary(p.App.GoProblems)))
 	},
 })

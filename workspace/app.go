@@ -84,6 +84,14 @@ type App struct {
 	// GoProblemAt is where the first of them is, when it names a Go
 	// source position (a type error); otherwise it is not valid.
 	GoProblemAt source.Range
+	// GoNotes are the parts of the app's Go module flylint left out on
+	// purpose (cgo files, links and replace directives leading out of
+	// the tree, named pipes), each where it is fixed. Each note is given
+	// to one app of the module only.
+	GoNotes []GoNote
+	// goLeftOut is set when the module has notes, whichever app holds
+	// them: the program's listeners may then be incomplete.
+	goLeftOut bool
 	// root is the directory flylint was asked to lint; nothing above it
 	// is read.
 	root string
@@ -91,6 +99,12 @@ type App struct {
 	// Flycast is true when the app is reached over Flycast (configured,
 	// marked with "# flylint:flycast", or referenced as <app>.flycast).
 	Flycast bool
+}
+
+// GoNote is one part of a Go module left out of the analysis, and why.
+type GoNote struct {
+	Range   source.Range
+	Message string
 }
 
 // Group is one process group: [processes] entry, or "app" without them.

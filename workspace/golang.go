@@ -19,7 +19,7 @@ import (
 // analyzeGo runs the Go analysis once per module that holds linted apps
 // and gives each app's process groups the listeners of the main package
 // they run, and returns how many modules it analysed. It changes nothing
-// on disk: loading is -mod=readonly.
+// on disk and reads nothing outside the linted tree (see goload).
 func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) int {
 	byModule := map[string][]*App{}
 	for _, a := range ws.Apps {
@@ -43,10 +43,18 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) in
 	for i, mod := range mods {
 		report(Progress{Phase: "Go modules", Done: i, Total: len(mods)})
 		phase := fmt.Sprintf("Go packages (module %d/%d)", i+1, len(mods))
+		apps := byModule[mod]
 		res, err := goload.Analyze(context.Background(), mod, []string{"./..."}, goload.Options{
+			Root:     apps[0].root,
 			Progress: func(done, total int) { report(Progress{Phase: phase, Done: done, Total: total}) },
 		})
-		for _, a := range byModule[mod] {
+		if err == nil && len(res.Notes) > 0 {
+			attachGoNotes(apps, res.Notes, files)
+			for _, a := range apps {
+				a.goLeftOut = true
+			}
+		}
+		for _, a := range apps {
 			if err != nil {
 				msg := goCommandMessage(err.Error())
 				if !a.GoProblemAt.IsValid() {
@@ -62,6 +70,31 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) in
 		report(Progress{Phase: "Go modules", Done: len(mods), Total: len(mods)})
 	}
 	return len(mods)
+}
+
+// attachGoNotes gives each note to the app whose directory holds the
+// file it is about (the deepest one), else to the first app of the
+// module, so that it is reported once.
+func attachGoNotes(apps []*App, notes []goload.Note, files map[string][]byte) {
+	for _, n := range notes {
+		owner, depth := apps[0], -1
+		for _, a := range apps {
+			dir, err := filepath.Abs(a.Dir)
+			if err == nil && lexicallyWithin(n.Range.File, dir) && len(dir) > depth {
+				owner, depth = a, len(dir)
+			}
+		}
+		r := n.Range
+		if r.Start.IsValid() {
+			// A go.mod, go.work or Go file the loader checked: a regular
+			// file inside the tree, kept for quoting.
+			r = rel(r, files)
+		} else {
+			// A link or a pipe: never opened.
+			r.File = displayPath(r.File)
+		}
+		owner.GoNotes = append(owner.GoNotes, GoNote{Range: r, Message: n.Message})
+	}
 }
 
 // copiedModule finds a Go module the app's Dockerfile builds from a
@@ -198,7 +231,7 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		argv := g.Interpreted.Argv
 		// A call into another module that may start a server (its code is
 		// not analysed) leaves the list open.
-		complete := len(a.GoProblems) == 0 && len(m.Opaque) == 0
+		complete := len(a.GoProblems) == 0 && !a.goLeftOut && len(m.Opaque) == 0
 		// The only main under the app is a guess when the group runs a
 		// command no go build in the Dockerfile produces (a shell script,
 		// a renamed copy): its listeners count, but they may not be all.
@@ -347,7 +380,7 @@ var goErrorPos = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): |(?:^|\s)(\S*go\.mo
 func goErrorRange(msg, mod string, files map[string][]byte) (at source.Range, rest string) {
 	m := goErrorPos.FindStringSubmatchIndex(msg)
 	if m == nil {
-		return source.Range{}, msg
+		return goFileLine(msg, mod, files), msg
 	}
 	group := func(i int) string {
 		if m[2*i] < 0 {
@@ -375,6 +408,39 @@ func goErrorRange(msg, mod string, files map[string][]byte) (at source.Range, re
 	}
 	pos := source.NewLines(data).At(ln, cn)
 	return source.Range{File: r.File, Start: pos, End: pos}, rest
+}
+
+var (
+	goVersionErr = regexp.MustCompile(`\bgo\.mod requires go >= `)
+	checksumErr  = regexp.MustCompile(`verifying (\S+)@(v[^\s/:]+)(/go\.mod)?: checksum mismatch`)
+)
+
+// goFileLine places a go command error that names no position at the
+// line of go.mod or go.sum it is about: the go directive a newer Go is
+// required by, the go.sum line whose hash does not match.
+func goFileLine(msg, mod string, files map[string][]byte) source.Range {
+	var file, prefix string
+	if goVersionErr.MatchString(msg) {
+		file, prefix = "go.mod", "go "
+	} else if m := checksumErr.FindStringSubmatch(msg); m != nil {
+		file, prefix = "go.sum", m[1]+" "+m[2]+m[3]+" "
+	} else {
+		return source.Range{}
+	}
+	r := rel(source.Range{File: filepath.Join(mod, file)}, files)
+	data, ok := files[r.File]
+	if !ok {
+		return source.Range{}
+	}
+	lines := source.NewLines(data)
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), prefix) {
+			start := lines.At(i+1, 1)
+			end := lines.At(i+1, len(strings.TrimRight(line, "\r"))+1)
+			return source.Range{File: r.File, Start: start, End: end}
+		}
+	}
+	return source.Range{}
 }
 
 // goCommandMessage keeps what the go command said from go/packages'

@@ -121,7 +121,7 @@ func TestBadInput(t *testing.T) {
 		{"10,000 apps", manyApps(10000), nil, ExitFindings, "a09000/fly.toml:3:19: port-out-of-range", 10},
 
 		// Go.
-		{"Go with cgo", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\n\n// int two(void) { return 2; }\nimport \"C\"\n\nfunc main() { _ = C.two() }\n"), nil, ExitFindings, "no-listener-for-service: Nothing in Go program x listens on TCP", 1},
+		{"Go with cgo", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\n\n// int two(void) { return 2; }\nimport \"C\"\n\nfunc main() { _ = C.two() }\n"), nil, ExitClean, "main.go:4:8: go-analysis-incomplete: Go analysis of this app is incomplete: cgo files were not analysed: main.go (in ", 1},
 		{"Go syntax error", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\nfunc main() {\n"), nil, ExitClean, "main.go:2:15: expected '}', found 'EOF'", 1},
 		{"Go type error", files("fly.toml", httpApp, "go.mod", goModule, "main.go", "package main\nfunc main() { nope() }\n"), nil, ExitClean, "main.go:2:15: go-analysis-incomplete: Go analysis of this app is incomplete: x: undefined: nope.", 1},
 		{"go.mod bad go directive", files("fly.toml", httpApp, "go.mod", "module x\n\ngo banana\n", "main.go", goMain), nil, ExitClean, "go.mod:3: invalid go version 'banana'", 1},
