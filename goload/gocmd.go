@@ -35,12 +35,15 @@ import (
 //     more file read.
 //   - -compiler=gc: gccgo is a C toolchain.
 //   - -race/-msan/-asan=false: they need cgo, which is off.
+//   - -buildvcs=false: stamping version control information runs git
+//     in the repository, whose .git/config may name programs to run
+//     (core.fsmonitor).
 func safeFlags(vendor bool, overlay string) []string {
 	mod := "-mod=readonly"
 	if vendor {
 		mod = "-mod=vendor"
 	}
-	return []string{mod, "-toolexec=", "-overlay=" + overlay, "-modfile=", "-pgo=off", "-compiler=gc", "-race=false", "-msan=false", "-asan=false"}
+	return []string{mod, "-toolexec=", "-overlay=" + overlay, "-modfile=", "-pgo=off", "-compiler=gc", "-race=false", "-msan=false", "-asan=false", "-buildvcs=false"}
 }
 
 // overlay writes the -overlay file that makes the go command see every

@@ -417,11 +417,14 @@ var (
 
 // goFileLine places a go command error that names no position at the
 // line of go.mod or go.sum it is about: the go directive a newer Go is
-// required by, the go.sum line whose hash does not match.
+// required by, the go.sum line whose hash does not match, or at
+// vendor/modules.txt when it is out of step with go.mod.
 func goFileLine(msg, mod string, files map[string][]byte) source.Range {
 	var file, prefix string
 	if goVersionErr.MatchString(msg) {
 		file, prefix = "go.mod", "go "
+	} else if strings.Contains(msg, "go: inconsistent vendoring") {
+		file, prefix = filepath.Join("vendor", "modules.txt"), ""
 	} else if m := checksumErr.FindStringSubmatch(msg); m != nil {
 		file, prefix = "go.sum", m[1]+" "+m[2]+m[3]+" "
 	} else {
