@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Hostile Go modules, through the real binary. Each tree holds the linted
@@ -252,11 +253,16 @@ func hostileGoCases(t *testing.T) []hostileGo {
 		{
 			// The environment is the user's, but a -toolexec there could
 			// name a program the repository holds.
-			name:  "GOFLAGS -toolexec names a script in the repository",
-			setup: inRepoFiles("fly.toml", flyTOML, "go.mod", goMod, "main.go", loopbackGo, "evil.sh", "#!/bin/sh\ntouch \"$(dirname \"$0\")/ran\"\nexec \"$@\"\n"),
-			env:   []string{"GOFLAGS=-mod=mod -toolexec=./evil.sh"},
-			code:  ExitFindings,
-			want:  []string{loopbackAt + " " + loopbackMsg + ": ..."},
+			name: "GOFLAGS -toolexec names a script in the repository",
+			setup: with(inRepoFiles("fly.toml", flyTOML, "go.mod", goMod, "main.go", loopbackGo, "evil.sh", "#!/bin/sh\ntouch \"$(dirname \"$0\")/ran\"\nexec \"$@\"\n"),
+				func(t *testing.T, top string) {
+					if err := os.Chmod(filepath.Join(top, "repo", "evil.sh"), 0o755); err != nil {
+						t.Fatal(err)
+					}
+				}),
+			env:  []string{"GOFLAGS=-mod=mod -toolexec=./evil.sh"},
+			code: ExitFindings,
+			want: []string{loopbackAt + " " + loopbackMsg + ": ..."},
 		},
 	}
 }
@@ -378,5 +384,89 @@ func TestHostileGoModules(t *testing.T) {
 			r := runBinary(t, binOpts{Dir: filepath.Join(top, "repo"), Env: append(append([]string(nil), hostileGoEnv...), c.env...)}, "-format", "json", ".")
 			c.check(t, top, r, before)
 		})
+	}
+}
+
+// TestHostileGoRunsOnlyGo runs the binary under strace over every hostile
+// module and checks what the whole process tree did: the only
+// programs executed are flylint, the go command and the go command's
+// own tools (compile, asm, ...: no C compiler, no pkg-config, no
+// toolchain from the module cache, no script from the repository), and
+// no connection to an internet address is attempted. GOPROXY points at
+// a closed port on 127.0.0.1 rather than "off", so that an attempted
+// download would show as a connect.
+func TestHostileGoRunsOnlyGo(t *testing.T) {
+	if _, err := exec.LookPath("strace"); err != nil {
+		t.Skip("strace is not installed (CI installs it in .ci/run): cannot watch what flylint's process tree runs")
+	}
+	if out, err := exec.Command("strace", "-f", "-o", os.DevNull, "true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here (ptrace not permitted?): %v %s", err, out)
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := strings.TrimSpace(string(goroot))
+	allowed := func(prog string) bool {
+		if real, err := filepath.EvalSymlinks(prog); err == nil {
+			prog = real
+		}
+		tools := filepath.Join(root, "pkg", "tool") + string(filepath.Separator)
+		return prog == flylintBinary(t) || prog == filepath.Join(root, "bin", "go") || strings.HasPrefix(prog, tools)
+	}
+
+	for _, c := range hostileGoCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			top := c.build(t)
+			traces := t.TempDir()
+			env := append(append(append([]string(nil), hostileGoEnv...), c.env...), "GOPROXY=http://127.0.0.1:9")
+			r := runBinary(t, binOpts{
+				Dir:  filepath.Join(top, "repo"),
+				Env:  env,
+				Wrap: []string{"strace", "-ff", "-qq", "-e", "trace=execve,connect,socket", "-o", filepath.Join(traces, "trace")},
+				// strace stops every traced process at each system call
+				// it watches: the bound is the hang detector's only.
+				Bound: bound{CPU: 60 * time.Second, RSS: 1 << 30, Wall: 120 * time.Second},
+			}, "-format", "json", ".")
+			if r.Code != c.code {
+				t.Errorf("exit %d, want %d\nstderr: %s", r.Code, c.code, r.Stderr)
+			}
+			checkTrace(t, traces, allowed)
+		})
+	}
+}
+
+// checkTrace reads the per-process traces strace -ff wrote to dir and
+// fails t for every program executed that allowed refuses and every
+// connect to an internet address.
+func checkTrace(t *testing.T, dir string, allowed func(string) bool) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "trace.*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("strace wrote no traces: %v", err)
+	}
+	execve := regexp.MustCompile(`^execve\("([^"]*)".*\) = 0$`)
+	ran := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if m := execve.FindStringSubmatch(line); m != nil {
+				ran[m[1]] = true
+				if !allowed(m[1]) {
+					t.Errorf("flylint's process tree ran %s", m[1])
+				}
+			}
+			if strings.HasPrefix(line, "connect(") && (strings.Contains(line, "AF_INET") || strings.Contains(line, "AF_INET6")) {
+				t.Errorf("flylint's process tree connected to an internet address: %s", line)
+			}
+		}
+	}
+	// The trace saw flylint start: it did not merely see nothing.
+	if len(ran) == 0 {
+		t.Errorf("strace saw no program start")
 	}
 }
