@@ -37,13 +37,84 @@ import (
 //   - -race/-msan/-asan=false: they need cgo, which is off.
 //   - -buildvcs=false: stamping version control information runs git
 //     in the repository, whose .git/config may name programs to run
-//     (core.fsmonitor).
+//     (core.fsmonitor). go list skips stamping when asked for named
+//     fields only, as flylint asks; the flag keeps it so.
 func safeFlags(vendor bool, overlay string) []string {
 	mod := "-mod=readonly"
 	if vendor {
 		mod = "-mod=vendor"
 	}
 	return []string{mod, "-toolexec=", "-overlay=" + overlay, "-modfile=", "-pgo=off", "-compiler=gc", "-race=false", "-msan=false", "-asan=false", "-buildvcs=false"}
+}
+
+// unsafeGOFLAGS are the flags safeFlags overrides on the command line.
+// They are also taken out of GOFLAGS itself: go/packages runs some go
+// commands (go list -f {{context.ReleaseTags}}, for the Go version)
+// without the build flags, and GOFLAGS alone would then apply
+// (-modfile=../elsewhere/go.mod read, -race refusing to run without cgo).
+var unsafeGOFLAGS = map[string]bool{
+	"-mod": true, "-toolexec": true, "-overlay": true, "-modfile": true, "-pgo": true,
+	"-compiler": true, "-race": true, "-msan": true, "-asan": true, "-buildvcs": true,
+}
+
+// safeGOFLAGS is the GOFLAGS the go command would use, from env or else
+// from the go env file (go env -w), without unsafeGOFLAGS; "-" spellings
+// with two dashes count too.
+func safeGOFLAGS(env []string) string {
+	flags, set := lookupEnv(env, "GOFLAGS")
+	if !set {
+		flags = goEnvFile(env)["GOFLAGS"]
+	}
+	var kept []string
+	for _, f := range strings.Fields(flags) {
+		name, _, _ := strings.Cut(f, "=")
+		if unsafeGOFLAGS["-"+strings.TrimLeft(name, "-")] {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return strings.Join(kept, " ")
+}
+
+func lookupEnv(env []string, key string) (string, bool) {
+	v, set := "", false
+	for _, kv := range env {
+		if rest, ok := strings.CutPrefix(kv, key+"="); ok {
+			v, set = rest, true
+		}
+	}
+	return v, set
+}
+
+// goEnvFile reads the settings go env -w wrote: $GOENV, or go/env in the
+// user's configuration directory, as the go command finds it.
+func goEnvFile(env []string) map[string]string {
+	path, set := lookupEnv(env, "GOENV")
+	if path == "off" {
+		return nil
+	}
+	if !set || path == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return nil
+		}
+		path = filepath.Join(dir, "go", "env")
+	}
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxModFile {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(line), "="); ok {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // overlay writes the -overlay file that makes the go command see every
@@ -81,7 +152,9 @@ const maxStderr = 64 << 10
 // goListError runs go list the way go/packages did, without export data,
 // and returns the go command's own error when it fails, or nil.
 func goListError(ctx context.Context, dir string, env, flags, patterns []string) error {
-	args := append([]string{"list", "-e", "-f", "{{.ImportPath}}"}, flags...)
+	// -json with named fields, as go/packages asks: a -f template makes
+	// go list compute every field, version control stamping included.
+	args := append([]string{"list", "-e", "-json=ImportPath"}, flags...)
 	args = append(args, "--")
 	args = append(args, patterns...)
 	cmd := exec.CommandContext(ctx, "go", args...)

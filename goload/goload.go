@@ -112,7 +112,7 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		return res, nil
 	}
 	// Later entries win: exec keeps the last value of a variable.
-	env = append(env, "GOTOOLCHAIN=local", "CGO_ENABLED=0", "GOWORK="+g.gowork)
+	env = append(env, "GOTOOLCHAIN=local", "CGO_ENABLED=0", "GOWORK="+g.gowork, "GOFLAGS="+safeGOFLAGS(env))
 	overlay, cleanup, err := g.overlay()
 	if err != nil {
 		return nil, fmt.Errorf("loading Go packages: %w", err)

@@ -1,6 +1,10 @@
 package goload
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 // BenchmarkInspect is the walk guard adds before every load, over
 // flylint's own module (some 1,500 files); BenchmarkAnalyze is the load
@@ -10,6 +14,28 @@ func BenchmarkInspect(b *testing.B) {
 		g, err := inspect("..", "..", nil)
 		if err != nil || g.fatal != nil || len(g.notes) != 0 {
 			b.Fatalf("inspect: %v %v %v", err, g.fatal, g.notes)
+		}
+	}
+}
+
+func TestSafeGOFLAGS(t *testing.T) {
+	envFile := filepath.Join(t.TempDir(), "env")
+	if err := os.WriteFile(envFile, []byte("GOFLAGS=-tags=prod -mod=mod --toolexec=./x\nGOPROXY=off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		env  []string
+		want string
+	}{
+		{[]string{"GOFLAGS=-mod=mod -trimpath -toolexec=./evil -overlay=/o.json -modfile=../x.mod -race -pgo=auto -buildvcs=true -compiler=gccgo -tags=a,b"}, "-trimpath -tags=a,b"},
+		{[]string{"GOFLAGS=-tags=a", "GOFLAGS=--modfile=../x.mod"}, ""}, // the last value wins, as in exec
+		// Unset: go env -w's file, as the go command reads it.
+		{[]string{"GOENV=" + envFile}, "-tags=prod"},
+		{[]string{"GOENV=" + envFile, "GOFLAGS="}, ""},
+		{[]string{"GOENV=off"}, ""},
+	} {
+		if got := safeGOFLAGS(tt.env); got != tt.want {
+			t.Errorf("safeGOFLAGS(%q) = %q, want %q", tt.env, got, tt.want)
 		}
 	}
 }

@@ -251,6 +251,23 @@ func hostileGoCases(t *testing.T) []hostileGo {
 			},
 		},
 		{
+			// -race needs cgo, which flylint turns off: left in, the go
+			// command would refuse to load anything.
+			name:  "GOFLAGS asks for -race",
+			setup: inRepoFiles("fly.toml", flyTOML, "go.mod", goMod, "main.go", loopbackGo),
+			env:   []string{"GOFLAGS=-mod=mod -race"},
+			code:  ExitFindings,
+			want:  []string{loopbackAt + " " + loopbackMsg + ": ..."},
+		},
+		{
+			// A go.mod outside the tree, read instead of the module's.
+			name:  "GOFLAGS -modfile names a file outside the tree",
+			setup: with(inRepoFiles("fly.toml", flyTOML, "go.mod", goMod, "main.go", loopbackGo), outside("alt.mod", "module example.com/app\n\ngo 1.99\n")),
+			env:   []string{"GOFLAGS=-mod=mod -modfile=../outside/alt.mod"},
+			code:  ExitFindings,
+			want:  []string{loopbackAt + " " + loopbackMsg + ": ..."},
+		},
+		{
 			// The environment is the user's, but a -toolexec there could
 			// name a program the repository holds.
 			name: "GOFLAGS -toolexec names a script in the repository",
