@@ -372,7 +372,10 @@ func (g *guard) walk(dir string) {
 			if path == dir {
 				return nil
 			}
-			if strings.HasPrefix(name, ".") || (name == "vendor" && !(g.vendor && filepath.Dir(path) == g.modDir)) {
+			// vendor/ holds packages only in vendor mode, and only at the
+			// module root.
+			vendored := g.vendor && filepath.Dir(path) == g.modDir
+			if strings.HasPrefix(name, ".") || (name == "vendor" && !vendored) {
 				return filepath.SkipDir
 			}
 			if _, err := os.Lstat(filepath.Join(path, "go.mod")); err == nil {
