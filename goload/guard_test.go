@@ -6,15 +6,19 @@ import (
 	"testing"
 )
 
-// BenchmarkInspect is the walk guard adds before every load, over
-// flylint's own module (some 1,500 files); BenchmarkAnalyze is the load
-// it precedes.
+// BenchmarkInspect is the walk guard adds before every load: over the
+// module BenchmarkAnalyze loads, and over flylint's own module (some
+// 1,000 files, with nested test modules).
 func BenchmarkInspect(b *testing.B) {
-	for b.Loop() {
-		g, err := inspect("..", "..", nil)
-		if err != nil || g.fatal != nil || len(g.notes) != 0 {
-			b.Fatalf("inspect: %v %v %v", err, g.fatal, g.notes)
-		}
+	for _, dir := range []string{"testdata/app", ".."} {
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			for b.Loop() {
+				g, err := inspect(dir, dir, nil)
+				if err != nil || g.fatal != nil || len(g.notes) != 0 {
+					b.Fatalf("inspect: %v %v %v", err, g.fatal, g.notes)
+				}
+			}
+		})
 	}
 }
 
