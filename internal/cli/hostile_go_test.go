@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/mod/modfile"
 )
 
 // Hostile Go modules, through the real binary. Each tree holds the linted
@@ -32,12 +34,32 @@ var hostileGoEnv = []string{
 
 // toml2 is a module flylint itself depends on, so it is in the module
 // cache of any machine that built flylint: cases that need a real
-// dependency use it offline.
-const (
-	toml2       = "github.com/pelletier/go-toml/v2"
-	toml2Ver    = "v2.4.3"
-	toml2Import = "package main\n\nimport (\n\t\"net/http\"\n\n\ttoml \"" + toml2 + "\"\n)\n\nvar _ = toml.Marshal\n\nfunc main() {\n\thttp.ListenAndServe(\"127.0.0.1:8080\", nil)\n}\n"
-)
+// dependency use it offline, at the version flylint's go.mod requires.
+const toml2 = "github.com/pelletier/go-toml/v2"
+
+func toml2Import() string {
+	return "package main\n\nimport (\n\t\"net/http\"\n\n\ttoml \"" + toml2 + "\"\n)\n\nvar _ = toml.Marshal\n\nfunc main() {\n\thttp.ListenAndServe(\"127.0.0.1:8080\", nil)\n}\n"
+}
+
+// toml2Version is the version of toml2 flylint's go.mod requires.
+func toml2Version(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mf, err := modfile.ParseLax("go.mod", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range mf.Require {
+		if r.Mod.Path == toml2 {
+			return r.Mod.Version
+		}
+	}
+	t.Fatalf("flylint's go.mod does not require %s", toml2)
+	return ""
+}
 
 const (
 	flyTOML     = "app = \"a\"\n\n[http_service]\n  internal_port = 8080\n"
@@ -74,7 +96,7 @@ func goVersion(t *testing.T) string {
 
 // toml2Sum is the go.sum line pair for toml2, with the real hashes from
 // flylint's own go.sum.
-func toml2Sum(t *testing.T) string {
+func toml2Sum(t *testing.T, toml2Ver string) string {
 	t.Helper()
 	data, err := os.ReadFile("../../go.sum")
 	if err != nil {
@@ -114,7 +136,9 @@ func inRepo(f func(*testing.T, string)) func(*testing.T, string) {
 
 func hostileGoCases(t *testing.T) []hostileGo {
 	ver := goVersion(t)
-	sum := toml2Sum(t)
+	toml2Ver := toml2Version(t)
+	toml2Import := toml2Import()
+	sum := toml2Sum(t, toml2Ver)
 	badSum := regexp.MustCompile(`h1:\S+`).ReplaceAllString(sum, "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
 	const incomplete = "go-analysis-incomplete: Go analysis of this app is incomplete: "
 	const heldBack = ". Listeners in those packages are not known, so port findings for them are held back; make go build ./... succeed, or pass -go off."
