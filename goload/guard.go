@@ -41,6 +41,60 @@ var goSource = map[string]bool{
 	".f90": true, ".swig": true, ".swigcxx": true, ".syso": true,
 }
 
+// asmFile are the files the Go assembler reads, and follows the
+// #include lines of.
+var asmFile = map[string]bool{".s": true, ".S": true, ".sx": true, ".h": true}
+
+// maxAsmFile bounds the assembly file flylint scans for #include lines;
+// past it the file is left out.
+const maxAsmFile = 8 << 20
+
+// checkIncludes hides an assembly file (or header) whose #include names
+// a file outside the tree: the assembler, which go list -export runs on
+// it, would read it, and block on a named pipe there.
+func (g *guard) checkIncludes(path string) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return
+	}
+	defer func() { _ = f.Close() }()
+	data, err := io.ReadAll(io.LimitReader(f, maxAsmFile+1))
+	if err != nil {
+		return
+	}
+	if len(data) > maxAsmFile {
+		g.refuse(path, fmt.Sprintf("is larger than %d MB, more than flylint reads of an assembly file", maxAsmFile>>20), "Keep assembly files smaller")
+		return
+	}
+	n, offset := 0, 0
+	for line := range strings.Lines(string(data)) {
+		n++
+		start := offset
+		offset += len(line)
+		rest, ok := strings.CutPrefix(strings.TrimSpace(line), "#")
+		if !ok {
+			continue
+		}
+		rest, ok = strings.CutPrefix(strings.TrimSpace(rest), "include")
+		if !ok {
+			continue
+		}
+		name := strings.Trim(strings.TrimSpace(rest), "\"<>")
+		// The assembler looks beside the including file first; the
+		// other places it searches are the Go installation's.
+		if why := g.leaves(localPath(filepath.Dir(path), name)); why != "" && name != "" {
+			g.refuse(path, fmt.Sprintf("includes %q, which %s; the Go assembler would read it", name, why), "Include only files inside the linted directory")
+			// At the #include line: the file is regular and was read.
+			lead := len(line) - len(strings.TrimLeft(line, " \t"))
+			r := &g.notes[len(g.notes)-1].Range
+			r.Start = source.Pos{Line: n, Col: lead + 1, Offset: start + lead}
+			end := len(strings.TrimRight(line, "\r\n"))
+			r.End = source.Pos{Line: n, Col: end + 1, Offset: start + end}
+			return
+		}
+	}
+}
+
 // guard is what flylint found out before the go command starts, so that
 // the go command reads nothing outside the linted tree and never blocks
 // on a named pipe: the paths it must not see (given to it as deleted in
@@ -386,6 +440,9 @@ func (g *guard) walk(dir string) {
 		isSource := goSource[filepath.Ext(name)]
 		switch typ := d.Type(); {
 		case typ.IsRegular():
+			if asmFile[filepath.Ext(name)] {
+				g.checkIncludes(path)
+			}
 			if strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && dir == g.modDir {
 				pd := filepath.Dir(path)
 				g.goFiles[pd] = append(g.goFiles[pd], path)
@@ -395,7 +452,7 @@ func (g *guard) walk(dir string) {
 				linkedDirs = append(linkedDirs, t)
 			}
 		case isSource:
-			g.refuse(path, "is not a regular file ("+kind(typ)+"); the go command would block reading it")
+			g.refuse(path, "is not a regular file ("+kind(typ)+"); the go command would block reading it", replaceIt)
 		}
 		return nil
 	})
@@ -431,21 +488,22 @@ func (g *guard) checkLink(path string, isSource bool) string {
 	case !isSource:
 		return ""
 	case !within(real, g.rootEv):
-		g.refuse(path, "is a symlink that leads outside the linted directory "+displayRoot(g.root)+"; flylint reads nothing outside the directory it lints")
+		g.refuse(path, "is a symlink that leads outside the linted directory "+displayRoot(g.root)+"; flylint reads nothing outside the directory it lints", replaceIt)
 	case !fi.Mode().IsRegular():
-		g.refuse(path, "is a symlink to something that is not a regular file ("+kind(fi.Mode())+"); the go command would block reading it")
+		g.refuse(path, "is a symlink to something that is not a regular file ("+kind(fi.Mode())+"); the go command would block reading it", replaceIt)
 	}
 	return ""
 }
 
-func (g *guard) refuse(path, why string) {
+func (g *guard) refuse(path, why, fix string) {
 	g.deleted = append(g.deleted, path)
 	g.notes = append(g.notes, Note{
-		Range: source.Range{File: path},
-		Message: fmt.Sprintf("%s %s, so it was left out of the Go analysis and listeners in it are not known. "+
-			"Replace it with a regular file inside the linted directory", displayPath(path), why),
+		Range:   source.Range{File: path},
+		Message: fmt.Sprintf("%s %s, so it was left out of the Go analysis and listeners in it are not known. %s", displayPath(path), why, fix),
 	})
 }
+
+const replaceIt = "Replace it with a regular file inside the linted directory"
 
 func kind(m fs.FileMode) string {
 	switch {

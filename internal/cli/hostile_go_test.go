@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -272,6 +273,25 @@ func hostileGoCases(t *testing.T) []hostileGo {
 			code:  ExitClean,
 			want: []string{
 				"main.go:6:2 " + incomplete + toml2 + ": missing go.sum entry for module providing package " + toml2 + " (imported by example.com/app); to add: go get example.com/app (and 1 more)" + heldBack,
+			},
+		},
+		{
+			// go list -export runs the assembler, which would block
+			// opening the pipe.
+			name: "assembly includes a named pipe outside the tree",
+			setup: with(outside("keep", ""), func(t *testing.T, top string) {
+				pipe := filepath.Join(top, "outside", "pipe")
+				if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				inRepoFiles("fly.toml", flyTOML, "go.mod", goMod,
+					"main.go", "package main\n\nimport \"net/http\"\n\nfunc f()\n\nfunc main() {\n\tf()\n\thttp.ListenAndServe(\"127.0.0.1:8080\", nil)\n}\n",
+					"f.s", "#include \"textflag.h\"\n  #include \""+pipe+"\"\n\nTEXT ·f(SB),NOSPLIT,$0\n\tRET\n")(t, top)
+			}),
+			code: ExitFindings,
+			want: []string{
+				"f.s:2:3 " + incomplete + "f.s includes \"/...",
+				"main.go:9:22 " + loopbackMsg + ": ...",
 			},
 		},
 		{
