@@ -14,7 +14,7 @@ var GoAnalysisIncomplete = Register(&Rule{
 	Why: "flylint could not load or type-check some of the app's Go packages, so it may not see every place the program listens; findings about missing listeners are held back for them.\n\n" +
 		"Make `go build ./...` succeed (flylint never downloads modules or edits go.mod: run `go mod download` first in CI), or pass `-go off` to skip Go analysis.\n\n" +
 		"flylint also leaves out, and says so here, what it will not hand to the go command in a repository it does not trust: files that import \"C\" (Go is loaded with `CGO_ENABLED=0`, so no C compiler runs), " +
-		"a `go.work` `use` or a `replace` directory outside the linted directory, `.go` files and package directories that are symlinks leading out of it, and source files that are named pipes or devices.",
+		"a `go.work` `use` or a `replace` directory outside the linted directory, `.go` files and package directories that are symlinks leading out of it, assembly files that `#include` a file outside it, and source files that are named pipes or devices.",
 	ExampleFile: "main.go",
 	Bad: `package main
 
