@@ -128,6 +128,17 @@ func describe(l listen.Listener) string {
 	return fmt.Sprintf("%s listening on %s:%s", what, host, port)
 }
 
+// listenCall is the related location of the listen call when a finding
+// about l stands elsewhere (the flag default, the struct literal or the
+// env default that carries the bad value), so the reader sees both.
+func listenCall(l listen.Listener, part string) []diag.Related {
+	at := listenerRange(l, part)
+	if !l.Range.IsValid() || (at.File == l.Range.File && at.Start.Offset >= l.Range.Start.Offset && at.End.Offset <= l.Range.End.Offset) {
+		return nil // the finding is on the call itself
+	}
+	return []diag.Related{{Range: l.Range, Message: l.Origin + " listens here"}}
+}
+
 func relatedListener(l listen.Listener, msg string) diag.Related {
 	return diag.Related{Range: l.Range, Message: msg}
 }

@@ -43,7 +43,7 @@ func checkBind(p *Pass, bad func(listen.Listener) bool, message func(l listen.Li
 			d := diag.Diagnostic{
 				Range:   listenerRange(l, "host"),
 				Message: message(l, serviceName(s)),
-				Related: []diag.Related{relatedService(s, "Fly Proxy routes this service to the process")},
+				Related: append(listenCall(l, "host"), relatedService(s, "Fly Proxy routes this service to the process")),
 			}
 			if fixHost != "" {
 				d.Fixes = hostFix(p, l, fixHost, fixMsg)

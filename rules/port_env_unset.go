@@ -48,6 +48,7 @@ var PortEnvUnset = Register(&Rule{
 				p.Report(diag.Diagnostic{
 					Range:   listenerRange(l, "port"),
 					Message: fmt.Sprintf("%s takes its port from $%s, which nothing sets: Fly does not set %s, and neither fly.toml [env] nor the Dockerfile's ENV does. Add %s%s to [env].", l.Origin, l.Port.Env, l.Port.Env, l.Port.Env, hint),
+					Related: listenCall(l, "port"),
 				})
 			}
 		}

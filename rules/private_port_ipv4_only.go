@@ -77,6 +77,7 @@ var PrivatePortIPv4Only = Register(&Rule{
 					Message: fmt.Sprintf("%s accepts IPv4 only, and no service routes port %d, so nothing outside the Machine can reach it. "+
 						"Without a service only the private network (<app>.internal) reaches the port, and it is IPv6 only; "+
 						"bind :: to serve other apps over .internal, or 127.0.0.1 if only this Machine uses it.", describe(l), n),
+					Related: listenCall(l, "host"),
 				})
 			}
 		}

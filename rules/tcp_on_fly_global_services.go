@@ -24,6 +24,7 @@ var TCPOnFlyGlobalServices = Register(&Rule{
 					p.Report(diag.Diagnostic{
 						Range:   listenerRange(l, "host"),
 						Message: describe(l) + " is a TCP listener bound to fly-global-services, which only Fly's UDP forwarding delivers to. Bind TCP to 0.0.0.0 (or [::]) instead.",
+						Related: listenCall(l, "host"),
 						Fixes:   hostFix(p, l, "0.0.0.0", "Listen on all interfaces"),
 					})
 				}

@@ -30,7 +30,7 @@ var UDPNotFlyGlobalServices = Register(&Rule{
 				p.Report(diag.Diagnostic{
 					Range:   listenerRange(l, "host"),
 					Message: describe(l) + " serves a UDP service but is not bound to fly-global-services, so Fly's UDP forwarding cannot deliver to it or its replies go out from the wrong address. Bind fly-global-services:<port>.",
-					Related: []diag.Related{relatedService(s, "the UDP service routed to this process")},
+					Related: append(listenCall(l, "host"), relatedService(s, "the UDP service routed to this process")),
 					Fixes:   hostFix(p, l, "fly-global-services", "Bind fly-global-services"),
 				})
 			}

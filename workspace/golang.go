@@ -238,8 +238,12 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		if g.HasCommand && !mapped {
 			complete = false
 		}
+		// A host or port picked by a branch on an environment variable is
+		// decided by the app's environment ([env] over Dockerfile ENV;
+		// unset means the default the code reads it with).
+		lookup := func(name string) (string, bool) { v, ok := a.Env[name]; return v.Value, ok }
 		for _, s := range m.Sites {
-			l := resolveGo(s.Listener, s.Network, a.Env, argv)
+			l := resolveGo(s.Decide(lookup), s.Network, a.Env, argv)
 			l.Range = rel(l.Range, files)
 			l.HostRange = rel(l.HostRange, files)
 			l.PortRange = rel(l.PortRange, files)

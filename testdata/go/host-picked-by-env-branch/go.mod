@@ -1,0 +1,3 @@
+module example.com/envbranch
+
+go 1.22
