@@ -45,7 +45,7 @@ var InvalidVMSize = Register(&Rule{
 	Why: "A `[[vm]]` section asks for a Machine size that does not exist, or for memory a Machine of that size cannot have, so `fly deploy` fails when it builds the Machine configuration.\n\n" +
 		"`size` must be one of Fly's presets (`shared-cpu-1x` … `shared-cpu-8x`, `performance-1x` … `performance-16x`, or a GPU size). " +
 		"`memory` (a number of megabytes, or a size such as `\"1gb\"`) must be a multiple of 256 MB, between 256 MB and 2 GB per shared CPU, or between 2 GB and 8 GB per performance CPU. " +
-		"`memory_mb` is fly-go's spelling of the same setting and silently wins over `memory` when both are written (a warning): keep one.",
+		"`memory_mb` is fly-go's spelling of the same setting and silently wins over `memory` when both are written; when the two disagree that is a warning (`fly launch` writes both, equal).",
 	ExampleFile: "fly.toml",
 	Bad: `[[vm]]
   size = "shared-cpu-1x"
@@ -114,7 +114,9 @@ func checkVM(p *Pass, v *flytoml.VM) {
 		}
 	}
 	if v.MemoryMB.OK {
-		if v.Memory.OK {
+		// fly launch writes both (memory = '1gb', memory_mb = 1024); only
+		// a disagreement hides a setting.
+		if v.Memory.OK && mb != v.MemoryMB.V {
 			p.Report(diag.Diagnostic{Range: v.Memory.Key, Severity: diag.Warning, Message: fmt.Sprintf(
 				"This [[vm]] sets both memory and memory_mb; flyctl applies memory_mb (%d MB) over memory (%q), so memory is ignored. Keep one of the two.",
 				v.MemoryMB.V, v.Memory.V)})
