@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/mod/modfile"
 
+	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/source"
 )
 
@@ -262,7 +263,7 @@ func (g *guard) badModuleFile(path string) string {
 		return why
 	}
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		return "is not a regular file (" + kind(fi.Mode()) + ")"
+		return "is not a regular file (" + safefile.KindOf(fi.Mode()) + ")"
 	}
 	return ""
 }
@@ -452,7 +453,7 @@ func (g *guard) walk(dir string) {
 				linkedDirs = append(linkedDirs, t)
 			}
 		case isSource:
-			g.refuse(path, "is not a regular file ("+kind(typ)+"); the go command would block reading it", replaceIt)
+			g.refuse(path, "is not a regular file ("+safefile.KindOf(typ)+"); the go command would block reading it", replaceIt)
 		}
 		return nil
 	})
@@ -490,7 +491,7 @@ func (g *guard) checkLink(path string, isSource bool) string {
 	case !within(real, g.rootEv):
 		g.refuse(path, "is a symlink that leads outside the linted directory "+displayRoot(g.root)+"; flylint reads nothing outside the directory it lints", replaceIt)
 	case !fi.Mode().IsRegular():
-		g.refuse(path, "is a symlink to something that is not a regular file ("+kind(fi.Mode())+"); the go command would block reading it", replaceIt)
+		g.refuse(path, "is a symlink to something that is not a regular file ("+safefile.KindOf(fi.Mode())+"); the go command would block reading it", replaceIt)
 	}
 	return ""
 }
@@ -504,22 +505,6 @@ func (g *guard) refuse(path, why, fix string) {
 }
 
 const replaceIt = "Replace it with a regular file inside the linted directory"
-
-func kind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m.IsDir():
-		return "a directory"
-	}
-	return "not a file"
-}
 
 // within reports whether path lies inside root (both absolute or both
 // relative to the same directory), as written.

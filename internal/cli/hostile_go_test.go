@@ -244,7 +244,7 @@ func hostileGoCases(t *testing.T) []hostileGo {
 			setup: with(inRepoFiles("fly.toml", flyTOML, "go.mod", goMod, "main.go", loopbackGo), inRepo(fifo("pipe.go"))),
 			code:  ExitFindings,
 			want: []string{
-				"pipe.go " + incomplete + "pipe.go is not a regular file (a named pipe); the go command would block reading it, so it was left out of the Go analysis and listeners in it are not known. Replace it with a regular file inside the linted directory.",
+				"pipe.go " + incomplete + "pipe.go is not a regular file (a FIFO); the go command would block reading it, so it was left out of the Go analysis and listeners in it are not known. Replace it with a regular file inside the linted directory.",
 				loopbackAt + " " + loopbackMsg + ": ...",
 			},
 		},
@@ -253,7 +253,7 @@ func hostileGoCases(t *testing.T) []hostileGo {
 			setup: with(inRepoFiles("fly.toml", flyTOML, "go.mod", goMod, "main.go", loopbackGo), inRepo(fifo("go.sum"))),
 			code:  ExitClean,
 			want: []string{
-				"go.sum " + incomplete + "go.sum is not a regular file (a named pipe); the go command would read it, and flylint reads nothing outside the directory it lints and never opens pipes or devices, so the Go module in . was not analysed. Make go.sum a regular file inside the linted directory.",
+				"go.sum " + incomplete + "go.sum is not a regular file (a FIFO); the go command would read it, and flylint reads nothing outside the directory it lints and never opens pipes or devices, so the Go module in . was not analysed. Make go.sum a regular file inside the linted directory.",
 			},
 		},
 		{

@@ -211,6 +211,30 @@ func (r *reader) skip() error {
 }
 
 func (r *reader) scripts(p *Package) error {
+	return r.object(func(name string) error {
+		f, ok, err := r.str()
+		if err != nil || !ok {
+			return err
+		}
+		if _, dup := p.Scripts[name]; !dup {
+			p.Order = append(p.Order, name)
+		}
+		p.Scripts[name] = f // npm keeps the last of duplicate keys
+		return nil
+	})
+}
+
+func (r *reader) deps(p *Package) error {
+	return r.object(func(name string) error {
+		p.Deps[name] = true
+		return r.skip()
+	})
+}
+
+// object reads a JSON object, calling member for each key with the
+// decoder at its value, which member must consume; anything but an
+// object is skipped.
+func (r *reader) object(member func(name string) error) error {
 	start := r.valueStart()
 	if start >= len(r.data) || r.data[start] != '{' {
 		return r.skip()
@@ -224,41 +248,7 @@ func (r *reader) scripts(p *Package) error {
 			return r.fail(err)
 		}
 		name, _ := tok.(string)
-		f, ok, err := r.str()
-		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
-		if _, dup := p.Scripts[name]; !dup {
-			p.Order = append(p.Order, name)
-		}
-		p.Scripts[name] = f // npm keeps the last of duplicate keys
-	}
-	if _, err := r.dec.Token(); err != nil {
-		return r.fail(err)
-	}
-	return nil
-}
-
-func (r *reader) deps(p *Package) error {
-	start := r.valueStart()
-	if start >= len(r.data) || r.data[start] != '{' {
-		return r.skip()
-	}
-	if _, err := r.dec.Token(); err != nil {
-		return r.fail(err)
-	}
-	for r.dec.More() {
-		tok, err := r.dec.Token()
-		if err != nil {
-			return r.fail(err)
-		}
-		if name, ok := tok.(string); ok {
-			p.Deps[name] = true
-		}
-		if err := r.skip(); err != nil {
+		if err := member(name); err != nil {
 			return err
 		}
 	}

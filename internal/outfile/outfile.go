@@ -21,6 +21,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/flylint/flylint/internal/safefile"
 )
 
 // Kind says what is written, which decides what may be at the path.
@@ -124,7 +126,7 @@ func check(path string, kind Kind) (real string, info fs.FileInfo, err error) {
 	case info.IsDir():
 		return "", nil, fail(path, syscall.EISDIR, "is a directory")
 	case !info.Mode().IsRegular() && kind == Fixed:
-		return "", nil, fail(path, nil, "is not a regular file (%s)", typeName(info.Mode()))
+		return "", nil, fail(path, nil, "is not a regular file (%s)", safefile.KindOf(info.Mode()))
 	case info.Mode()&fs.ModeSocket != 0:
 		return "", nil, fail(path, nil, "is a socket; flylint writes to files, devices and FIFOs")
 	case !info.Mode().IsRegular():
@@ -159,27 +161,13 @@ func checkDir(path string) error {
 	return nil
 }
 
-func typeName(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a block device"
-	}
-	return "not a file"
-}
-
 // writeThrough writes into a device or FIFO as `> path` would: open for
 // writing and write. Replacing it by rename would turn /dev/null into a
 // regular file for every other program on the machine.
 func writeThrough(path, real string, data []byte, info fs.FileInfo) error {
 	f, err := os.OpenFile(real, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
-		return fail(path, err, "cannot open %s for writing: %s", typeName(info.Mode()), reason(err))
+		return fail(path, err, "cannot open %s for writing: %s", safefile.KindOf(info.Mode()), reason(err))
 	}
 	if _, err := writeHook(f, data); err != nil {
 		_ = f.Close()

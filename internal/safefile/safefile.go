@@ -20,7 +20,7 @@ import (
 // can read.
 type NotRegularError struct {
 	Name string // the path as the user wrote it
-	Kind string // "a directory", "a FIFO", "a device", "a socket", "not a regular file"
+	Kind string // KindOf the file
 }
 
 func (e *NotRegularError) Error() string {
@@ -90,20 +90,29 @@ func Read(path, name string, limit int64) ([]byte, error) {
 }
 
 func regular(info fs.FileInfo, name string) error {
-	m := info.Mode()
-	switch {
-	case m.IsRegular():
+	if info.Mode().IsRegular() {
 		return nil
-	case m.IsDir():
-		return &NotRegularError{Name: name, Kind: "a directory"}
-	case m&fs.ModeNamedPipe != 0:
-		return &NotRegularError{Name: name, Kind: "a FIFO"}
-	case m&fs.ModeSocket != 0:
-		return &NotRegularError{Name: name, Kind: "a socket"}
-	case m&fs.ModeDevice != 0:
-		return &NotRegularError{Name: name, Kind: "a device"}
 	}
-	return &NotRegularError{Name: name}
+	return &NotRegularError{Name: name, Kind: KindOf(info.Mode())}
+}
+
+// KindOf names what a file that is not a regular file is, for messages:
+// "a directory", "a FIFO", "a socket", "a character device", "a block
+// device", or "not a regular file".
+func KindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	}
+	return "not a regular file"
 }
 
 // readAll is io.ReadAll with the buffer sized from the file's size up

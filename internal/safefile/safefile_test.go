@@ -33,8 +33,8 @@ func TestReadRefusesWhatIsNotAFile(t *testing.T) {
 	defer func() { _ = l.Close() }()
 	for _, c := range []struct{ path, kind string }{
 		{fifo, "a FIFO"},
-		{"/dev/zero", "a device"},
-		{link, "a device"},
+		{"/dev/zero", "a character device"},
+		{link, "a character device"},
 		{sock, "a socket"},
 		{dir, "a directory"},
 	} {
