@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,24 +14,8 @@ import (
 func TestDiscoverConfigSymlinks(t *testing.T) {
 	top := t.TempDir()
 	t.Chdir(top)
-	write := func(p, s string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	link := func(target, p string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(target, p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, s string) { writeTestFile(t, p, s) }
+	link := func(target, p string) { linkTestFile(t, target, p) }
 	write("outside.toml", "app = 'out'\n")
 	write("repo/a/fly.toml", "app = 'a'\n")
 	write("repo/configs/c.toml", "app = 'c'\n")

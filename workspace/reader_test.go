@@ -13,21 +13,8 @@ import (
 func TestReaderMatchesReadFile(t *testing.T) {
 	top := t.TempDir()
 	t.Chdir(top)
-	write := func(p, s string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	link := func(target, p string) {
-		t.Helper()
-		if err := os.Symlink(target, p); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, s string) { writeTestFile(t, p, s) }
+	link := func(target, p string) { linkTestFile(t, target, p) }
 	write("repo/apps/a/fly.toml", "app = 'a'\n")
 	write("repo/apps/a/Dockerfile", "FROM alpine\n")
 	write("repo/fly.toml", "app = 'top'\n")
