@@ -162,7 +162,16 @@ type Listener struct {
 	// Program is the executable the listener belongs to (argv[0] or the
 	// Go main package path).
 	Program string
+	// App is the application protocol served on the socket when the
+	// source shows it: AppGRPC for a Go listener handed to
+	// grpc.Server.Serve. Empty when unknown. Fly Proxy's HTTP handler
+	// speaks HTTP/1.1 to the app unless told otherwise, which a gRPC
+	// server cannot answer, so rules need to know.
+	App string
 }
+
+// AppGRPC is Listener.App for a gRPC server (HTTP/2 only).
+const AppGRPC = "grpc"
 
 func (l Listener) String() string {
 	port := "?"

@@ -11,7 +11,11 @@
 // with Addr set in a composite literal or by assignment, gin's
 // (*Engine).Run, echo's (*Echo).Start, fiber's (*App).Listen, fasthttp's
 // ListenAndServe, miekg/dns's Server and quic-go's ListenAddr. Serve
-// calls are not counted: the listener they serve is.
+// calls are not counted: the listener they serve is. A listener that
+// reaches (*grpc.Server).Serve in the same package (directly, through
+// tls.NewListener, local variables, closures or the package's own
+// functions) is marked App "grpc", so rules can check that Fly Proxy
+// speaks HTTP/2 to it.
 //
 // Addresses are evaluated on SSA: constants, concatenation,
 // fmt.Sprintf with a constant format, net.JoinHostPort, strconv.Itoa,

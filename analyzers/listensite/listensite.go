@@ -104,6 +104,9 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				c := ci.Common()
 				if r := e.match(c); r != nil && !isUnix(r.Network) {
+					if call, ok := in.(*ssa.Call); ok && servesGRPC(st.ssaPkg, call) {
+						r.App = listen.AppGRPC
+					}
 					raws = append(raws, r)
 				}
 				if callee := c.StaticCallee(); callee != nil {
@@ -314,6 +317,7 @@ func containsSite(list []*RawSite, r *RawSite) bool {
 // site resolves a raw site and ties it to this pass's positions.
 func (st *state) site(r *RawSite) *Site {
 	l, network := resolve(r)
+	l.App = r.App
 	s := &Site{Listener: l, Network: network, Raw: r, Via: r.Via, Alternatives: alternatives(r, network)}
 	s.Partial = r.Addr.hasSymbols() || r.Network.hasSymbols()
 	if r.Via.IsValid() {

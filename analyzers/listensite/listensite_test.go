@@ -71,6 +71,9 @@ func describe(s *listensite.Site) string {
 	if p.IsDefault {
 		b.WriteString(" documented")
 	}
+	if s.App != "" {
+		b.WriteString(" app=" + s.App)
+	}
 	if s.Partial {
 		b.WriteString(" partial")
 	}

@@ -30,6 +30,9 @@ type RawSite struct {
 	// completed Addr; ViaArg is the argument that did.
 	Via    source.Range
 	ViaArg source.Range
+	// App is listen.Listener.App: what the program serves on the
+	// listener, when this package shows it.
+	App string
 }
 
 type api struct {
