@@ -197,8 +197,8 @@ type HTTPService struct {
 	MinMachinesRunning Field[int]
 	Processes          Strings
 	Concurrency        *Concurrency
-	TLSOptions         *Section
-	HTTPOptions        *Section
+	TLSOptions         *TLSOptions
+	HTTPOptions        *HTTPOptions
 	Checks             []*ServiceCheck // [[http_service.checks]]
 }
 
@@ -225,9 +225,28 @@ type ServicePort struct {
 	EndPort           Field[int]
 	Handlers          Strings
 	ForceHTTPS        Field[bool]
-	TLSOptions        *Section
-	HTTPOptions       *Section
+	TLSOptions        *TLSOptions
+	HTTPOptions       *HTTPOptions
 	ProxyProtoOptions *Section
+}
+
+// TLSOptions is the tls_options of [http_service] or of a
+// [[services.ports]] entry: how Fly Proxy terminates TLS.
+type TLSOptions struct {
+	Section
+	// ALPN is the protocols offered to clients, in order ("h2",
+	// "http/1.1"); unset leaves Fly's default.
+	ALPN Strings
+}
+
+// HTTPOptions is the http_options of [http_service] or of a
+// [[services.ports]] entry: how Fly Proxy's http handler talks to the
+// app.
+type HTTPOptions struct {
+	Section
+	// H2Backend is true when the app speaks HTTP/2 cleartext with prior
+	// knowledge; without it the http handler sends HTTP/1.1.
+	H2Backend Field[bool]
 }
 
 // ServiceCheck is a check inside a service: [[services.tcp_checks]],

@@ -229,7 +229,33 @@ func (d *decoder) concurrency(e *entry, path string, oldString bool) *Concurrenc
 	}
 }
 
-// options reads tls_options, http_options or proxy_proto_options.
+// tlsOptions reads tls_options.
+func (d *decoder) tlsOptions(e *entry, path string) *TLSOptions {
+	v := d.table(e, path)
+	if v == nil {
+		return nil
+	}
+	d.checkKeys(v.tbl, path, tlsOptionsKeys)
+	return &TLSOptions{
+		Section: sectionOf(e, v),
+		ALPN:    d.strings(v.tbl.get("alpn"), path+".alpn", false),
+	}
+}
+
+// httpOptions reads http_options.
+func (d *decoder) httpOptions(e *entry, path string) *HTTPOptions {
+	v := d.table(e, path)
+	if v == nil {
+		return nil
+	}
+	d.checkKeys(v.tbl, path, httpOptionsKeys)
+	return &HTTPOptions{
+		Section:   sectionOf(e, v),
+		H2Backend: d.boolean(v.tbl.get("h2_backend"), path+".h2_backend"),
+	}
+}
+
+// options reads proxy_proto_options.
 func (d *decoder) options(e *entry, path string, known schema) *Section {
 	v := d.table(e, path)
 	if v == nil {
@@ -261,10 +287,10 @@ func (d *decoder) httpService(e *entry) {
 		Concurrency:        d.concurrency(t.get("concurrency"), p+".concurrency", false),
 	}
 	if o := t.get("tls_options"); o != nil {
-		hs.TLSOptions = d.options(o, p+".tls_options", tlsOptionsKeys)
+		hs.TLSOptions = d.tlsOptions(o, p+".tls_options")
 	}
 	if o := t.get("http_options"); o != nil {
-		hs.HTTPOptions = d.options(o, p+".http_options", httpOptionsKeys)
+		hs.HTTPOptions = d.httpOptions(o, p+".http_options")
 	}
 	if ce := t.get("checks"); ce != nil {
 		for i, cv := range d.tables(ce, p+".checks", false) {
@@ -329,10 +355,10 @@ func (d *decoder) servicePort(v *value, p string) *ServicePort {
 		ForceHTTPS: d.boolean(t.get("force_https"), p+".force_https"),
 	}
 	if o := t.get("tls_options"); o != nil {
-		sp.TLSOptions = d.options(o, p+".tls_options", tlsOptionsKeys)
+		sp.TLSOptions = d.tlsOptions(o, p+".tls_options")
 	}
 	if o := t.get("http_options"); o != nil {
-		sp.HTTPOptions = d.options(o, p+".http_options", httpOptionsKeys)
+		sp.HTTPOptions = d.httpOptions(o, p+".http_options")
 	}
 	if o := t.get("proxy_proto_options"); o != nil {
 		sp.ProxyProtoOptions = d.options(o, p+".proxy_proto_options", schema{"version": str})

@@ -80,12 +80,12 @@ var experimentalKeys = schema{
 	"private_network": anyV, "allowed_public_ports": anyV,
 }
 
-var tlsOptionsKeys = schema{"alpn": strs, "versions": strs, "default_self_signed": boolean}
+var tlsOptionsKeys = schema{"alpn": modeled, "versions": strs, "default_self_signed": boolean}
 
 var httpOptionsKeys = schema{
 	"compress":   boolean,
 	"response":   tableOf(schema{"headers": free, "pristine": boolean}),
-	"h2_backend": boolean, "idle_timeout": integer, "headers_read_timeout": integer,
+	"h2_backend": modeled, "idle_timeout": integer, "headers_read_timeout": integer,
 	"replay_cache": tablesOf(schema{
 		"path_prefix": str, "ttl_seconds": integer, "type": str, "name": str, "allow_bypass": boolean,
 	}),
