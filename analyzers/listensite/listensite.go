@@ -317,7 +317,6 @@ func containsSite(list []*RawSite, r *RawSite) bool {
 // site resolves a raw site and ties it to this pass's positions.
 func (st *state) site(r *RawSite) *Site {
 	l, network := resolve(r)
-	l.App = r.App
 	s := &Site{Listener: l, Network: network, Raw: r, Via: r.Via, Alternatives: alternatives(r, network)}
 	s.Partial = r.Addr.hasSymbols() || r.Network.hasSymbols()
 	if r.Via.IsValid() {

@@ -19,6 +19,7 @@ func resolve(r *RawSite) (listen.Listener, string) {
 		Range:     r.Range,
 		HostRange: r.ArgRange,
 		PortRange: r.ArgRange,
+		App:       r.App,
 	}
 	l.Proto = listen.TCP
 	if strings.HasPrefix(network, "udp") {
