@@ -17,136 +17,155 @@ const (
 // keeps hostile code from making the walk long.
 const maxServeDepth = 8
 
-// servesGRPC reports whether the listener a listen call returns reaches
-// (*grpc.Server).Serve in this package: directly, wrapped by
-// tls.NewListener, through local variables (captured by closures too),
-// or as an argument of this package's functions. A listener handed to
-// another package, or returned, is not followed: the answer is then
-// false, which makes no rule fire.
+// servesGRPC reports whether the listener a listen call returns is
+// served by (*grpc.Server).Serve and by nothing else in this package:
+// directly, wrapped by tls.NewListener, through local variables
+// (captured by closures too), or as an argument of this package's
+// functions. A listener that may also go elsewhere (http.Serve on
+// another branch, a call into another package, a return, a struct
+// field) is not marked: which server gets it would be a guess.
 func servesGRPC(pkg *ssa.Package, call *ssa.Call) bool {
 	w := &serveWalk{pkg: pkg, seen: map[ssa.Value]bool{}}
-	return w.value(call, 0)
+	w.value(call, 0)
+	return w.grpc && !w.other
 }
 
 type serveWalk struct {
 	pkg  *ssa.Package
 	seen map[ssa.Value]bool
+	// grpc: the listener reaches grpc.Server.Serve; other: it reaches
+	// something this walk does not follow.
+	grpc, other bool
 }
 
 // value follows where v, a listener or the tuple holding one, goes.
-func (w *serveWalk) value(v ssa.Value, depth int) bool {
-	if v == nil || w.seen[v] || depth > maxServeDepth || v.Referrers() == nil {
-		return false
+func (w *serveWalk) value(v ssa.Value, depth int) {
+	if v == nil || w.seen[v] || v.Referrers() == nil {
+		return
+	}
+	if depth > maxServeDepth {
+		w.other = true
+		return
 	}
 	w.seen[v] = true
 	for _, r := range *v.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Extract:
 			// (net.Listener, error): only the listener.
-			if r.Index == 0 && w.value(r, depth) {
-				return true
+			if r.Index == 0 {
+				w.value(r, depth)
 			}
 		case *ssa.Phi:
-			if w.value(r, depth) {
-				return true
-			}
+			w.value(r, depth)
 		case *ssa.MakeInterface:
-			if w.value(r, depth) {
-				return true
-			}
+			w.value(r, depth)
 		case *ssa.ChangeInterface:
-			if w.value(r, depth) {
-				return true
-			}
+			w.value(r, depth)
 		case *ssa.Store:
-			if r.Val == v && w.cell(r.Addr, depth) {
-				return true
+			if r.Val == v {
+				w.cell(r.Addr, depth)
 			}
 		case *ssa.MakeClosure:
-			if w.bound(r, v, false, depth) {
-				return true
-			}
+			w.bound(r, v, false, depth)
 		case ssa.CallInstruction:
-			if w.call(r, v, depth) {
-				return true
-			}
+			w.call(r, v, depth)
+		case *ssa.BinOp, *ssa.If, *ssa.DebugRef:
+			// lis == nil and the like: no use of the listener.
+		default:
+			w.other = true
 		}
 	}
-	return false
 }
 
 // cell follows a variable the listener is stored in: a local whose
 // address is taken or that a closure captures.
-func (w *serveWalk) cell(addr ssa.Value, depth int) bool {
+func (w *serveWalk) cell(addr ssa.Value, depth int) {
 	switch addr.(type) {
 	case *ssa.Alloc, *ssa.FreeVar:
 	default:
-		return false
+		w.other = true // a field, a global, an element
+		return
 	}
 	if w.seen[addr] || addr.Referrers() == nil {
-		return false
+		return
 	}
 	w.seen[addr] = true
 	for _, r := range *addr.Referrers() {
 		switch r := r.(type) {
 		case *ssa.UnOp:
-			if r.Op == token.MUL && w.value(r, depth) {
-				return true
+			if r.Op == token.MUL {
+				w.value(r, depth)
 			}
 		case *ssa.MakeClosure:
-			if w.bound(r, addr, true, depth) {
-				return true
-			}
+			w.bound(r, addr, true, depth)
+		case *ssa.Store, *ssa.DebugRef:
+			// Other stores into the variable are other values.
+		default:
+			w.other = true
 		}
 	}
-	return false
 }
 
 // bound follows v into a closure that captures it: the listener itself,
 // or (isCell) the variable holding it.
-func (w *serveWalk) bound(mc *ssa.MakeClosure, v ssa.Value, isCell bool, depth int) bool {
+func (w *serveWalk) bound(mc *ssa.MakeClosure, v ssa.Value, isCell bool, depth int) {
 	fn, ok := mc.Fn.(*ssa.Function)
 	if !ok {
-		return false
+		w.other = true
+		return
 	}
 	for i, b := range mc.Bindings {
 		if b != v || i >= len(fn.FreeVars) {
 			continue
 		}
-		fv := fn.FreeVars[i]
-		if isCell && w.cell(fv, depth+1) || !isCell && w.value(fv, depth+1) {
-			return true
+		if isCell {
+			w.cell(fn.FreeVars[i], depth+1)
+		} else {
+			w.value(fn.FreeVars[i], depth+1)
 		}
 	}
-	return false
 }
 
-// call decides what a call does with the listener v among its
-// arguments.
-func (w *serveWalk) call(in ssa.CallInstruction, v ssa.Value, depth int) bool {
+// call decides what a call does with the listener v.
+func (w *serveWalk) call(in ssa.CallInstruction, v ssa.Value, depth int) {
 	c := in.Common()
+	if c.IsInvoke() {
+		if c.Value == v {
+			return // lis.Addr(), lis.Close(): the listener's own methods
+		}
+		w.other = true
+		return
+	}
 	callee := c.StaticCallee()
 	if callee == nil {
-		return false
+		w.other = true
+		return
 	}
 	pkg, recv, name := calleeName(callee)
 	switch pkg + "." + recv + name {
 	case grpcServe:
 		// Args[0] is the *grpc.Server; the listener is Args[1].
-		return len(c.Args) == 2 && c.Args[1] == v
+		if len(c.Args) == 2 && c.Args[1] == v {
+			w.grpc = true
+		} else {
+			w.other = true
+		}
+		return
 	case tlsNewListener:
 		if res, ok := in.(*ssa.Call); ok && len(c.Args) > 0 && c.Args[0] == v {
-			return w.value(res, depth)
+			w.value(res, depth)
+		} else {
+			w.other = true
 		}
-		return false
+		return
 	}
 	if callee.Pkg != w.pkg || len(callee.Blocks) == 0 {
-		return false
+		w.other = true
+		return
 	}
 	for i, a := range c.Args {
-		if a == v && i < len(callee.Params) && w.value(callee.Params[i], depth+1) {
-			return true
+		if a == v && i < len(callee.Params) {
+			w.value(callee.Params[i], depth+1)
 		}
 	}
-	return false
 }

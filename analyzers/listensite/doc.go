@@ -14,8 +14,8 @@
 // calls are not counted: the listener they serve is. A listener that
 // reaches (*grpc.Server).Serve in the same package (directly, through
 // tls.NewListener, local variables, closures or the package's own
-// functions) is marked App "grpc", so rules can check that Fly Proxy
-// speaks HTTP/2 to it.
+// functions), and nothing else that could serve it, is marked App
+// "grpc", so rules can check that Fly Proxy speaks HTTP/2 to it.
 //
 // Addresses are evaluated on SSA: constants, concatenation,
 // fmt.Sprintf with a constant format, net.JoinHostPort, strconv.Itoa,
