@@ -147,6 +147,9 @@ type Build struct {
 	Section
 	Builder    Field[string]
 	Buildpacks Strings
+	// Builtin names one of flyctl's builtin builders ("go", "node", ...):
+	// a Dockerfile template flyctl fills in when the app has none.
+	Builtin    Field[string]
 	Image      Field[string]
 	Dockerfile Field[string]
 	Ignorefile Field[string]

@@ -74,6 +74,7 @@ func (d *decoder) build(e *entry) {
 	b.Builder = d.str(t.get("builder"), "build.builder")
 	b.Buildpacks = d.strings(t.get("buildpacks"), "build.buildpacks", false)
 	b.Image = d.str(t.get("image"), "build.image")
+	b.Builtin = d.str(t.get("builtin"), "build.builtin")
 	b.Dockerfile = d.str(t.get("dockerfile"), "build.dockerfile")
 	b.Ignorefile = d.str(t.get("ignorefile"), "build.ignorefile")
 	b.Target = d.str(t.get("build-target"), "build.build-target")

@@ -58,7 +58,7 @@ var topKeys = schema{
 
 var buildKeys = schema{
 	"builder": modeled, "args": modeled, "buildpacks": modeled, "image": modeled,
-	"settings": modeled, "builtin": str, "dockerfile": modeled, "ignorefile": modeled,
+	"settings": modeled, "builtin": modeled, "dockerfile": modeled, "ignorefile": modeled,
 	"build-target": modeled, "build_target": modeled,
 	"compose": tableOf(schema{"file": str}), "compression": str, "compression_level": integer,
 }
