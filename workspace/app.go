@@ -92,6 +92,10 @@ type App struct {
 	// goLeftOut is set when the module has notes, whichever app holds
 	// them: the program's listeners may then be incomplete.
 	goLeftOut bool
+	// goBins maps the Go binaries a build without a Dockerfile produces
+	// (Paketo, flyctl's builtin "go") to their main package's directory
+	// relative to the app; nil for other builds.
+	goBins map[string]string
 	// root is the directory flylint was asked to lint; nothing above it
 	// is read.
 	root string

@@ -25,6 +25,10 @@ func (b *appBuilder) startCommand(g *Group, proc *flytoml.Process) (cmd listen.C
 		if i := b.app.Image.Cmd; i != nil {
 			cm = &i.Command
 		}
+	} else if b.built != nil {
+		// The default process of a buildpack or builtin build stands
+		// where an image CMD would: [processes] replaces it.
+		cm = b.built.cmd
 	}
 	var exp *flytoml.Experimental
 	if b.app.Config != nil {

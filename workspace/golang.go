@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -215,7 +216,13 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		mapped := false
 		if g.HasCommand && len(g.Interpreted.Argv) > 0 {
 			bin := g.Interpreted.Argv[0].Text
-			if pkg, ok := goload.MainPackageFor(bin, runs); ok {
+			pkg, ok := goload.MainPackageFor(bin, runs)
+			if a.goBins != nil {
+				// A process names the binary by its path or, as a CNB
+				// process type, by its name: both end in the name.
+				pkg, ok = a.goBins[path.Base(bin)]
+			}
+			if ok {
 				want := filepath.Join(appDir, filepath.FromSlash(pkg))
 				for _, m := range mains {
 					if m.Dir == want {

@@ -135,6 +135,7 @@ type appBuilder struct {
 	configData []byte
 	lines      *source.Lines
 	node       *nodeApp // Node start commands and sources, shared by the groups
+	built      *noDockerfile
 }
 
 func (b *appBuilder) build() *App {
@@ -147,6 +148,10 @@ func (b *appBuilder) build() *App {
 		a.Dir = b.rd.displayPath(filepath.Dir(b.target.Dockerfile))
 	}
 	b.loadDockerfile()
+	b.loadBuilder()
+	if b.built != nil {
+		a.goBins = b.built.goBins
+	}
 	b.buildEnv()
 	b.buildGroups()
 	b.buildServices()
@@ -288,6 +293,11 @@ func (b *appBuilder) buildEnv() {
 	if a.Image != nil {
 		for k, v := range a.Image.Env {
 			a.Env[k] = v
+		}
+	}
+	if b.built != nil {
+		for _, v := range b.built.env {
+			a.Env[v.Name] = v
 		}
 	}
 	if a.Config != nil {

@@ -1,0 +1,3 @@
+module example.com/gobuiltin
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/gobp
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/gobuiltin2
+
+go 1.22

@@ -1,0 +1,257 @@
+package workspace
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+
+	"github.com/flylint/flylint/internal/nodepkg"
+	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/source"
+)
+
+// noDockerfile is what a build without a Dockerfile of the app's puts in
+// the image that matters to listeners: its default process and the
+// environment it sets. Only builders whose behaviour is documented are
+// modelled; any other leaves the app with no command, as before.
+type noDockerfile struct {
+	cmd *listen.Command
+	env []listen.Var
+	// goBins maps each Go binary the build produces to the directory of
+	// its main package, relative to the app ("." or "./cmd/web").
+	goBins map[string]string
+}
+
+// Paketo's go-build buildpack puts the binaries in its "targets" layer;
+// layers live at /layers/<buildpack id with / as _>/<layer> (CNB
+// platform spec). go-build v2.4.37, build.go: Output is
+// filepath.Join(targetsLayer.Path, "bin").
+// https://github.com/paketo-buildpacks/go-build/blob/v2.4.37/build.go
+const paketoGoBin = "/layers/paketo-buildpacks_go-build/targets/bin/"
+
+// loadBuilder models the image of an app built by a Paketo builder or
+// buildpacks, or by one of flyctl's builtins, when it has no Dockerfile.
+func (b *appBuilder) loadBuilder() {
+	a := b.app
+	if a.Image != nil || a.Dockerfile != nil || a.DockerfileErr != nil || a.Config == nil || a.Config.Build == nil || b.target.Config == "" {
+		return
+	}
+	bl := a.Config.Build
+	dir := filepath.Dir(b.target.Config)
+	args := map[string]string{}
+	for _, arg := range bl.Args {
+		args[arg.Name] = arg.Value.V
+	}
+	switch {
+	case bl.Builder.Set || bl.Buildpacks.Set:
+		// flyctl tries buildpacks first when a builder or buildpacks are
+		// set (imgsrc/resolver.go BuildImage), and hands [build.args] to
+		// pack as the build environment (imgsrc/buildpacks_builder.go:
+		// Env: normalizeBuildArgs(opts.BuildArgs)), which is where
+		// Paketo's BP_* variables are read.
+		// https://github.com/superfly/flyctl/blob/master/internal/build/imgsrc/buildpacks_builder.go
+		if bl.Image.Set {
+			return
+		}
+		b.built = b.paketo(dir, args)
+	case bl.Builtin.Set && bl.Builtin.OK:
+		// Reached only without a Dockerfile: flyctl's dockerfile strategy
+		// comes before the builtin one (imgsrc/resolver.go BuildImage).
+		b.built = b.builtin(bl.Builtin.V, bl.Builtin.Value)
+	}
+}
+
+// builtin models flyctl's builtin builders. Each is a Dockerfile template
+// in flyctl's internal/build/imgsrc/builtins/defaultbuiltins.go (commit
+// 30917786f10e8e64d03480460e65dbd274a350aa):
+// https://github.com/superfly/flyctl/blob/30917786f10e8e64d03480460e65dbd274a350aa/internal/build/imgsrc/builtins/defaultbuiltins.go
+// Both set ENV PORT=8080. "go" runs `go build -v -o app` in the build
+// context and CMD ["/goapp/app"]; "node" ends with CMD ["npm","start"].
+func (b *appBuilder) builtin(name string, at source.Range) *noDockerfile {
+	origin := `flyctl's builtin "` + name + `" builder`
+	port := listen.Var{Name: "PORT", Value: "8080", Range: at, Origin: origin + " (ENV PORT=8080)"}
+	switch name {
+	case "go":
+		return &noDockerfile{
+			cmd:    &listen.Command{Origin: origin, Args: []listen.Arg{{Text: "/goapp/app", Range: at}}},
+			env:    []listen.Var{port},
+			goBins: map[string]string{"app": "."},
+		}
+	case "node":
+		return &noDockerfile{
+			cmd: &listen.Command{Origin: origin, Args: []listen.Arg{{Text: "npm", Range: at}, {Text: "start", Range: at}}},
+			env: []listen.Var{port},
+		}
+	}
+	return nil
+}
+
+// paketo models the Paketo Go and Node.js buildpacks. Which one a Paketo
+// builder runs is decided by detection on the app's files; flylint
+// follows it only when one of the two clearly applies.
+func (b *appBuilder) paketo(dir string, args map[string]string) *noDockerfile {
+	bl := b.app.Config.Build
+	at := bl.Builder.Value
+	builder := strings.ToLower(bl.Builder.V)
+	paketo := strings.Contains(builder, "paketobuildpacks/") || strings.Contains(builder, "paketo-buildpacks/")
+	lang := ""
+	for i, bp := range bl.Buildpacks.V {
+		bp = strings.ToLower(bp)
+		if i < len(bl.Buildpacks.Elems) {
+			at = bl.Buildpacks.Elems[i]
+		}
+		switch {
+		case strings.Contains(bp, "paketo-buildpacks/go") || strings.Contains(bp, "paketobuildpacks/go"):
+			lang = "go"
+		case strings.Contains(bp, "paketo-buildpacks/nodejs") || strings.Contains(bp, "paketobuildpacks/nodejs"):
+			lang = "node"
+		default:
+			continue
+		}
+		paketo = true
+		break
+	}
+	if !paketo {
+		return nil
+	}
+	exists := func(name string) bool {
+		st, err := os.Lstat(filepath.Join(dir, name))
+		return err == nil && st.Mode().IsRegular()
+	}
+	// A Procfile gives the process types instead (Paketo's procfile
+	// buildpack, https://github.com/paketo-buildpacks/procfile), and the
+	// project-path variables move the build elsewhere: not modelled.
+	if exists("Procfile") || args["BP_GO_WORKDIR"] != "" || args["BP_NODE_PROJECT_PATH"] != "" {
+		return nil
+	}
+	if lang == "" {
+		hasGo, hasNode := exists("go.mod"), exists("package.json")
+		switch {
+		case hasGo && !hasNode:
+			lang = "go"
+		case hasNode && !hasGo:
+			lang = "node"
+		default:
+			return nil // both or neither: which group detects first is not known
+		}
+	}
+	if lang == "go" {
+		return b.paketoGo(dir, args, at)
+	}
+	return b.paketoNode(dir, args, at)
+}
+
+// paketoGo models go-build v2.4.37
+// (https://github.com/paketo-buildpacks/go-build/tree/v2.4.37): the
+// targets are BP_GO_TARGETS split on ":" (build_configuration_parser.go,
+// filepath.SplitList), else "." when the app's root has Go files, else
+// every directory under cmd/ holding Go files (go_target_manager.go
+// GenerateDefaults). Each binary is named after the last element of its
+// package's import path (go_build_process.go), and "the first target
+// will be used as the start command for the image" (README).
+func (b *appBuilder) paketoGo(dir string, args map[string]string, at source.Range) *noDockerfile {
+	hasGo := func(d string) bool {
+		m, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(d), "*.go"))
+		return len(m) > 0
+	}
+	var targets []string
+	if v, ok := args["BP_GO_TARGETS"]; ok {
+		for _, t := range strings.Split(v, ":") {
+			t = path.Clean(t)
+			// go-build refuses absolute targets and those without Go files.
+			if strings.HasPrefix(t, "/") || strings.HasPrefix(t, "../") || t == ".." || !hasGo(t) {
+				return nil
+			}
+			targets = append(targets, t)
+		}
+	} else if hasGo(".") {
+		targets = []string{"."}
+	} else {
+		var found []string
+		_ = filepath.WalkDir(filepath.Join(dir, "cmd"), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.Type()&os.ModeSymlink != 0 {
+				return nil
+			}
+			if !d.IsDir() && strings.HasSuffix(d.Name(), ".go") {
+				r, _ := filepath.Rel(dir, filepath.Dir(p))
+				found = append(found, filepath.ToSlash(r))
+				return filepath.SkipDir
+			}
+			return nil
+		})
+		targets = found
+	}
+	if len(targets) == 0 {
+		return nil
+	}
+	modDir := findGoMod(dir, b.target.Root)
+	if modDir == "" {
+		return nil
+	}
+	data, err := b.rd.readFile(filepath.Join(modDir, "go.mod"), b.target.Root)
+	if err != nil {
+		return nil
+	}
+	modPath := modfile.ModulePath(data)
+	if modPath == "" {
+		return nil
+	}
+	absMod, _ := filepath.Abs(modDir)
+	nd := &noDockerfile{goBins: map[string]string{}}
+	for i, t := range targets {
+		abs, _ := filepath.Abs(filepath.Join(dir, filepath.FromSlash(t)))
+		name := filepath.Base(abs)
+		if abs == absMod {
+			name = path.Base(modPath)
+		}
+		pkg := "./" + t
+		if t == "." {
+			pkg = "."
+		}
+		if _, dup := nd.goBins[name]; !dup {
+			nd.goBins[name] = pkg
+		}
+		if i == 0 {
+			nd.cmd = &listen.Command{Origin: "Paketo Go buildpack (first of BP_GO_TARGETS)", Args: []listen.Arg{{Text: paketoGoBin + name, Range: at}}}
+		}
+	}
+	return nd
+}
+
+// paketoNode models the Paketo Node.js buildpack's start commands. With a
+// "start" script, npm-start runs "<prestart> && <start> && <poststart>"
+// (https://github.com/paketo-buildpacks/npm-start README), which is what
+// `npm start` resolves to. Without one, node-start v2.7.2 runs
+// `node <file>`: BP_LAUNCHPOINT, else the first of server, app, main,
+// index with .js, .cjs or .mjs in the app's root (README "Application
+// Detection", https://github.com/paketo-buildpacks/node-start/tree/v2.7.2).
+func (b *appBuilder) paketoNode(dir string, args map[string]string, at source.Range) *noDockerfile {
+	origin := "Paketo Node.js buildpack"
+	if data, err := b.rd.readFile(filepath.Join(dir, "package.json"), b.target.Root); err == nil {
+		if p, err := nodepkg.Parse("package.json", data); err == nil {
+			if _, ok := p.Scripts["start"]; ok {
+				return &noDockerfile{cmd: &listen.Command{Origin: origin + " (npm start)", Args: []listen.Arg{{Text: "npm", Range: at}, {Text: "start", Range: at}}}}
+			}
+		}
+	}
+	file := ""
+	if lp := args["BP_LAUNCHPOINT"]; lp != "" {
+		file = path.Clean(lp)
+	} else {
+		for _, stem := range []string{"server", "app", "main", "index"} {
+			for _, ext := range []string{".js", ".cjs", ".mjs"} {
+				if st, err := os.Lstat(filepath.Join(dir, stem+ext)); err == nil && st.Mode().IsRegular() && file == "" {
+					file = stem + ext
+				}
+			}
+		}
+	}
+	if file == "" || slices.Contains([]string{".", ".."}, file) || strings.HasPrefix(file, "../") {
+		return nil
+	}
+	return &noDockerfile{cmd: &listen.Command{Origin: origin + " (node-start)", Args: []listen.Arg{{Text: "node", Range: at}, {Text: file, Range: at}}}}
+}
