@@ -47,13 +47,13 @@ func (b *appBuilder) loadBuilder() {
 		args[arg.Name] = arg.Value.V
 	}
 	switch {
-	case bl.Builder.Set || bl.Buildpacks.Set:
-		// flyctl tries buildpacks first when a builder or buildpacks are
-		// set (imgsrc/resolver.go BuildImage), and hands [build.args] to
-		// pack as the build environment (imgsrc/buildpacks_builder.go:
-		// Env: normalizeBuildArgs(opts.BuildArgs)), which is where
-		// Paketo's BP_* variables are read.
-		// https://github.com/superfly/flyctl/blob/master/internal/build/imgsrc/buildpacks_builder.go
+	case bl.Builder.Set && bl.Builder.OK && bl.Builder.V != "":
+		// flyctl tries buildpacks first, and only when a builder is set
+		// (buildpacks alone build nothing); it hands [build.args] to pack
+		// as the build environment, where Paketo reads its BP_*
+		// variables: imgsrc/resolver.go BuildImage and
+		// imgsrc/buildpacks_builder.go (Env: normalizeBuildArgs(opts.BuildArgs)),
+		// https://github.com/superfly/flyctl/blob/99237088c0009d498e1ae0c7344cb60e9cf5f5fa/internal/build/imgsrc/buildpacks_builder.go
 		if bl.Image.Set {
 			return
 		}
@@ -100,20 +100,13 @@ func (b *appBuilder) paketo(dir string, args map[string]string) *noDockerfile {
 	paketo := strings.Contains(builder, "paketobuildpacks/") || strings.Contains(builder, "paketo-buildpacks/")
 	lang := ""
 	for i, bp := range bl.Buildpacks.V {
-		bp = strings.ToLower(bp)
-		if i < len(bl.Buildpacks.Elems) {
-			at = bl.Buildpacks.Elems[i]
+		if l := paketoBuildpack(bp); l != "" {
+			lang, paketo = l, true
+			if i < len(bl.Buildpacks.Elems) {
+				at = bl.Buildpacks.Elems[i]
+			}
+			break
 		}
-		switch {
-		case strings.Contains(bp, "paketo-buildpacks/go") || strings.Contains(bp, "paketobuildpacks/go"):
-			lang = "go"
-		case strings.Contains(bp, "paketo-buildpacks/nodejs") || strings.Contains(bp, "paketobuildpacks/nodejs"):
-			lang = "node"
-		default:
-			continue
-		}
-		paketo = true
-		break
 	}
 	if !paketo {
 		return nil
@@ -143,6 +136,30 @@ func (b *appBuilder) paketo(dir string, args map[string]string) *noDockerfile {
 		return b.paketoGo(dir, args, at)
 	}
 	return b.paketoNode(dir, args, at)
+}
+
+// paketoBuildpack says which language a buildpack reference is Paketo's
+// buildpack for ("go", "node"), or "". References may name a registry
+// (gcr.io/, docker.io/), a tag (:1.2) or a version (@1.2); ids are the
+// meta-buildpacks' (https://github.com/paketo-buildpacks/go,
+// https://github.com/paketo-buildpacks/nodejs) and the buildpacks that
+// set the start command.
+func paketoBuildpack(ref string) string {
+	ref = strings.ToLower(ref)
+	if i := strings.IndexByte(ref, '@'); i >= 0 {
+		ref = ref[:i]
+	}
+	if i := strings.LastIndex(ref, ":"); i > strings.LastIndex(ref, "/") {
+		ref = ref[:i]
+	}
+	ref = strings.ReplaceAll(ref, "paketobuildpacks/", "paketo-buildpacks/")
+	switch {
+	case strings.HasSuffix(ref, "paketo-buildpacks/go"), strings.HasSuffix(ref, "paketo-buildpacks/go-build"):
+		return "go"
+	case strings.HasSuffix(ref, "paketo-buildpacks/nodejs"), strings.HasSuffix(ref, "paketo-buildpacks/npm-start"), strings.HasSuffix(ref, "paketo-buildpacks/node-start"):
+		return "node"
+	}
+	return ""
 }
 
 // paketoGo models go-build v2.4.37
@@ -223,9 +240,10 @@ func (b *appBuilder) paketoGo(dir string, args map[string]string, at source.Rang
 }
 
 // paketoNode models the Paketo Node.js buildpack's start commands. With a
-// "start" script, npm-start runs "<prestart> && <start> && <poststart>"
-// (https://github.com/paketo-buildpacks/npm-start README), which is what
-// `npm start` resolves to. Without one, node-start v2.7.2 runs
+// "start" script, npm-start v2.5.2 runs "<prestart> && <start> &&
+// <poststart>" through sh (README; build.go concatenateNpmScripts,
+// https://github.com/paketo-buildpacks/npm-start/tree/v2.5.2), which is
+// what `npm start` resolves to; yarn-start does the same for yarn apps. Without one, node-start v2.7.2 runs
 // `node <file>`: BP_LAUNCHPOINT, else the first of server, app, main,
 // index with .js, .cjs or .mjs in the app's root (README "Application
 // Detection", https://github.com/paketo-buildpacks/node-start/tree/v2.7.2).

@@ -20,7 +20,7 @@ func TestBuildWithoutDockerfile(t *testing.T) {
 		listener string // "host":port @ file:line:col
 	}{
 		{"bad-buildpack-go", "/layers/paketo-buildpacks_go-build/targets/bin/server @ 4:13", "", `"":3000 @ cmd/server/main.go:12:2`},
-		{"good-buildpack-go-process", "server -port 8080 @ 10:10", "", `"":8080 @ cmd/server/main.go:12:2`},
+		{"good-buildpack-go-process", "server -port 8080 @ 11:10", "", `"":8080 @ cmd/server/main.go:12:2`},
 		{"bad-buildpack-node", "npm start @ 4:13", "", `"::":3000 @ server.js:4:5`},
 		{"bad-builtin-go", "/goapp/app @ 4:13", "8080", `"":3000 @ main.go:7:2`},
 		{"good-builtin-go", "/goapp/app @ 4:13", "8080", `"":8080 @ main.go:14:2`},
@@ -86,5 +86,89 @@ func TestPaketoNodeSrcApp(t *testing.T) {
 	l := g.Listeners[0]
 	if l.Port.Number != 3000 || filepath.Base(l.Range.File) != "server.js" || l.Range.Start.Line != 398 {
 		t.Errorf("listener = %d at %s, want 3000 at server.js:398", l.Port.Number, l.Range)
+	}
+}
+
+func TestPaketoBuildpack(t *testing.T) {
+	for ref, want := range map[string]string{
+		"gcr.io/paketo-buildpacks/go":                "go",
+		"paketo-buildpacks/go@4.1.0":                 "go",
+		"docker.io/paketobuildpacks/go:latest":       "go",
+		"paketo-buildpacks/go-dist":                  "",
+		"paketo-buildpacks/nodejs":                   "node",
+		"gcr.io/paketo-buildpacks/nodejs:1.2.3":      "node",
+		"heroku/nodejs":                              "",
+		"paketo-buildpacks/procfile":                 "",
+		"registry.example:5000/paketo-buildpacks/go": "go",
+	} {
+		if got := paketoBuildpack(ref); got != want {
+			t.Errorf("paketoBuildpack(%q) = %q, want %q", ref, got, want)
+		}
+	}
+}
+
+// Builds flylint does not know the outcome of keep no command rather
+// than a guessed one.
+func TestBuildWithoutDockerfileUnknown(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"buildpacks without a builder": {"fly.toml": "[build]\n  buildpacks = [\"paketo-buildpacks/nodejs\"]\n", "package.json": `{"scripts":{"start":"node s.js"}}`},
+		"a builder that is not Paketo": {"fly.toml": "[build]\n  builder = \"heroku/builder:24\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`},
+		"a Procfile":                   {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:base\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`, "Procfile": "web: node other.js\n"},
+		"both Go and Node":             {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:full\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`, "go.mod": "module m\n", "main.go": "package main\n"},
+		"Node with no entry file":      {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:full\"\n", "package.json": `{}`},
+		"Go with no Go files":          {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:base\"\n", "go.mod": "module m\n"},
+		"a Go target outside the app":  {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:base\"\n[build.args]\n  BP_GO_TARGETS = \"../x\"\n", "go.mod": "module m\n", "main.go": "package main\n"},
+		"an unknown builtin":           {"fly.toml": "[build]\n  builtin = \"ruby\"\n"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			for n, c := range files {
+				if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ws, err := Load([]string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := ws.Apps[0].Groups[0]; g.HasCommand {
+				t.Errorf("command %v (%s), want none", g.Command.Args, g.Command.Origin)
+			}
+		})
+	}
+}
+
+// Without BP_GO_TARGETS, go-build builds the app's root package when it
+// has Go files, else each directory under cmd/ with Go files, and starts
+// the first; the binary of the root is named after the module path.
+func TestPaketoGoDefaultTargets(t *testing.T) {
+	for name, tc := range map[string]struct {
+		files map[string]string
+		want  string
+	}{
+		"root":  {map[string]string{"go.mod": "module example.com/shop/v2\n", "main.go": "package main\n", "cmd/tool/main.go": "package main\n"}, "v2"},
+		"cmd/*": {map[string]string{"go.mod": "module example.com/shop\n", "cmd/b/main.go": "package main\n", "cmd/a/main.go": "package main\n"}, "a"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			tc.files["fly.toml"] = "[build]\n  builder = \"paketobuildpacks/builder-jammy-tiny\"\n"
+			for n, c := range tc.files {
+				p := filepath.Join(dir, filepath.FromSlash(n))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ws, err := Load([]string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := ws.Apps[0].Groups[0]
+			if want := paketoGoBin + tc.want; len(g.Command.Args) != 1 || g.Command.Args[0].Text != want {
+				t.Errorf("command %v, want %s", g.Command.Args, want)
+			}
+		})
 	}
 }
