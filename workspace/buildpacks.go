@@ -57,7 +57,9 @@ func (b *appBuilder) loadBuilder() {
 		if bl.Image.Set {
 			return
 		}
-		b.built = b.paketo(dir, args)
+		if b.built = b.paketo(dir, args); b.built == nil {
+			b.built = b.heroku(dir)
+		}
 	case bl.Builtin.Set && bl.Builtin.OK:
 		// Reached only without a Dockerfile: flyctl's dockerfile strategy
 		// comes before the builtin one (imgsrc/resolver.go BuildImage).
@@ -272,4 +274,67 @@ func (b *appBuilder) paketoNode(dir string, args map[string]string, at source.Ra
 		return nil
 	}
 	return &noDockerfile{cmd: &listen.Command{Origin: origin + " (node-start)", Args: []listen.Arg{{Text: "node", Range: at}, {Text: file, Range: at}}}}
+}
+
+// heroku models the Node.js buildpack of Heroku's builders (heroku/nodejs
+// v5.7.10, https://github.com/heroku/buildpacks-nodejs/tree/v5.7.10):
+// with a Procfile it sets no web process; with a "start" script the
+// default web process is `<package manager> start`
+// (package_manager.rs configure_default_processes), else `node server.js`
+// or `node index.js`, whichever exists first (main.rs). The package
+// manager is the packageManager field's, else the lockfile's; the start
+// script it runs is the same either way. Heroku's Go buildpack is not
+// modelled.
+func (b *appBuilder) heroku(dir string) *noDockerfile {
+	bl := b.app.Config.Build
+	at := bl.Builder.Value
+	builder := strings.ToLower(bl.Builder.V)
+	heroku := strings.HasPrefix(builder, "heroku/builder") || strings.HasPrefix(builder, "heroku/buildpacks")
+	for i, bp := range bl.Buildpacks.V {
+		ref := strings.ToLower(bp)
+		if j := strings.IndexByte(ref, '@'); j >= 0 {
+			ref = ref[:j]
+		}
+		if ref == "heroku/nodejs" || strings.HasPrefix(ref, "heroku/nodejs:") || strings.HasSuffix(ref, "/heroku/nodejs") {
+			heroku = true
+			if i < len(bl.Buildpacks.Elems) {
+				at = bl.Buildpacks.Elems[i]
+			}
+		}
+	}
+	exists := func(name string) bool {
+		st, err := os.Lstat(filepath.Join(dir, name))
+		return err == nil && st.Mode().IsRegular()
+	}
+	if !heroku || !exists("package.json") || exists("go.mod") || exists("Procfile") {
+		return nil
+	}
+	origin := "Heroku Node.js buildpack"
+	data, err := b.rd.readFile(filepath.Join(dir, "package.json"), b.target.Root)
+	if err != nil {
+		return nil
+	}
+	p, err := nodepkg.Parse("package.json", data)
+	if err != nil {
+		return nil
+	}
+	if _, ok := p.Scripts["start"]; ok {
+		pm := "npm"
+		switch name, _, _ := strings.Cut(p.PackageManager, "@"); {
+		case name == "yarn" || name == "pnpm":
+			pm = name
+		case p.PackageManager != "":
+		case exists("pnpm-lock.yaml"):
+			pm = "pnpm"
+		case exists("yarn.lock"):
+			pm = "yarn"
+		}
+		return &noDockerfile{cmd: &listen.Command{Origin: origin + " (" + pm + " start)", Args: []listen.Arg{{Text: pm, Range: at}, {Text: "start", Range: at}}}}
+	}
+	for _, f := range []string{"server.js", "index.js"} {
+		if exists(f) {
+			return &noDockerfile{cmd: &listen.Command{Origin: origin, Args: []listen.Arg{{Text: "node", Range: at}, {Text: f, Range: at}}}}
+		}
+	}
+	return nil
 }

@@ -112,12 +112,13 @@ func TestPaketoBuildpack(t *testing.T) {
 func TestBuildWithoutDockerfileUnknown(t *testing.T) {
 	for name, files := range map[string]map[string]string{
 		"buildpacks without a builder": {"fly.toml": "[build]\n  buildpacks = [\"paketo-buildpacks/nodejs\"]\n", "package.json": `{"scripts":{"start":"node s.js"}}`},
-		"a builder that is not Paketo": {"fly.toml": "[build]\n  builder = \"heroku/builder:24\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`},
+		"a builder not modelled":       {"fly.toml": "[build]\n  builder = \"gcr.io/buildpacks/builder:v1\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`},
 		"a Procfile":                   {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:base\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`, "Procfile": "web: node other.js\n"},
 		"both Go and Node":             {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:full\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`, "go.mod": "module m\n", "main.go": "package main\n"},
 		"Node with no entry file":      {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:full\"\n", "package.json": `{}`},
 		"Go with no Go files":          {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:base\"\n", "go.mod": "module m\n"},
 		"a Go target outside the app":  {"fly.toml": "[build]\n  builder = \"paketobuildpacks/builder:base\"\n[build.args]\n  BP_GO_TARGETS = \"../x\"\n", "go.mod": "module m\n", "main.go": "package main\n"},
+		"Heroku with a Procfile":       {"fly.toml": "[build]\n  builder = \"heroku/builder:24\"\n", "package.json": `{"scripts":{"start":"node s.js"}}`, "Procfile": "web: node other.js\n"},
 		"an unknown builtin":           {"fly.toml": "[build]\n  builtin = \"ruby\"\n"},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -168,6 +169,42 @@ func TestPaketoGoDefaultTargets(t *testing.T) {
 			g := ws.Apps[0].Groups[0]
 			if want := paketoGoBin + tc.want; len(g.Command.Args) != 1 || g.Command.Args[0].Text != want {
 				t.Errorf("command %v, want %s", g.Command.Args, want)
+			}
+		})
+	}
+}
+
+// Heroku's Node.js buildpack starts `<package manager> start` when there
+// is a start script, else node server.js or index.js.
+func TestHerokuNode(t *testing.T) {
+	for name, tc := range map[string]struct {
+		files map[string]string
+		want  string
+	}{
+		"npm":             {map[string]string{"package.json": `{"scripts":{"start":"node s.js"}}`}, "npm start"},
+		"pnpm lockfile":   {map[string]string{"package.json": `{"scripts":{"start":"node s.js"}}`, "pnpm-lock.yaml": ""}, "pnpm start"},
+		"yarn lockfile":   {map[string]string{"package.json": `{"scripts":{"start":"node s.js"}}`, "yarn.lock": ""}, "yarn start"},
+		"packageManager":  {map[string]string{"package.json": `{"packageManager":"pnpm@9.1.0","scripts":{"start":"node s.js"}}`, "yarn.lock": ""}, "pnpm start"},
+		"no start script": {map[string]string{"package.json": `{}`, "index.js": ""}, "node index.js"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			tc.files["fly.toml"] = "[build]\n  builder = \"heroku/builder:24\"\n"
+			for n, c := range tc.files {
+				if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ws, err := Load([]string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var words []string
+			for _, w := range ws.Apps[0].Groups[0].Command.Args {
+				words = append(words, w.Text)
+			}
+			if got := strings.Join(words, " "); got != tc.want {
+				t.Errorf("command %q, want %q", got, tc.want)
 			}
 		})
 	}
