@@ -134,6 +134,10 @@ type Group struct {
 	// GoMain is the import path of the Go main package whose listeners
 	// the group has, when Go analysis found which one it runs.
 	GoMain string
+	// cnbCommand is set when [processes] gives the command of a group
+	// whose image a buildpack built: its listeners are never taken as
+	// complete (see noDockerfile.cnb).
+	cnbCommand bool
 }
 
 // Service is one proxied service: a [[services]] entry or the TCP service

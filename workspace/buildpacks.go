@@ -24,6 +24,14 @@ type noDockerfile struct {
 	// goBins maps each Go binary the build produces to the directory of
 	// its main package, relative to the app ("." or "./cmd/web").
 	goBins map[string]string
+	// cnb is set for a Cloud Native Buildpacks image. How its launcher
+	// runs a command given in place of CMD depends on the image's
+	// entrypoint: /cnb/process/<type> appends it to the default
+	// process's arguments, /cnb/lifecycle/launcher runs it as a process
+	// type or a command (CNB platform spec, "Launch"). flylint does not
+	// know which one Fly's machine gets, so a [processes] command on such
+	// an image yields listeners that may not be all.
+	cnb bool
 }
 
 // Paketo's go-build buildpack puts the binaries in its "targets" layer;
@@ -59,6 +67,9 @@ func (b *appBuilder) loadBuilder() {
 		}
 		if b.built = b.paketo(dir, args); b.built == nil {
 			b.built = b.heroku(dir)
+		}
+		if b.built != nil {
+			b.built.cnb = true
 		}
 	case bl.Builtin.Set && bl.Builtin.OK:
 		// Reached only without a Dockerfile: flyctl's dockerfile strategy

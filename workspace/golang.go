@@ -242,7 +242,7 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		// The only main under the app is a guess when the group runs a
 		// command no go build in the Dockerfile produces (a shell script,
 		// a renamed copy): its listeners count, but they may not be all.
-		if g.HasCommand && !mapped {
+		if g.HasCommand && !mapped || g.cnbCommand {
 			complete = false
 		}
 		// A host or port picked by a branch on an environment variable is

@@ -338,6 +338,10 @@ func (b *appBuilder) buildGroups() {
 			}
 			b.addNodeListeners(g)
 		}
+		if b.built != nil && b.built.cnb && p != nil && p.Command.OK {
+			g.cnbCommand = true
+			g.ListenersKnown = false
+		}
 		a.Groups = append(a.Groups, g)
 	}
 }
