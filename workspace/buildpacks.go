@@ -294,8 +294,10 @@ func (b *appBuilder) paketoNode(dir string, args map[string]string, at source.Ra
 // (package_manager.rs configure_default_processes), else `node server.js`
 // or `node index.js`, whichever exists first (main.rs). The package
 // manager is the packageManager field's, else the lockfile's; the start
-// script it runs is the same either way. Heroku's Go buildpack is not
-// modelled.
+// script it runs is the same either way. The older heroku/buildpacks:20
+// builder behaves alike for a start script ("web: npm start",
+// https://devcenter.heroku.com/changelog-items/370). Heroku's Go
+// buildpack is not modelled.
 func (b *appBuilder) heroku(dir string) *noDockerfile {
 	bl := b.app.Config.Build
 	at := bl.Builder.Value

@@ -69,25 +69,38 @@ func TestBuildWithoutDockerfile(t *testing.T) {
 	}
 }
 
-// The real case of issue 12 in ../shared/corpus/src-apps (LABELS.md: a
-// BUG): a Paketo builder runs npm start, i.e. node server.js, which
-// listens on 3000 while internal_port is 8080.
-func TestPaketoNodeSrcApp(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "src-apps", "ibrahimmort__positive-vibes-project")
-	if _, err := os.Stat(filepath.Join(dir, "fly.toml")); err != nil {
-		t.Skipf("src-apps corpus not found: %v", err)
-	}
-	ws, err := Load([]string{dir}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := ws.Apps[0].Groups[0]
-	if g.Command.Origin != "Paketo Node.js buildpack (npm start)" || len(g.Listeners) != 1 {
-		t.Fatalf("command %q %v, listeners %v", g.Command.Origin, g.Command.Args, g.Listeners)
-	}
-	l := g.Listeners[0]
-	if l.Port.Number != 3000 || filepath.Base(l.Range.File) != "server.js" || l.Range.Start.Line != 398 {
-		t.Errorf("listener = %d at %s, want 3000 at server.js:398", l.Port.Number, l.Range)
+// Real apps of ../shared/corpus/src-apps built by buildpacks, with the
+// listener LABELS.md gives: ibrahimmort__positive-vibes-project (Paketo,
+// npm start -> node server.js on 3000 while internal_port is 8080, a
+// BUG) and two clean Heroku ones whose PORT comes from [env].
+func TestBuildpackSrcApps(t *testing.T) {
+	for _, tc := range []struct {
+		app, origin string
+		port        int
+		at          string // file:line of the listener
+	}{
+		{"ibrahimmort__positive-vibes-project", "Paketo Node.js buildpack (npm start)", 3000, "server.js:398"},
+		{"0ussamaBernou__football-players-api", "Heroku Node.js buildpack (npm start)", 8080, "server.js:47"},
+		{"fisand__nuxt-fly", "Heroku Node.js buildpack (npm start)", 8080, "package.json:9"},
+	} {
+		t.Run(tc.app, func(t *testing.T) {
+			dir := filepath.Join("..", "..", "shared", "corpus", "src-apps", tc.app)
+			if _, err := os.Stat(filepath.Join(dir, "fly.toml")); err != nil {
+				t.Skipf("src-apps corpus not found: %v", err)
+			}
+			ws, err := Load([]string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := ws.Apps[0].Groups[0]
+			if g.Command.Origin != tc.origin || len(g.Listeners) != 1 {
+				t.Fatalf("command %q %v, listeners %v", g.Command.Origin, g.Command.Args, g.Listeners)
+			}
+			l := g.Listeners[0]
+			if got := fmt.Sprintf("%s:%d", filepath.Base(l.Range.File), l.Range.Start.Line); l.Port.Number != tc.port || got != tc.at {
+				t.Errorf("listener = %d at %s, want %d at %s", l.Port.Number, got, tc.port, tc.at)
+			}
+		})
 	}
 }
 
