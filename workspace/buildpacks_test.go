@@ -139,9 +139,7 @@ func TestBuildWithoutDockerfileUnknown(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			for n, c := range files {
-				if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				writeTestFile(t, filepath.Join(dir, n), c)
 			}
 			ws, err := Load([]string{dir}, Options{})
 			if err != nil {
@@ -169,13 +167,7 @@ func TestPaketoGoDefaultTargets(t *testing.T) {
 			dir := t.TempDir()
 			tc.files["fly.toml"] = "[build]\n  builder = \"paketobuildpacks/builder-jammy-tiny\"\n"
 			for n, c := range tc.files {
-				p := filepath.Join(dir, filepath.FromSlash(n))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				writeTestFile(t, filepath.Join(dir, filepath.FromSlash(n)), c)
 			}
 			ws, err := Load([]string{dir}, Options{})
 			if err != nil {
@@ -206,9 +198,7 @@ func TestHerokuNode(t *testing.T) {
 			dir := t.TempDir()
 			tc.files["fly.toml"] = "[build]\n  builder = \"heroku/builder:24\"\n"
 			for n, c := range tc.files {
-				if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				writeTestFile(t, filepath.Join(dir, n), c)
 			}
 			ws, err := Load([]string{dir}, Options{})
 			if err != nil {
