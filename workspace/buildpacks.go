@@ -189,7 +189,9 @@ func (b *appBuilder) paketoGo(dir string, args map[string]string, at source.Rang
 		return len(m) > 0
 	}
 	var targets []string
-	if v, ok := args["BP_GO_TARGETS"]; ok {
+	// An empty BP_GO_TARGETS splits into no targets, and go-build then
+	// falls back to its defaults.
+	if v := args["BP_GO_TARGETS"]; v != "" {
 		for _, t := range strings.Split(v, ":") {
 			t = path.Clean(t)
 			// go-build refuses absolute targets and those without Go files.

@@ -160,12 +160,15 @@ func TestPaketoGoDefaultTargets(t *testing.T) {
 		files map[string]string
 		want  string
 	}{
-		"root":  {map[string]string{"go.mod": "module example.com/shop/v2\n", "main.go": "package main\n", "cmd/tool/main.go": "package main\n"}, "v2"},
-		"cmd/*": {map[string]string{"go.mod": "module example.com/shop\n", "cmd/b/main.go": "package main\n", "cmd/a/main.go": "package main\n"}, "a"},
+		"root":                {map[string]string{"go.mod": "module example.com/shop/v2\n", "main.go": "package main\n", "cmd/tool/main.go": "package main\n"}, "v2"},
+		"cmd/*":               {map[string]string{"go.mod": "module example.com/shop\n", "cmd/b/main.go": "package main\n", "cmd/a/main.go": "package main\n"}, "a"},
+		"empty BP_GO_TARGETS": {map[string]string{"go.mod": "module example.com/shop\n", "cmd/b/main.go": "package main\n", "fly.toml": "[build]\n  builder = \"paketobuildpacks/builder-jammy-tiny\"\n[build.args]\n  BP_GO_TARGETS = \"\"\n"}, "b"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			tc.files["fly.toml"] = "[build]\n  builder = \"paketobuildpacks/builder-jammy-tiny\"\n"
+			if _, ok := tc.files["fly.toml"]; !ok {
+				tc.files["fly.toml"] = "[build]\n  builder = \"paketobuildpacks/builder-jammy-tiny\"\n"
+			}
 			for n, c := range tc.files {
 				writeTestFile(t, filepath.Join(dir, filepath.FromSlash(n)), c)
 			}
