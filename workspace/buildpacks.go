@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -185,7 +187,11 @@ func paketoBuildpack(ref string) string {
 // will be used as the start command for the image" (README).
 func (b *appBuilder) paketoGo(dir string, args map[string]string, at source.Range) *noDockerfile {
 	hasGo := func(d string) bool {
-		m, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(d), "*.go"))
+		p := filepath.Join(dir, filepath.FromSlash(d))
+		if !b.inTree(p) {
+			return false // a link out of the tree is not followed
+		}
+		m, _ := filepath.Glob(filepath.Join(p, "*.go"))
 		return len(m) > 0
 	}
 	var targets []string
@@ -204,7 +210,13 @@ func (b *appBuilder) paketoGo(dir string, args map[string]string, at source.Rang
 		targets = []string{"."}
 	} else {
 		var found []string
-		_ = filepath.WalkDir(filepath.Join(dir, "cmd"), func(p string, d os.DirEntry, err error) error {
+		seen := 0
+		// WalkDir never follows links, so it stays in the tree; the count
+		// bounds its time on a repository nobody has vetted.
+		err := filepath.WalkDir(filepath.Join(dir, "cmd"), func(p string, d os.DirEntry, err error) error {
+			if seen++; seen > maxCmdEntries {
+				return errTooMany
+			}
 			if err != nil || d.Type()&os.ModeSymlink != 0 {
 				return nil
 			}
@@ -215,6 +227,10 @@ func (b *appBuilder) paketoGo(dir string, args map[string]string, at source.Rang
 			}
 			return nil
 		})
+		if errors.Is(err, errTooMany) {
+			b.limit(at, fmt.Sprintf("flylint did not work out which program the Paketo Go buildpack starts: the app has no Go files at its root, and its cmd/ directory has more than %d entries to search for main packages, a limit that keeps a run bounded on repositories nobody has vetted. Set BP_GO_TARGETS in [build.args] to name the program.", maxCmdEntries))
+			return nil
+		}
 		targets = found
 	}
 	if len(targets) == 0 {
@@ -275,11 +291,20 @@ func (b *appBuilder) paketoNode(dir string, args map[string]string, at source.Ra
 	if lp := args["BP_LAUNCHPOINT"]; lp != "" {
 		file = path.Clean(lp)
 	} else {
+	search:
 		for _, stem := range []string{"server", "app", "main", "index"} {
 			for _, ext := range []string{".js", ".cjs", ".mjs"} {
-				if st, err := os.Lstat(filepath.Join(dir, stem+ext)); err == nil && st.Mode().IsRegular() && file == "" {
-					file = stem + ext
+				st, err := os.Lstat(filepath.Join(dir, stem+ext))
+				if err != nil {
+					continue
 				}
+				if !st.Mode().IsRegular() {
+					// The buildpack would pick this one; flylint does not
+					// read through it, and picking the next would be wrong.
+					return nil
+				}
+				file = stem + ext
+				break search
 			}
 		}
 	}
@@ -347,9 +372,39 @@ func (b *appBuilder) heroku(dir string) *noDockerfile {
 		return &noDockerfile{cmd: &listen.Command{Origin: origin + " (" + pm + " start)", Args: []listen.Arg{{Text: pm, Range: at}, {Text: "start", Range: at}}}}
 	}
 	for _, f := range []string{"server.js", "index.js"} {
-		if exists(f) {
-			return &noDockerfile{cmd: &listen.Command{Origin: origin, Args: []listen.Arg{{Text: "node", Range: at}, {Text: f, Range: at}}}}
+		if _, err := os.Lstat(filepath.Join(dir, f)); err != nil {
+			continue
 		}
+		if !exists(f) {
+			return nil // not a regular file: not read, and the next is not it
+		}
+		return &noDockerfile{cmd: &listen.Command{Origin: origin, Args: []listen.Arg{{Text: "node", Range: at}, {Text: f, Range: at}}}}
 	}
 	return nil
+}
+
+// maxCmdEntries bounds the search of cmd/ for go-build's default targets.
+const maxCmdEntries = 10000
+
+var errTooMany = errors.New("too many entries")
+
+// inTree reports whether p, with its links resolved, is inside the
+// linted tree: nothing outside it is read.
+func (b *appBuilder) inTree(p string) bool {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	real, err = filepath.Abs(real)
+	if err != nil {
+		return false
+	}
+	root, err := filepath.Abs(b.target.Root)
+	if err != nil {
+		return false
+	}
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	return lexicallyWithin(real, root)
 }

@@ -217,3 +217,59 @@ func TestHerokuNode(t *testing.T) {
 		})
 	}
 }
+
+// The repository is untrusted: a BP_GO_TARGETS directory linked out of
+// the tree is not listed, an entry file the buildpack would pick that is
+// not a regular file stops the search (the next file is not what runs),
+// and the search of cmd/ is bounded and says so when it gives up.
+func TestBuildWithoutDockerfileHostile(t *testing.T) {
+	t.Run("target linked out of the tree", func(t *testing.T) {
+		outside := t.TempDir()
+		writeTestFile(t, filepath.Join(outside, "main.go"), "package main\n")
+		dir := t.TempDir()
+		writeTestFile(t, filepath.Join(dir, "go.mod"), "module m\n")
+		writeTestFile(t, filepath.Join(dir, "fly.toml"), "[build]\n  builder = \"paketobuildpacks/builder:base\"\n[build.args]\n  BP_GO_TARGETS = \"./out\"\n")
+		linkTestFile(t, outside, filepath.Join(dir, "out"))
+		ws, err := Load([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := ws.Apps[0].Groups[0]; g.HasCommand {
+			t.Errorf("command %v, want none", g.Command.Args)
+		}
+	})
+	t.Run("server.js is a link", func(t *testing.T) {
+		dir := t.TempDir()
+		writeTestFile(t, filepath.Join(dir, "package.json"), `{}`)
+		writeTestFile(t, filepath.Join(dir, "app.js"), "")
+		writeTestFile(t, filepath.Join(dir, "fly.toml"), "[build]\n  builder = \"paketobuildpacks/builder:full\"\n")
+		linkTestFile(t, "app.js", filepath.Join(dir, "server.js"))
+		ws, err := Load([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := ws.Apps[0].Groups[0]; g.HasCommand {
+			t.Errorf("command %v, want none", g.Command.Args)
+		}
+	})
+	t.Run("cmd/ too large", func(t *testing.T) {
+		dir := t.TempDir()
+		writeTestFile(t, filepath.Join(dir, "go.mod"), "module m\n")
+		writeTestFile(t, filepath.Join(dir, "fly.toml"), "[build]\n  builder = \"paketobuildpacks/builder:base\"\n")
+		for i := range maxCmdEntries + 1 {
+			writeTestFile(t, filepath.Join(dir, "cmd", "a", fmt.Sprintf("f%d.txt", i)), "")
+		}
+		writeTestFile(t, filepath.Join(dir, "cmd", "z", "main.go"), "package main\n")
+		ws, err := Load([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := ws.Apps[0]
+		if g := a.Groups[0]; g.HasCommand {
+			t.Errorf("command %v, want none", g.Command.Args)
+		}
+		if len(a.Limits) != 1 || !strings.Contains(a.Limits[0].Message, "BP_GO_TARGETS") || a.Limits[0].Range.Start.Line != 2 {
+			t.Errorf("limits = %v, want one at the builder naming BP_GO_TARGETS", a.Limits)
+		}
+	})
+}
