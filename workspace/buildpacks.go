@@ -63,6 +63,7 @@ func (b *appBuilder) loadBuilder() {
 		// as the build environment, where Paketo reads its BP_*
 		// variables: imgsrc/resolver.go BuildImage and
 		// imgsrc/buildpacks_builder.go (Env: normalizeBuildArgs(opts.BuildArgs)),
+		// https://github.com/superfly/flyctl/blob/93cb48b8fe1da47ba48aac6928f9fba2b950da67/internal/build/imgsrc/resolver.go
 		// https://github.com/superfly/flyctl/blob/99237088c0009d498e1ae0c7344cb60e9cf5f5fa/internal/build/imgsrc/buildpacks_builder.go
 		if bl.Image.Set {
 			return
