@@ -47,10 +47,11 @@ func readFile(path, root string) ([]byte, error) {
 }
 
 // readResolved reads real, the symlink-free path of path, once the
-// checks on where it lies have passed; safefile refuses what is not a
-// regular file and what is over MaxFileSize.
+// checks on where it lies and what it is have passed (both callers stat
+// it first); safefile still refuses what turns out not to be a regular
+// file once opened, and what is over MaxFileSize.
 func readResolved(real, path string) ([]byte, error) {
-	data, err := safefile.Read(real, path, MaxFileSize)
+	data, err := safefile.ReadStatted(real, path, MaxFileSize)
 	var big *safefile.TooLargeError
 	var odd *safefile.NotRegularError
 	switch {

@@ -22,6 +22,11 @@ type inputs struct {
 	// complete is set once the workspace is loaded. Before that the
 	// inputs are not known, and a profile is not written (see stop).
 	complete bool
+	// ws's files are looked up (one stat each) only when an output path
+	// names an existing regular file, the one case they can matter in:
+	// a run that writes nowhere, or to a new file or a device, must not
+	// stat every file of a 10,000-app monorepo again.
+	ws *workspace.Workspace
 }
 
 type inputFile struct {
@@ -36,6 +41,17 @@ func (in *inputs) add(name string) {
 }
 
 func (in *inputs) addWorkspace(ws *workspace.Workspace) {
+	in.ws = ws
+	in.complete = true
+}
+
+// statWorkspace adds the workspace's files to in, once.
+func (in *inputs) statWorkspace() {
+	ws := in.ws
+	if ws == nil {
+		return
+	}
+	in.ws = nil
 	for name := range ws.Files {
 		in.add(filepath.FromSlash(name))
 	}
@@ -54,7 +70,6 @@ func (in *inputs) addWorkspace(ws *workspace.Workspace) {
 		}
 		in.goModules = append(in.goModules, mod)
 	}
-	in.complete = true
 }
 
 // check refuses an output path that is one of the inputs. The output
@@ -70,6 +85,7 @@ func (in *inputs) check(flagName, path string) error {
 		// an input. Other errors are the writer's to report.
 		return nil
 	}
+	in.statWorkspace()
 	for _, f := range in.files {
 		if os.SameFile(info, f.info) {
 			return refuse(flagName, path, f.name)

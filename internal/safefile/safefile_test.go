@@ -97,3 +97,34 @@ func TestReadAllAnySizeHint(t *testing.T) {
 		}
 	}
 }
+
+// ReadStatted skips the stat before opening, so a path swapped for a
+// FIFO or a device after the caller's stat must still neither block nor
+// be read: the open does not wait and the check after it refuses.
+func TestReadStattedRefusesASwappedPath(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, kind string }{
+		{fifo, "a FIFO"},
+		{"/dev/zero", "a character device"},
+		{dir, "a directory"},
+	} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := ReadStatted(c.path, "NAME", 1<<20)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			var nr *NotRegularError
+			if !errors.As(err, &nr) || nr.Kind != c.kind {
+				t.Errorf("%s: %v, want a NotRegularError for %s", c.path, err, c.kind)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("ReadStatted(%s) blocked", c.path)
+		}
+	}
+}
