@@ -27,7 +27,7 @@ const maxNodeSteps = 32
 // command that keeps running was understood: a known server, or an entry
 // file analysed without error in which listen calls were found.
 func (b *appBuilder) addNodeListeners(g *Group) {
-	if len(g.Listeners) > 0 || len(g.Interpreted.Argv) == 0 {
+	if len(g.Listeners) > 0 || len(g.Interpreted.Argv) == 0 || !nodeProgram(path.Base(g.Interpreted.Argv[0].Text)) {
 		return
 	}
 	if b.node == nil {
@@ -72,6 +72,18 @@ func (b *appBuilder) addNodeListeners(g *Group) {
 		g.Listeners = append(g.Listeners, ls...)
 		g.ListenersKnown = complete
 	}
+}
+
+// nodeProgram reports whether prog is a package manager or a JavaScript
+// runtime: only then is the app's package.json worth a look (runFile and
+// Resolve take nothing else), and a monorepo of Go and Python apps pays
+// no file lookups for it.
+func nodeProgram(prog string) bool {
+	switch prog {
+	case "node", "nodejs", "tsx", "ts-node", "ts-node-esm", "bun", "deno":
+		return true
+	}
+	return nodepkg.IsRunner(prog)
 }
 
 // maxNodeBytes bounds the JavaScript and TypeScript one app has analysed,
