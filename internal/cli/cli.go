@@ -65,7 +65,7 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 			return listRules(args[1:], stdout, stderr)
 		case "explain":
 			return explain(args[1:], stdout, stderr)
-		case "version":
+		case "version", "-version", "--version":
 			if _, err := fmt.Fprintf(stdout, "flylint %s\n", Version); err != nil {
 				return ExitUsage
 			}
@@ -126,10 +126,11 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 func printUsage(w io.Writer, fs *flag.FlagSet) {
 	// Best effort, like the flag package's own PrintDefaults below.
 	_, _ = fmt.Fprint(w, `usage: flylint [flags] [path ...]
-       flylint rules | explain RULE | version
+       flylint init [dir] | rules | explain RULE | version (or -version)
 
-flylint checks Fly.io apps (fly.toml, Dockerfile, start commands) for
-mistakes that make a service unreachable or unsafe. A path is a directory
+flylint checks Fly.io apps (fly.toml, Dockerfile, start commands, Go and
+JavaScript/TypeScript source) for mistakes that make a service
+unreachable or unsafe. A path is a directory
 (searched for fly.toml and fly.*.toml), a fly.toml, or a Dockerfile.
 
 Exit codes: 0 clean, 1 findings at or above -fail-on, 2 usage, config or

@@ -59,11 +59,19 @@ func TestExitCodes(t *testing.T) {
 		{"unknown rule", []string{"-disable", "no-such-rule", clean}, ExitUsage, "unknown rule"},
 		{"bad severity", []string{"-fail-on", "fatal", clean}, ExitUsage, "unknown severity"},
 		{"flags after paths", []string{clean, "-format", "json"}, ExitClean, ""},
-		{"explain unknown", []string{"explain", "nope"}, ExitUsage, "unknown rule"},
+		{"explain unknown", []string{"explain", "nope"}, ExitUsage, `unknown rule "nope" (flylint rules lists them)`},
+		{"explain the go vet analyzer's name", []string{"explain", "loopbackbind"}, ExitUsage, `unknown rule "loopbackbind"; did you mean "loopback-bind"?`},
+		{"explain an analyzer named unlike its rule", []string{"explain", "ipv6only"}, ExitUsage, `did you mean "proxied-port-ipv6-only"?`},
+		{"explain with underscores and capitals", []string{"explain", "Loopback_Bind"}, ExitUsage, `did you mean "loopback-bind"?`},
+		{"explain a typo", []string{"explain", "loopback-bnd"}, ExitUsage, `did you mean "loopback-bind"?`},
 		{"version", []string{"version"}, ExitClean, ""},
+		{"-version", []string{"-version"}, ExitClean, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, stderr := run(t, tc.args...)
+			code, stdout, stderr := run(t, tc.args...)
+			if strings.HasSuffix(tc.name, "version") && stdout != "flylint "+Version+"\n" {
+				t.Errorf("stdout %q, want the version", stdout)
+			}
 			if code != tc.code {
 				t.Errorf("exit %d, want %d; stderr: %s", code, tc.code, stderr)
 			}

@@ -3,8 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/flylint/flylint/analyzers/all"
+	"github.com/flylint/flylint/internal/editdist"
 	"github.com/flylint/flylint/rules"
 )
 
@@ -33,11 +37,45 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	}
 	r := rules.Lookup(args[0])
 	if r == nil {
-		say(stderr, "flylint: unknown rule %q (flylint rules lists them)\n", args[0])
+		if id := ruleMeant(args[0]); id != "" {
+			say(stderr, "flylint: unknown rule %q; did you mean %q? (flylint rules lists them)\n", args[0], id)
+		} else {
+			say(stderr, "flylint: unknown rule %q (flylint rules lists them)\n", args[0])
+		}
 		return ExitUsage
 	}
 	if _, err := io.WriteString(stdout, rules.Markdown(r)); err != nil {
 		return ExitUsage
 	}
 	return ExitClean
+}
+
+// ruleMeant returns the rule id a mistyped name most likely means: the
+// rule a go vet analyzer reports (go vet prints "loopbackbind"), the id
+// with its dashes or case changed, or the one id at most two edits away.
+func ruleMeant(name string) string {
+	for _, a := range all.Analyzers() {
+		if a.Name == name {
+			return path.Base(strings.TrimSuffix(a.URL, ".md"))
+		}
+	}
+	fold := func(s string) string {
+		return strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(s))
+	}
+	best, bestDist, ties := "", 3, 0
+	for _, r := range rules.All() {
+		if fold(r.ID) == fold(name) {
+			return r.ID
+		}
+		switch d := editdist.Distance(r.ID, strings.ToLower(name)); {
+		case d < bestDist:
+			best, bestDist, ties = r.ID, d, 0
+		case d == bestDist:
+			ties++
+		}
+	}
+	if ties > 0 {
+		return ""
+	}
+	return best
 }
