@@ -1,5 +1,7 @@
 // Package report writes diagnostics in flylint's text, JSON and GitHub
-// workflow-command formats. (SARIF lives in package sarif.)
+// workflow-command formats, and in the formats other CI systems and
+// editors read: Checkstyle XML, JUnit XML, GitLab Code Quality and one
+// line per finding. (SARIF lives in package sarif.)
 package report
 
 import (
