@@ -32,10 +32,18 @@ func TestGolden(t *testing.T) {
 		{"examples.json", []string{"-format", "json", "testdata/examples"}},
 		{"examples.github", []string{"-format", "github", "testdata/examples"}},
 		{"examples.sarif", []string{"-format", "sarif", "-sarif-category", "flylint", "testdata/examples"}},
+		{"examples.checkstyle", []string{"-format", "checkstyle", "testdata/examples"}},
+		{"examples.junit", []string{"-format", "junit", "testdata/examples"}},
+		{"examples.gitlab", []string{"-format", "gitlab", "testdata/examples"}},
+		{"examples.oneline", []string{"-format", "oneline", "testdata/examples"}},
 		// The Go apps, end to end with Go analysis on.
 		{"go.txt", []string{"testdata/go"}},
 		{"go.json", []string{"-format", "json", "testdata/go"}},
 		{"go.sarif", []string{"-format", "sarif", "-sarif-category", "flylint", "testdata/go"}},
+		{"go.checkstyle", []string{"-format", "checkstyle", "testdata/go"}},
+		{"go.junit", []string{"-format", "junit", "testdata/go"}},
+		{"go.gitlab", []string{"-format", "gitlab", "testdata/go"}},
+		{"go.oneline", []string{"-format", "oneline", "testdata/go"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
