@@ -64,10 +64,10 @@ func TestXMLReportsParseWhateverTheMessageQuotes(t *testing.T) {
 	}
 }
 
-func TestOnelineIsOneLinePerFinding(t *testing.T) {
+func TestCompactIsOneLinePerFinding(t *testing.T) {
 	d := evilDiag()
 	var buf bytes.Buffer
-	if err := Oneline(&buf, []diag.Diagnostic{d, d}); err != nil {
+	if err := Compact(&buf, []diag.Diagnostic{d, d}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")

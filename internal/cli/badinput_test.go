@@ -150,7 +150,7 @@ func TestBadInput(t *testing.T) {
 
 		// Command line.
 		{"unknown flag", files("fly.toml", httpApp), []string{"-frobnicate", "$DIR"}, ExitUsage, "flag provided but not defined: -frobnicate\nRun 'flylint -h' for the flags.", 0},
-		{"-format bogus", files("fly.toml", httpApp), []string{"-format", "bogus", "$DIR"}, ExitUsage, `-format: unknown format "bogus" (want checkstyle, github, gitlab, json, junit, oneline, sarif, text)`, 0},
+		{"-format bogus", files("fly.toml", httpApp), []string{"-format", "bogus", "$DIR"}, ExitUsage, `-format: unknown format "bogus" (want checkstyle, compact, github, gitlab, json, junit, sarif, text)`, 0},
 		{"-fail-on bogus", files("fly.toml", httpApp), []string{"-fail-on", "bogus", "$DIR"}, ExitUsage, `-fail-on: unknown severity "bogus"`, 0},
 		{"-enable bogus", files("fly.toml", httpApp), []string{"-enable", "bogus", "$DIR"}, ExitUsage, `-enable: unknown rule "bogus"`, 0},
 		{"-o into a missing directory", files("fly.toml", port("0")), []string{"-format", "json", "-o", "$OUT/missing/report.json", "$DIR"}, ExitUsage, "missing/report.json: directory ", 0},

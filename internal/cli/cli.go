@@ -103,7 +103,7 @@ type options struct {
 func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("flylint", flag.ContinueOnError)
 	fs.SetOutput(errOut)
-	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif, github, checkstyle, junit, gitlab, oneline")
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif, github, checkstyle, junit, gitlab, compact")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of stdout: a regular file atomically, a device or FIFO written through; never one of the linted files")
 	fs.StringVar(&o.failOn, "fail-on", "", "lowest `severity` that makes the exit code 1: error, warning, info (default warning)")
 	fs.StringVar(&o.enable, "enable", "", "comma-separated rule `ids` to run (default: all)")
@@ -420,8 +420,8 @@ var formats = map[string]reportFormat{
 	"gitlab": {write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.GitLab(w, d, ws.Files)
 	}},
-	"oneline": {write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
-		return report.Oneline(w, d)
+	"compact": {write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
+		return report.Compact(w, d)
 	}},
 	"sarif": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error {
 		return sarif.Write(w, d, enabled, ws.Files, sarif.Options{

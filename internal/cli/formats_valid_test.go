@@ -198,8 +198,8 @@ func TestCIFormatsParseAsTheirConsumersRead(t *testing.T) {
 			}
 			sameFindings(t, got, mapped, true)
 		})
-		t.Run(tree+"/oneline", func(t *testing.T) {
-			out := string(runFormat(t, "oneline", tree))
+		t.Run(tree+"/compact", func(t *testing.T) {
+			out := string(runFormat(t, "compact", tree))
 			line := regexp.MustCompile(`^(.+?):(\d+):(\d+): (error|warning|info): (.*) \[([a-z0-9-]+)\]$`)
 			var got []jsonFinding
 			for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {

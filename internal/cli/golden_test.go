@@ -35,7 +35,7 @@ func TestGolden(t *testing.T) {
 		{"examples.checkstyle", []string{"-format", "checkstyle", "testdata/examples"}},
 		{"examples.junit", []string{"-format", "junit", "testdata/examples"}},
 		{"examples.gitlab", []string{"-format", "gitlab", "testdata/examples"}},
-		{"examples.oneline", []string{"-format", "oneline", "testdata/examples"}},
+		{"examples.compact", []string{"-format", "compact", "testdata/examples"}},
 		// The Go apps, end to end with Go analysis on.
 		{"go.txt", []string{"testdata/go"}},
 		{"go.json", []string{"-format", "json", "testdata/go"}},
@@ -43,7 +43,7 @@ func TestGolden(t *testing.T) {
 		{"go.checkstyle", []string{"-format", "checkstyle", "testdata/go"}},
 		{"go.junit", []string{"-format", "junit", "testdata/go"}},
 		{"go.gitlab", []string{"-format", "gitlab", "testdata/go"}},
-		{"go.oneline", []string{"-format", "oneline", "testdata/go"}},
+		{"go.compact", []string{"-format", "compact", "testdata/go"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -8,7 +8,7 @@ import (
 	"github.com/flylint/flylint/diag"
 )
 
-// Oneline writes one line per finding and nothing else, the form editors'
+// Compact writes one line per finding and nothing else, the form editors'
 // quickfix lists (Vim's errorformat, Emacs' compilation-mode) and grep
 // read:
 //
@@ -16,7 +16,7 @@ import (
 //
 // It is the first line of each Text paragraph without the source quote
 // and the related locations, which would start lines of their own.
-func Oneline(w io.Writer, diags []diag.Diagnostic) error {
+func Compact(w io.Writer, diags []diag.Diagnostic) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range diags {
 		// sanitize also turns a newline quoted into a message into '?',
