@@ -218,6 +218,7 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 	// from, or its address goes to, code this function cannot follow:
 	// whatever the package stores into that field anywhere.
 	elsewhere := false
+	var parsed Value // what caarlos0/env's Parse writes, if it is handed a
 	for _, r := range *refs {
 		// "v := T{...}" builds the literal in a temporary and copies it.
 		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
@@ -233,6 +234,12 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 		}
 		if c, ok := r.(*ssa.Call); ok && e.fillsFields(c.Common(), a) {
 			elsewhere = true
+			continue
+		}
+		if mi, ok := r.(*ssa.MakeInterface); ok && e.parsedByEnv(mi) {
+			if v, ok := e.st.envTagValue(a.Type(), index); ok {
+				parsed = union(parsed, v)
+			}
 			continue
 		}
 		fa, ok := r.(*ssa.FieldAddr)
@@ -252,6 +259,9 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 			}
 		}
 	}
+	if !parsed.isUnknown() {
+		out = withEnvDefault(union(parsed, out))
+	}
 	if elsewhere {
 		if key := fieldKeyOf(a.Type(), index); key != "" {
 			out = union(out, single(Part{Kind: PartField, Name: key}))
@@ -260,6 +270,21 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 		}
 	}
 	return out
+}
+
+// parsedByEnv reports whether the struct pointer boxed by mi goes to
+// caarlos0/env's Parse.
+func (e *evaluator) parsedByEnv(mi *ssa.MakeInterface) bool {
+	refs := mi.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if c, ok := r.(*ssa.Call); ok && envParseTarget(c.Common()) == mi.X {
+			return true
+		}
+	}
+	return false
 }
 
 // fillsFields reports whether the call hands the struct a points to to

@@ -272,6 +272,9 @@ func (st *state) fieldTable(e *evaluator) map[string]Value {
 						}
 					}
 				case *ssa.Call:
+					if x := envParseTarget(in.Common()); x != nil {
+						st.addEnvFields(x.Type())
+					}
 					if f, ok := flagCall(in.Common()); ok && f.varArg {
 						i := 0
 						if in.Common().Signature().Recv() != nil {
