@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -26,22 +27,44 @@ import (
 // structs, and ParseWithOptions (Prefix, UseFieldNameByDefault, custom
 // tag names), whose fields therefore stay unknown.
 
-// envParseTarget is the struct pointer handed to caarlos0/env's Parse
-// (module paths v6 to v11), or nil.
-func envParseTarget(c *ssa.CallCommon) ssa.Value {
+// structFill is a library call that fills the struct target points to
+// from the environment; field is what it writes into one field of the
+// struct t points to, ok false when it leaves the field alone.
+type structFill struct {
+	target ssa.Value
+	field  func(t types.Type, index int) (v Value, ok bool)
+}
+
+// structFillOf recognises caarlos0/env's Parse (module paths v6 to v11)
+// and kelseyhightower/envconfig's Process and MustProcess.
+func (e *evaluator) structFillOf(c *ssa.CallCommon) (structFill, bool) {
 	callee := c.StaticCallee()
-	if callee == nil || len(c.Args) != 1 {
-		return nil
+	if callee == nil {
+		return structFill{}, false
 	}
 	pkg, recv, name := calleeName(callee)
-	if recv != "" || name != "Parse" || !isCaarlosEnv(pkg) {
-		return nil
+	if recv != "" {
+		return structFill{}, false
 	}
-	x := c.Args[0]
-	if mi, ok := x.(*ssa.MakeInterface); ok {
-		x = mi.X
+	unbox := func(x ssa.Value) ssa.Value {
+		if mi, ok := x.(*ssa.MakeInterface); ok {
+			return mi.X
+		}
+		return x
 	}
-	return x
+	switch {
+	case isCaarlosEnv(pkg) && name == "Parse" && len(c.Args) == 1:
+		return structFill{target: unbox(c.Args[0]), field: e.st.envTagValue}, true
+	case pkg == "github.com/kelseyhightower/envconfig" && (name == "Process" || name == "MustProcess") && len(c.Args) == 2:
+		prefix, known := e.eval(c.Args[0]).text()
+		return structFill{target: unbox(c.Args[1]), field: func(t types.Type, i int) (Value, bool) {
+			if !known {
+				return unknown(), true // the variables' names depend on it
+			}
+			return e.st.envconfigValue(prefix, t, i)
+		}}, true
+	}
+	return structFill{}, false
 }
 
 func isCaarlosEnv(pkg string) bool {
@@ -158,11 +181,12 @@ func (st *state) astField(f *types.Var) *ast.Field {
 	return nil
 }
 
-// addEnvFields adds to the field table what env.Parse writes into the
-// fields of the struct t points to: with what the package stores there
+// addFilledFields adds to the field table what fill writes into the
+// fields of the struct it is handed: with what the package stores there
 // elsewhere, withEnvDefault then makes the stored literals the default
-// of a variable without envDefault.
-func (st *state) addEnvFields(t types.Type) {
+// of a variable the library reads without a default of its own.
+func (st *state) addFilledFields(fill structFill) {
+	t := fill.target.Type()
 	s := structOf(t)
 	if s == nil {
 		return
@@ -175,8 +199,89 @@ func (st *state) addEnvFields(t types.Type) {
 		if key == "" {
 			continue
 		}
-		if v, ok := st.envTagValue(t, i); ok {
+		if v, ok := fill.field(t, i); ok {
 			st.fields[key] = union(st.fields[key], v)
 		}
 	}
+}
+
+// kelseyhightower/envconfig (https://github.com/kelseyhightower/envconfig,
+// README "Struct Tag Support"; behaviour read in envconfig.go at v1.4.0):
+// Process(prefix, &spec) names a field's variable by its name, or its
+// split_words form (MultiWord -> MULTI_WORD), or its envconfig tag,
+// then PREFIX_ in front when the prefix is not empty, all upper-cased.
+// When that variable is unset it looks up the bare tag name, then uses
+// the `default` tag; with neither the field keeps its value. Not
+// represented: a variable set to "" gives "" where the model takes the
+// default; nested structs (their fields get the parent's key as prefix)
+// and custom decoders stay unknown.
+
+// envconfigValue is what Process(prefix, ...) writes into field index
+// of the struct t points to.
+func (st *state) envconfigValue(prefix string, t types.Type, index int) (Value, bool) {
+	s := structOf(t)
+	if s == nil || index >= s.NumFields() {
+		return Value{}, false
+	}
+	f := s.Field(index)
+	tag := reflect.StructTag(s.Tag(index))
+	if !f.Exported() || isTrue(tag.Get("ignored")) {
+		return Value{}, false
+	}
+	if structOf(f.Type()) != nil {
+		return unknown(), true
+	}
+	alt := strings.ToUpper(tag.Get("envconfig"))
+	key := f.Name()
+	if isTrue(tag.Get("split_words")) {
+		key = splitWords(key)
+	}
+	if alt != "" {
+		key = alt
+	}
+	if prefix != "" {
+		key = prefix + "_" + key
+	}
+	key = strings.ToUpper(key)
+	var def *Value
+	var defAt source.Range
+	if d := tag.Get("default"); d != "" {
+		v := lit(d)
+		def, defAt = &v, st.tagValueRange(f, "default", d)
+	}
+	part := Part{Kind: PartEnv, Name: key, Default: def, DefaultRange: defAt}
+	if alt != "" && alt != key {
+		fallback := single(Part{Kind: PartEnv, Name: alt, Default: def, DefaultRange: defAt})
+		part.Default, part.DefaultRange = &fallback, source.Range{}
+	}
+	return single(part), true
+}
+
+func isTrue(s string) bool {
+	b, _ := strconv.ParseBool(s)
+	return b
+}
+
+var (
+	// wordRe and acronymRe split a Go name into words the way envconfig
+	// does for split_words: runs of lower case, a capital and what
+	// follows, or a run of capitals; an acronym before a word
+	// (HTTPPort) splits into HTTP and Port.
+	wordRe    = regexp.MustCompile(`([^A-Z]+|[A-Z]+[^A-Z]+|[A-Z]+)`)
+	acronymRe = regexp.MustCompile(`([A-Z]+)([A-Z][^A-Z]+)`)
+)
+
+func splitWords(name string) string {
+	var words []string
+	for _, w := range wordRe.FindAllString(name, -1) {
+		if m := acronymRe.FindStringSubmatch(w); len(m) == 3 {
+			words = append(words, m[1], m[2])
+			continue
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return name
+	}
+	return strings.Join(words, "_")
 }

@@ -218,7 +218,7 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 	// from, or its address goes to, code this function cannot follow:
 	// whatever the package stores into that field anywhere.
 	elsewhere := false
-	var parsed Value // what caarlos0/env's Parse writes, if it is handed a
+	var parsed Value // what env.Parse or envconfig.Process writes, if handed a
 	for _, r := range *refs {
 		// "v := T{...}" builds the literal in a temporary and copies it.
 		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
@@ -236,11 +236,13 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 			elsewhere = true
 			continue
 		}
-		if mi, ok := r.(*ssa.MakeInterface); ok && e.parsedByEnv(mi) {
-			if v, ok := e.st.envTagValue(a.Type(), index); ok {
-				parsed = union(parsed, v)
+		if mi, ok := r.(*ssa.MakeInterface); ok {
+			if fill, ok := e.filledBy(mi); ok {
+				if v, ok := fill.field(a.Type(), index); ok {
+					parsed = union(parsed, v)
+				}
+				continue
 			}
-			continue
 		}
 		fa, ok := r.(*ssa.FieldAddr)
 		if !ok || fa.Field != index || fa.Referrers() == nil {
@@ -272,19 +274,21 @@ func (e *evaluator) localField(a *ssa.Alloc, index int) Value {
 	return out
 }
 
-// parsedByEnv reports whether the struct pointer boxed by mi goes to
-// caarlos0/env's Parse.
-func (e *evaluator) parsedByEnv(mi *ssa.MakeInterface) bool {
+// filledBy finds the library call (env.Parse, envconfig.Process) that
+// the struct pointer boxed by mi is handed to.
+func (e *evaluator) filledBy(mi *ssa.MakeInterface) (structFill, bool) {
 	refs := mi.Referrers()
 	if refs == nil {
-		return false
+		return structFill{}, false
 	}
 	for _, r := range *refs {
-		if c, ok := r.(*ssa.Call); ok && envParseTarget(c.Common()) == mi.X {
-			return true
+		if c, ok := r.(*ssa.Call); ok {
+			if fill, ok := e.structFillOf(c.Common()); ok && fill.target == mi.X {
+				return fill, true
+			}
 		}
 	}
-	return false
+	return structFill{}, false
 }
 
 // fillsFields reports whether the call hands the struct a points to to

@@ -272,8 +272,8 @@ func (st *state) fieldTable(e *evaluator) map[string]Value {
 						}
 					}
 				case *ssa.Call:
-					if x := envParseTarget(in.Common()); x != nil {
-						st.addEnvFields(x.Type())
+					if fill, ok := e.structFillOf(in.Common()); ok {
+						st.addFilledFields(fill)
 					}
 					if f, ok := flagCall(in.Common()); ok && f.varArg {
 						i := 0
