@@ -430,6 +430,8 @@ func (e *evaluator) call(c *ssa.CallCommon, index int) Value {
 		return lit(strings.Join(parts, "."))
 	case "cmp.Or":
 		return e.cmpOr(c)
+	case viperPkg + ".GetString", viperPkg + ".GetInt":
+		return e.viperGet(args[0])
 	}
 	if f, ok := flagCall(c); ok && !f.ptr && !f.varArg && index <= 0 {
 		return e.flagPart(c, f, 0)

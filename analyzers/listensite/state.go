@@ -77,6 +77,7 @@ type state struct {
 	// may change it: stores, and calls that are handed its address.
 	writes map[*ssa.Global][]ssa.Instruction
 	lits   map[*ssa.Function]map[string][]*ast.BasicLit
+	viper  *viperSetup
 }
 
 // assignedLits lists, per variable name, the basic literals fn's own
