@@ -1,0 +1,72 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/flylint/flylint/rules"
+)
+
+// parityRows are the rows of docs/flyctl-parity.md marked covered: each
+// fly.toml trips one of flyctl's checks (at superfly/flyctl ad0172f), and
+// the rule must report it at the position given. A rule that stops
+// covering a row fails here instead of leaving the table wrong.
+var parityRows = []struct {
+	row, rule, toml string
+	at              string // fly.toml:line:col of the finding
+}{
+	{"V1 build strategies", "multiple-build-strategies", "app = \"a\"\n[build]\n  image = \"nginx\"\n  dockerfile = \"Dockerfile\"\n", "fly.toml:4:3"},
+	{"V2 release_command split", "unsplittable-command", "app = \"a\"\n[deploy]\n  release_command = \"sh -c 'x\"\n", "fly.toml:3:28"},
+	{"V3 deploy strategy", "invalid-deploy-strategy", "app = \"a\"\n[deploy]\n  strategy = \"fast\"\n", "fly.toml:3:14"},
+	{"V4 canary with mounts", "canary-with-mounts", "app = \"a\"\n[deploy]\n  strategy = \"canary\"\n[[mounts]]\n  source = \"data\"\n  destination = \"/data\"\n", "fly.toml:3:14"},
+	{"V5 check type", "check-timing", "app = \"a\"\n[checks.web]\n  type = \"grpc\"\n  port = 8080\n", "fly.toml:3:10"},
+	{"V5 check type missing", "check-timing", "app = \"a\"\n[checks.web]\n  port = 8080\n", "fly.toml:2:1"},
+	{"V6 check interval", "check-timing", "app = \"a\"\n[checks.web]\n  type = \"tcp\"\n  port = 8080\n  interval = \"1s\"\n", "fly.toml:5:14"},
+	{"V7 check timeout", "check-timing", "app = \"a\"\n[checks.web]\n  type = \"tcp\"\n  port = 8080\n  timeout = \"61s\"\n", "fly.toml:5:13"},
+	{"V8 service without processes", "service-processes", "app = \"a\"\n[processes]\n  web = \"./web\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n", "fly.toml:4:1"},
+	{"V9 service unknown process", "service-processes", "app = \"a\"\n[processes]\n  web = \"./web\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  processes = [\"wrk\"]\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n", "fly.toml:7:16"},
+	{"V10 service without ports", "service-without-ports", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n", "fly.toml:2:1"},
+	{"V11 service check under 1s", "check-timing", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n  [[services.tcp_checks]]\n    interval = \"500ms\"\n", "fly.toml:9:16"},
+	{"V11 service check over 1m", "check-timing", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n  [[services.http_checks]]\n    grace_period = \"2m\"\n", "fly.toml:9:20"},
+	{"V12 processes split", "unsplittable-command", "app = \"a\"\n[processes]\n  web = \"sh -c 'x\"\n", "fly.toml:3:16"},
+	{"V15 two mounts for one group", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n[[mounts]]\n  source = \"b\"\n  destination = \"/b\"\n", "fly.toml:5:1"},
+	{"V16 initial_size unparsable", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n  initial_size = \"lots\"\n", "fly.toml:5:18"},
+	{"V17 initial_size under 1GB", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n  initial_size = \"500mb\"\n", "fly.toml:5:18"},
+	{"V25 restart unknown process", "invalid-restart-policy", "app = \"a\"\n[processes]\n  web = \"./web\"\n[[restart]]\n  policy = \"always\"\n  processes = [\"wrk\"]\n", "fly.toml:6:16"},
+	{"V26 restart policy", "invalid-restart-policy", "app = \"a\"\n[[restart]]\n  policy = \"sometimes\"\n", "fly.toml:3:12"},
+	{"P1 decode error (patches)", "invalid-value-type", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  concurrency = \"lots\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n", "fly.toml:5:17"},
+	{"P2 decode error (typed)", "invalid-value-type", "app = \"a\"\n[http_service]\n  internal_port = \"8080\"\n", "fly.toml:3:19"},
+	{"P3 TOML syntax", "toml-syntax", "app = \"a\n", "fly.toml:1:9"},
+	{"S1 unknown section", "unknown-key", "app = \"a\"\n[servics]\n  x = 1\n", "fly.toml:2:2"},
+	{"S2 unknown nested key", "unknown-key", "app = \"a\"\n[http_service]\n  internal_port = 8080\n  forse_https = true\n", "fly.toml:4:3"},
+	{"M1 check without port", "check-without-port", "app = \"a\"\n[checks.web]\n  type = \"tcp\"\n", "fly.toml:2:1"},
+	{"M4 vm size", "invalid-vm-size", "app = \"a\"\n[[vm]]\n  size = \"huge\"\n", "fly.toml:3:10"},
+	{"M5 vm memory unparsable", "invalid-vm-size", "app = \"a\"\n[[vm]]\n  memory = \"lots\"\n", "fly.toml:3:12"},
+	{"M6 vm memory zero", "invalid-vm-size", "app = \"a\"\n[[vm]]\n  memory = \"0\"\n", "fly.toml:3:12"},
+}
+
+func TestFlyctlParity(t *testing.T) {
+	for _, row := range parityRows {
+		t.Run(row.row, func(t *testing.T) {
+			t.Parallel()
+			i := slices.IndexFunc(rules.All(), func(r *rules.Rule) bool { return r.ID == row.rule })
+			if i < 0 {
+				t.Fatalf("no rule %s", row.rule)
+			}
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "fly.toml"), []byte(row.toml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			got := runRule(t, rules.All()[i], dir)
+			// The position must be reported; a second finding of the same
+			// rule elsewhere is allowed (some rows trip two facets).
+			at := func(g string) bool { pos, _, _ := strings.Cut(g, " "); return pos == row.at }
+			if !slices.ContainsFunc(got, at) {
+				t.Errorf("%s: want %s at %s, got %v", row.row, row.rule, row.at, got)
+			}
+		})
+	}
+}
