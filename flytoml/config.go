@@ -296,7 +296,13 @@ type Mount struct {
 	Source      Field[string]
 	Destination Field[string]
 	InitialSize Field[string]
-	Processes   Strings
+	// SnapshotRetention and the AutoExtend* keys are read only to repeat
+	// flyctl's range checks on them (validateMounts).
+	SnapshotRetention       Field[int]
+	AutoExtendSizeThreshold Field[int]
+	AutoExtendSizeIncrement Field[string]
+	AutoExtendSizeLimit     Field[string]
+	Processes               Strings
 }
 
 // Metrics is one [[metrics]] (or [metrics]) entry.

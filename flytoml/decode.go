@@ -477,8 +477,12 @@ func (d *decoder) mounts(e *entry) {
 			Source:      d.str(t.get("source"), p+".source"),
 			Destination: d.str(t.get("destination"), p+".destination"),
 			// patchMounts prints a number as text (initial_size = 10).
-			InitialSize: d.text(t.get("initial_size"), p+".initial_size"),
-			Processes:   d.strings(t.get("processes"), p+".processes", false),
+			InitialSize:             d.text(t.get("initial_size"), p+".initial_size"),
+			SnapshotRetention:       d.integer(t.get("snapshot_retention"), p+".snapshot_retention"),
+			AutoExtendSizeThreshold: d.integer(t.get("auto_extend_size_threshold"), p+".auto_extend_size_threshold"),
+			AutoExtendSizeIncrement: d.str(t.get("auto_extend_size_increment"), p+".auto_extend_size_increment"),
+			AutoExtendSizeLimit:     d.str(t.get("auto_extend_size_limit"), p+".auto_extend_size_limit"),
+			Processes:               d.strings(t.get("processes"), p+".processes", false),
 		})
 	}
 }

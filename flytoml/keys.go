@@ -142,9 +142,9 @@ var checkKeys = schema{
 
 var mountKeys = schema{
 	"source": modeled, "destination": modeled, "initial_size": modeled,
-	"snapshot_retention": integer, "scheduled_snapshots": boolean,
-	"auto_extend_size_threshold": integer, "auto_extend_size_increment": str,
-	"auto_extend_size_limit": str, "processes": modeled,
+	"snapshot_retention": modeled, "scheduled_snapshots": boolean,
+	"auto_extend_size_threshold": modeled, "auto_extend_size_increment": modeled,
+	"auto_extend_size_limit": modeled, "processes": modeled,
 }
 
 var metricsKeys = schema{"port": modeled, "path": modeled, "https": boolean, "processes": modeled}

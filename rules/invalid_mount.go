@@ -16,9 +16,10 @@ var InvalidMount = Register(&Rule{
 	Severity: diag.Error,
 	Title:    "A [[mounts]] entry is incomplete or invalid",
 	Since:    "0.1.0",
-	Why: "A `[[mounts]]` entry lacks `source` or `destination`, mounts over `/`, has an `initial_size` flyctl cannot read or smaller than 1 GB, or is the second mount for one process group.\n\n" +
+	Why: "A `[[mounts]]` entry lacks `source` or `destination`, mounts over `/`, has an `initial_size` flyctl cannot read or smaller than 1 GB, a `snapshot_retention` or `auto_extend_size_*` value flyctl rejects, or is the second mount for one process group.\n\n" +
 		"A mount needs the volume name (`source`) and the directory to mount it on (`destination`, never `/`, where the root file system is). " +
 		"`initial_size` is a number of GB or a size such as `\"10gb\"`; flyctl rejects anything under 1 GB. " +
+		"flyctl also requires `snapshot_retention` between 1 and 60 days and, for automatic volume extension, `auto_extend_size_threshold` between 50 and 99, `auto_extend_size_increment` between 1 GB and 100 GB and `auto_extend_size_limit` between 1 GB and 500 GB, with a threshold only together with an increment (`validateMounts` in flyctl's `internal/appconfig/validation.go`). " +
 		"A Machine can mount only one volume, so flyctl rejects a process group with more than one `[[mounts]]`: give each its own `processes`, or use one volume.",
 	ExampleFile: "fly.toml",
 	Bad: `[[mounts]]
@@ -84,6 +85,47 @@ func checkMount(p *Pass, m *flytoml.Mount) {
 		case gb < 1:
 			p.Reportf(sz.Value, "initial_size %q is under 1 GB, the smallest volume flyctl creates, so it rejects the file. Use at least \"1gb\" (a bare number is GB).", sz.V)
 		}
+	}
+	if r := m.SnapshotRetention; r.Set && r.OK && (r.V < 1 || r.V > 60) {
+		p.Reportf(r.Value, "snapshot_retention = %d is not between 1 and 60 days, the range flyctl accepts, so it rejects the file. Keep snapshots for 1 to 60 days.", r.V)
+	}
+	checkAutoExtend(p, m)
+}
+
+// checkAutoExtend repeats flyctl's validateMounts rules for volume auto
+// extension: threshold 50-99 (percent used), increment 1-100 GB and limit
+// 1-500 GB, and no threshold without an increment. A value that flyctl
+// already rejects for being unreadable or under 1 GB is reported once.
+func checkAutoExtend(p *Pass, m *flytoml.Mount) {
+	size := func(f flytoml.Field[string], key string, most int64) (gb int64, reported bool) {
+		if !f.Set || !f.OK || f.V == "" {
+			return 0, false
+		}
+		gb, err := volumeSizeGB(f.V)
+		switch {
+		case err != nil:
+			p.Reportf(f.Value, "%s %q is not a size flyctl can read (%v), so it rejects the file. Write a size such as \"10gb\".", key, f.V, err)
+			return 0, true
+		case gb < 1 || gb > most:
+			p.Reportf(f.Value, "%s %q is not between 1 GB and %d GB, the range flyctl accepts, so it rejects the file. Use a size in that range.", key, f.V, most)
+			return gb, true
+		}
+		return gb, false
+	}
+	inc, incBad := size(m.AutoExtendSizeIncrement, "auto_extend_size_increment", 100)
+	lim, _ := size(m.AutoExtendSizeLimit, "auto_extend_size_limit", 500)
+	thr := m.AutoExtendSizeThreshold
+	on := thr.Set && thr.OK && thr.V != 0
+	if !on && inc == 0 && lim == 0 {
+		return
+	}
+	if thr.Set && thr.OK && (thr.V < 50 || thr.V > 99) {
+		p.Reportf(thr.Value, "auto_extend_size_threshold = %d is not between 50 and 99 (percent of the volume used), the range flyctl accepts, so it rejects the file. Use a value such as 80.", thr.V)
+	} else if !thr.Set {
+		p.Reportf(sectionAt(p, m.Section), "This [[mounts]] sets auto_extend_size_increment or auto_extend_size_limit but no auto_extend_size_threshold, and flyctl requires a threshold between 50 and 99 once auto extension is configured, so it rejects the file. Add auto_extend_size_threshold = 80, or remove the auto_extend_size_* keys.")
+	}
+	if inc == 0 && !incBad {
+		p.Reportf(sectionAt(p, m.Section), "This [[mounts]] configures auto extension without auto_extend_size_increment, and flyctl requires all of auto_extend_size_threshold, auto_extend_size_increment and auto_extend_size_limit or none, so it rejects the file. Add auto_extend_size_increment = \"1gb\" and auto_extend_size_limit, or remove auto_extend_size_threshold.")
 	}
 }
 

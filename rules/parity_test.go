@@ -14,6 +14,9 @@ import (
 // fly.toml trips one of flyctl's checks (at superfly/flyctl ad0172f), and
 // the rule must report it at the position given. A rule that stops
 // covering a row fails here instead of leaving the table wrong.
+// mnt starts a fly.toml with one mount, for the validateMounts rows.
+const mnt = "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n"
+
 var parityRows = []struct {
 	row, rule, toml string
 	at              string // fly.toml:line:col of the finding
@@ -35,6 +38,15 @@ var parityRows = []struct {
 	{"V15 two mounts for one group", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n[[mounts]]\n  source = \"b\"\n  destination = \"/b\"\n", "fly.toml:5:1"},
 	{"V16 initial_size unparsable", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n  initial_size = \"lots\"\n", "fly.toml:5:18"},
 	{"V17 initial_size under 1GB", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n  initial_size = \"500mb\"\n", "fly.toml:5:18"},
+	{"V18 snapshot_retention", "invalid-mount", mnt + "  snapshot_retention = 90\n", "fly.toml:5:24"},
+	{"V19 auto_extend_size_increment unparsable", "invalid-mount", mnt + "  auto_extend_size_threshold = 80\n  auto_extend_size_increment = \"lots\"\n", "fly.toml:6:32"},
+	{"V19 auto_extend_size_increment under 1GB", "invalid-mount", mnt + "  auto_extend_size_threshold = 80\n  auto_extend_size_increment = \"500mb\"\n", "fly.toml:6:32"},
+	{"V20 auto_extend_size_limit unparsable", "invalid-mount", mnt + "  auto_extend_size_threshold = 80\n  auto_extend_size_increment = \"1gb\"\n  auto_extend_size_limit = \"lots\"\n", "fly.toml:7:28"},
+	{"V21 threshold without increment", "invalid-mount", mnt + "  auto_extend_size_threshold = 80\n", "fly.toml:2:1"},
+	{"V22 threshold range", "invalid-mount", mnt + "  auto_extend_size_threshold = 20\n  auto_extend_size_increment = \"1gb\"\n", "fly.toml:5:32"},
+	{"V22 threshold missing", "invalid-mount", mnt + "  auto_extend_size_increment = \"1gb\"\n", "fly.toml:2:1"},
+	{"V23 increment range", "invalid-mount", mnt + "  auto_extend_size_threshold = 80\n  auto_extend_size_increment = \"101gb\"\n", "fly.toml:6:32"},
+	{"V24 limit range", "invalid-mount", mnt + "  auto_extend_size_threshold = 80\n  auto_extend_size_increment = \"1gb\"\n  auto_extend_size_limit = \"600gb\"\n", "fly.toml:7:28"},
 	{"V25 restart unknown process", "invalid-restart-policy", "app = \"a\"\n[processes]\n  web = \"./web\"\n[[restart]]\n  policy = \"always\"\n  processes = [\"wrk\"]\n", "fly.toml:6:16"},
 	{"V26 restart policy", "invalid-restart-policy", "app = \"a\"\n[[restart]]\n  policy = \"sometimes\"\n", "fly.toml:3:12"},
 	{"P1 decode error (patches)", "invalid-value-type", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  concurrency = \"lots\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n", "fly.toml:5:17"},
