@@ -73,6 +73,9 @@ type Config struct {
 	KillSignal    Field[string]
 	KillTimeout   Duration
 	SwapSizeMB    Field[int]
+	// ConsoleCommand is read only because flyctl refuses to deploy when it
+	// cannot split it into words (validateConsoleCommand).
+	ConsoleCommand Field[string]
 
 	Build        *Build
 	Deploy       *Deploy

@@ -17,6 +17,7 @@ func (d *decoder) top(root *table) {
 	c.KillSignal = d.str(root.get("kill_signal"), "kill_signal")
 	c.KillTimeout = d.duration(root.get("kill_timeout"), "kill_timeout", inSeconds)
 	c.SwapSizeMB = d.integer(root.get("swap_size_mb"), "swap_size_mb")
+	c.ConsoleCommand = d.str(root.get("console_command"), "console_command")
 
 	for _, e := range root.entries {
 		switch e.name {

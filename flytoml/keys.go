@@ -46,7 +46,7 @@ func tablesOf(s schema) spec { return spec{t: expTables, sub: s} }
 
 var topKeys = schema{
 	"app": modeled, "primary_region": modeled, "kill_signal": modeled, "kill_timeout": modeled,
-	"swap_size_mb": modeled, "console_command": str, "host_dedication_id": str,
+	"swap_size_mb": modeled, "console_command": modeled, "host_dedication_id": str,
 	"machine_config": str, "container": str,
 	"experimental": modeled, "build": modeled, "deploy": modeled, "env": modeled,
 	"processes": modeled, "mounts": modeled, "http_service": modeled, "services": modeled,

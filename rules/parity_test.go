@@ -35,6 +35,7 @@ var parityRows = []struct {
 	{"V11 service check under 1s", "check-timing", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n  [[services.tcp_checks]]\n    interval = \"500ms\"\n", "fly.toml:9:16"},
 	{"V11 service check over 1m", "check-timing", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n  [[services.http_checks]]\n    grace_period = \"2m\"\n", "fly.toml:9:20"},
 	{"V12 processes split", "unsplittable-command", "app = \"a\"\n[processes]\n  web = \"sh -c 'x\"\n", "fly.toml:3:16"},
+	{"V14 console_command split", "unsplittable-command", "app = \"a\"\nconsole_command = \"sh -c 'x\"\n", "fly.toml:2:26"},
 	{"V15 two mounts for one group", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n[[mounts]]\n  source = \"b\"\n  destination = \"/b\"\n", "fly.toml:5:1"},
 	{"V16 initial_size unparsable", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n  initial_size = \"lots\"\n", "fly.toml:5:18"},
 	{"V17 initial_size under 1GB", "invalid-mount", "app = \"a\"\n[[mounts]]\n  source = \"a\"\n  destination = \"/a\"\n  initial_size = \"500mb\"\n", "fly.toml:5:18"},

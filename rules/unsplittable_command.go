@@ -12,9 +12,9 @@ import (
 var UnsplittableCommand = Register(&Rule{
 	ID:       "unsplittable-command",
 	Severity: diag.Error,
-	Title:    "A [processes] or release command cannot be split into words",
+	Title:    "A [processes], release or console command cannot be split into words",
 	Since:    "0.1.0",
-	Why: "A `[processes]` command or `[deploy] release_command` has a quote that is never closed or ends with a backslash, so flyctl cannot split it into words and refuses to deploy.\n\n" +
+	Why: "A `[processes]` command, `[deploy] release_command` or `console_command` has a quote that is never closed or ends with a backslash, so flyctl cannot split it into words and refuses to deploy.\n\n" +
 		"flyctl splits these commands itself, the way a shell splits words, but runs no shell: quotes group words, a backslash escapes the next character, and `#` at the start of a word begins a comment. " +
 		"An unbalanced quote is usually an apostrophe inside single quotes (`'it's'`) or a quote lost in TOML escaping; close it, or write the apostrophe inside double quotes.\n\n" +
 		"When the command splits for flyctl but flylint cannot read it as shell words (for example it contains `(`, `|` or `&&`), this is reported as info: flylint did not check the ports that process listens on, and those characters reach the program as plain arguments, since no shell runs the command.",
@@ -45,6 +45,9 @@ var UnsplittableCommand = Register(&Rule{
 		}
 		if d := cfg.Deploy; d != nil && d.ReleaseCommand.OK {
 			reportSplit(p, d.ReleaseCommand, "release_command")
+		}
+		if cfg.ConsoleCommand.OK {
+			reportSplit(p, cfg.ConsoleCommand, "console_command")
 		}
 		for _, g := range p.App.Groups {
 			var le *workspace.LoadError
