@@ -56,15 +56,6 @@ func checkAutostop(p *Pass, what string, stop flytoml.Field[string], start flyto
 		Message: fmt.Sprintf("%s lets Fly Proxy stop idle Machines (auto_stop_machines = %q) but never start them (auto_start_machines = false), and keeps none running (min_machines_running is 0), "+
 			"so after the first quiet spell the app stays down until someone starts a Machine by hand. Set auto_start_machines = true, or min_machines_running = 1.", what, stop.V),
 	}
-	d.Fixes = replaceBoolFix(p, start, "true", "Let Fly Proxy start Machines on demand")
+	d.Fixes = replaceBoolFix(p, start.Value, "true", "Let Fly Proxy start Machines on demand")
 	p.Report(d)
-}
-
-// replaceBoolFix rewrites the boolean literal at f to to, when f is
-// written as a bare TOML boolean.
-func replaceBoolFix(p *Pass, f flytoml.Field[bool], to, message string) []diag.Fix {
-	if t, ok := tomlText(p, f.Value); !ok || (t != "true" && t != "false") {
-		return nil
-	}
-	return []diag.Fix{{Message: message, Edits: []diag.Edit{{Range: f.Value, NewText: to}}}}
 }

@@ -49,9 +49,7 @@ app = "orders"
 					"Flycast is HTTP only and Fly issues no certificates for .flycast names; set force_https = false.",
 				Related: related,
 			}
-			if textAt(p, f.Value) == "true" {
-				d.Fixes = []diag.Fix{{Message: "Set force_https = false", Edits: []diag.Edit{{Range: f.Value, NewText: "false"}}}}
-			}
+			d.Fixes = replaceBoolFix(p, f.Value, "false", "Set force_https = false")
 			p.Report(d)
 		}
 		if h := cfg.HTTPService; h != nil {

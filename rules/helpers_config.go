@@ -257,6 +257,15 @@ func plainWord(s string) bool {
 
 // replaceStringFix is a fix that replaces a string value with another
 // simple word, quoted as in the original.
+// replaceBoolFix rewrites the boolean literal at r to to ("true" or
+// "false"), when r is written as a bare TOML boolean.
+func replaceBoolFix(p *Pass, r source.Range, to, message string) []diag.Fix {
+	if t := textAt(p, r); t != "true" && t != "false" {
+		return nil
+	}
+	return []diag.Fix{{Message: message, Edits: []diag.Edit{{Range: r, NewText: to}}}}
+}
+
 func replaceStringFix(p *Pass, r source.Range, to, message string) []diag.Fix {
 	t, ok := tomlText(p, r)
 	if !ok || !plainWord(to) || len(t) < 2 || (t[0] != '"' && t[0] != '\'') {
