@@ -162,9 +162,8 @@ type build struct {
 	problems  []Problem
 	// limits are expansions flylint refused (see expandLimit); spent is
 	// what expansions have produced so far, against maxExpandTotal.
-	limits     []Problem
-	spent      int
-	overBudget bool
+	limits []Problem
+	spent  int
 	// fromProblems are each stage's FROM expansion problems.
 	fromProblems [][]Problem
 }
@@ -280,7 +279,7 @@ func (b *build) within(word string, env *vars, r source.Range, inst string) bool
 	if size <= MaxExpansion && b.spent+size <= maxExpandTotal {
 		return true
 	}
-	if !b.overBudget {
+	if b.spent <= maxExpandTotal { // once past the total, the first refusal said so
 		msg := fmt.Sprintf("This %s could expand to %s bytes, past flylint's limit of %d bytes for one value, so flylint did not expand it: the value is unknown, and so is everything that uses it. Real values are paths, versions and URLs; write the value out instead of repeating variables.", inst, atLeast(size), MaxExpansion)
 		if size <= MaxExpansion {
 			msg = fmt.Sprintf("Variable expansions in this Dockerfile add up to more than %d bytes at this %s, past flylint's limit, so flylint stopped expanding: this value and every later one that uses a variable are unknown. Real Dockerfiles expand a few kilobytes; write values out instead of repeating variables.", maxExpandTotal, inst)
@@ -290,9 +289,6 @@ func (b *build) within(word string, env *vars, r source.Range, inst string) bool
 	// Refused words count too, so a file of them gives a few findings,
 	// not one per line.
 	b.spent += min(size, MaxExpansion)
-	if b.spent > maxExpandTotal {
-		b.overBudget = true
-	}
 	return false
 }
 

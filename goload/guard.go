@@ -205,12 +205,7 @@ func moduleRoot(dir, root string) string {
 // findWork is the go.work the go command would use for a module in dir:
 // $GOWORK when set, else the first go.work above dir.
 func findWork(dir string, env []string) string {
-	gowork := ""
-	for _, kv := range env {
-		if v, ok := strings.CutPrefix(kv, "GOWORK="); ok {
-			gowork = v
-		}
-	}
+	gowork, _ := lookupEnv(env, "GOWORK")
 	switch {
 	case gowork == "off":
 		return ""

@@ -92,9 +92,10 @@ type interp struct {
 	origin string // where the command comes from, for Skip messages
 	skips  []Skip
 	// spent is what expansions have produced so far, against
-	// maxExpandTotal; overBudget is set once that is used up.
-	spent      int
-	overBudget bool
+	// maxExpandTotal. Only a refused word can take it past the total
+	// (an expansion is let through only if it fits), so spent >
+	// maxExpandTotal is "the budget is used up".
+	spent int
 }
 
 func (in *interp) skip(r source.Range, msg string) {

@@ -130,8 +130,8 @@ func nesting(s string) (deepest, at, end int) {
 			i++
 		case '\'':
 			// Nothing nests inside single quotes.
-			if j := indexByte(s, i+1, '\''); j >= 0 {
-				i = j
+			if j := strings.IndexByte(s[i+1:], '\''); j >= 0 {
+				i += 1 + j
 			} else {
 				i = len(s)
 			}
@@ -174,13 +174,4 @@ func nesting(s string) (deepest, at, end int) {
 		}
 	}
 	return deepest, at, end
-}
-
-func indexByte(s string, from int, c byte) int {
-	for j := from; j < len(s); j++ {
-		if s[j] == c {
-			return j
-		}
-	}
-	return -1
 }

@@ -184,7 +184,7 @@ func (sh *shellRun) expandable(w *syntax.Word, sc *scope) bool {
 		sh.in.spent += size
 		return true
 	}
-	if !sh.in.overBudget {
+	if sh.in.spent <= maxExpandTotal { // once past the total, the first refusal said so
 		if size > MaxExpansion {
 			sh.in.skip(sh.nodeRange(w), fmt.Sprintf("%s expands a word to as much as %d bytes, past flylint's limit of %d, so flylint did not expand it: its value is not known, and neither are the ports that depend on it. No real start command builds a value this large; write the value out, or set it in the image.",
 				sh.in.what(), size, MaxExpansion))
@@ -196,9 +196,6 @@ func (sh *shellRun) expandable(w *syntax.Word, sc *scope) bool {
 	// Once over budget, every later large word counts as spent, so one
 	// command gives at most a few findings, whatever its length.
 	sh.in.spent += min(size, MaxExpansion)
-	if sh.in.spent > maxExpandTotal {
-		sh.in.overBudget = true
-	}
 	sc.sawUnknown()
 	return false
 }

@@ -89,9 +89,6 @@ type App struct {
 	// the tree, named pipes), each where it is fixed. Each note is given
 	// to one app of the module only.
 	GoNotes []GoNote
-	// goLeftOut is set when the module has notes, whichever app holds
-	// them: the program's listeners may then be incomplete.
-	goLeftOut bool
 	// goBins maps the Go binaries a build without a Dockerfile produces
 	// (Paketo, flyctl's builtin "go") to their main package's directory
 	// relative to the app; nil for other builds.

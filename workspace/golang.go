@@ -51,9 +51,6 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) in
 		})
 		if err == nil && len(res.Notes) > 0 {
 			attachGoNotes(apps, res.Notes, files)
-			for _, a := range apps {
-				a.goLeftOut = true
-			}
 		}
 		for _, a := range apps {
 			if err != nil {
@@ -238,7 +235,9 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		argv := g.Interpreted.Argv
 		// A call into another module that may start a server (its code is
 		// not analysed) leaves the list open.
-		complete := len(a.GoProblems) == 0 && !a.goLeftOut && len(m.Opaque) == 0
+		// Notes mean part of the module was left out on purpose, whichever
+		// app holds them: its listeners may then be incomplete.
+		complete := len(a.GoProblems) == 0 && len(res.Notes) == 0 && len(m.Opaque) == 0
 		// The only main under the app is a guess when the group runs a
 		// command no go build in the Dockerfile produces (a shell script,
 		// a renamed copy): its listeners count, but they may not be all.

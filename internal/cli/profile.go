@@ -40,15 +40,16 @@ func startProfiles(cpuPath, memPath string) (*profiler, error) {
 func (p *profiler) stop(in *inputs) error {
 	var errs []error
 	write := func(flagName, path string, data []byte) {
-		switch {
-		case !in.complete:
+		if !in.complete {
 			errs = append(errs, usagef("%s %s: not written: the run stopped before the files it reads were known, so flylint cannot tell whether %s is one of them", flagName, path, path))
-		case in.check(flagName, path) != nil:
-			errs = append(errs, in.check(flagName, path))
-		default:
-			if err := outfile.Write(path, data, outfile.Output); err != nil {
-				errs = append(errs, fmt.Errorf("%s %w", flagName, err))
-			}
+			return
+		}
+		if err := in.check(flagName, path); err != nil {
+			errs = append(errs, err)
+			return
+		}
+		if err := outfile.Write(path, data, outfile.Output); err != nil {
+			errs = append(errs, fmt.Errorf("%s %w", flagName, err))
 		}
 	}
 	if p.cpu != nil {
