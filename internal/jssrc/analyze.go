@@ -51,8 +51,6 @@ type Options struct {
 // Result is what the analysis found.
 type Result struct {
 	Listeners []listen.Listener
-	// Reads are the environment variables read for listen addresses.
-	Reads []string
 	// Files are the files analysed, as slash paths under Root.
 	Files []string
 	// Errors are files that could not be read or parsed.
@@ -63,7 +61,6 @@ type analysis struct {
 	opt     Options
 	mods    map[string]*module
 	order   []*module
-	reads   map[string]bool
 	errs    []error
 	budget  int // evaluation steps left: no hostile file makes it quadratic
 	bytes   int // read so far, against MaxBytes
@@ -86,7 +83,7 @@ func Analyze(entry string, opt Options) Result {
 	if opt.Runtime == "" {
 		opt.Runtime = "node"
 	}
-	a := &analysis{opt: opt, mods: map[string]*module{}, reads: map[string]bool{}, budget: 1 << 20, visited: map[*module]bool{}}
+	a := &analysis{opt: opt, mods: map[string]*module{}, budget: 1 << 20, visited: map[*module]bool{}}
 	m := a.loadPath(path.Clean(entry))
 	if m == nil {
 		return Result{Errors: a.errs}
@@ -110,10 +107,6 @@ func Analyze(entry string, opt Options) Result {
 		ls = append(ls, a.sites(cur, cur == m)...)
 	}
 	res := Result{Listeners: ls, Errors: a.errs}
-	for k := range a.reads {
-		res.Reads = append(res.Reads, k)
-	}
-	sort.Strings(res.Reads)
 	for _, mm := range a.order {
 		res.Files = append(res.Files, mm.rel)
 	}

@@ -135,7 +135,7 @@ func runSet(b *testing.B, files []benchFile) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				a := &analysis{opt: Options{Runtime: "node"}, mods: map[string]*module{}, reads: map[string]bool{}, budget: 1 << 20}
+				a := &analysis{opt: Options{Runtime: "node"}, mods: map[string]*module{}, budget: 1 << 20}
 				a.sites(newModule(pf, f.name), true)
 			}
 		}

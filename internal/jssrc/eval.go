@@ -173,7 +173,6 @@ func (a *analysis) envVar(name string) value {
 	if name == "" {
 		return value{}
 	}
-	a.reads[name] = true
 	if v, ok := a.opt.Env[name]; ok {
 		return value{k: kStr, s: v.Value, env: name, envSet: true}
 	}

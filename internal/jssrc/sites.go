@@ -83,9 +83,15 @@ func (a *analysis) site(m *module, c call) (listen.Listener, bool) {
 		if !strings.HasPrefix(o, "mod:") {
 			return listen.Listener{}, false
 		}
+		isDeno := strings.HasSuffix(o, "#serve") && (strings.Contains(o, "deno.land/std") || strings.Contains(o, "@std/http")) && strings.Contains(o, "http")
+		isHapiServer := strings.HasSuffix(o, "#server") && isHapi(o)
+		if o != "mod:@hono/node-server#serve" && o != "mod:bun#serve" && !isDeno && !isHapiServer {
+			return listen.Listener{}, false
+		}
 		if c.anchor < 0 {
-			// Only imported functions can be sites: find the call among
-			// the tokens now.
+			// Only these imported functions are sites: find the call among
+			// the tokens now, not for every call of an imported helper
+			// (each lookup scans the file's tokens).
 			c.anchor = m.nthBareCall(c.bare, c.bareK)
 		}
 		switch {
@@ -93,9 +99,9 @@ func (a *analysis) site(m *module, c call) (listen.Listener, bool) {
 			return a.optionsServer(m, c, 0, "@hono/node-server serve", "node", nodeHost, honoPort, false, "hostname")
 		case o == "mod:bun#serve":
 			return a.optionsServer(m, c, 0, "Bun.serve", "bun", bunHost, bunPort, true, "hostname")
-		case strings.HasSuffix(o, "#serve") && (strings.Contains(o, "deno.land/std") || strings.Contains(o, "@std/http")) && strings.Contains(o, "http"):
+		case isDeno:
 			return a.denoServe(m, c, "std/http serve")
-		case strings.HasSuffix(o, "#server") && isHapi(o):
+		case isHapiServer:
 			return a.hapi(m, c)
 		}
 	}
@@ -305,7 +311,6 @@ func (a *analysis) port(f field, def int, portEnvs bool) listen.Port {
 		if portEnvs {
 			// Bun reads BUN_PORT, then PORT, then NODE_PORT.
 			for _, name := range []string{"BUN_PORT", "PORT", "NODE_PORT"} {
-				a.reads[name] = true
 				if v, ok := a.opt.Env[name]; ok {
 					return listen.Port{Number: atoiPort(v.Value), Env: name, EnvSet: true, Default: def}
 				}
