@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/source"
 )
 
@@ -100,11 +101,7 @@ func goEnvFile(env []string) map[string]string {
 		}
 		path = filepath.Join(dir, "go", "env")
 	}
-	fi, err := os.Stat(path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxModFile {
-		return nil
-	}
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, path, maxModFile)
 	if err != nil {
 		return nil
 	}

@@ -280,16 +280,7 @@ func (g *guard) checkModuleFile(path string) *Note {
 // readModFile reads a go.mod or go.work already checked by
 // checkModuleFile, bounded.
 func readModFile(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = f.Close() }()
-	data, err := io.ReadAll(io.LimitReader(f, maxModFile+1))
-	if err == nil && len(data) > maxModFile {
-		err = fmt.Errorf("%s is larger than %d MB", displayPath(path), maxModFile>>20)
-	}
-	return data, err
+	return safefile.ReadStatted(path, displayPath(path), maxModFile)
 }
 
 // checkWork checks a go.work inside the tree: every module it uses and
