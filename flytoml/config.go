@@ -92,7 +92,7 @@ type Config struct {
 	Restart      []*Restart
 	VMs          []*VM
 	Statics      []*Section
-	Files        []*Section
+	Files        []*File
 
 	// Problems are what flyctl would reject, coerce or ignore.
 	Problems []Problem
@@ -159,6 +159,10 @@ type Build struct {
 	Target     Field[string] // build-target (or build_target)
 	Args       []*EnvVar     // [build.args]
 	Settings   *Section      // [build.settings]
+	// Compression and CompressionLevel are how the image layers are
+	// compressed; flyctl validates both before it builds.
+	Compression      Field[string]
+	CompressionLevel Field[int]
 }
 
 // Deploy is [deploy].
@@ -324,9 +328,23 @@ type Restart struct {
 	Processes  Strings
 }
 
+// File is one [[files]] entry: a file written into the Machine at
+// GuestPath from exactly one of LocalPath, SecretName or RawValue.
+type File struct {
+	Section
+	GuestPath  Field[string]
+	LocalPath  Field[string]
+	SecretName Field[string]
+	RawValue   Field[string]
+	Processes  Strings
+}
+
 // VM is one [[vm]] entry.
 type VM struct {
 	Section
+	// Table is the name the section is written under: "vm", or the old
+	// spellings "compute" and "computes" that flyctl still reads.
+	Table     string
 	Size      Field[string]
 	Memory    Field[string]
 	MemoryMB  Field[int] // memory_mb, fly-go's spelling, which wins over memory

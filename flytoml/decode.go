@@ -53,9 +53,16 @@ func (d *decoder) top(root *table) {
 			}
 		case "files":
 			for i, v := range d.tables(e, "files", false) {
-				d.checkKeys(v.tbl, indexPath("files", i, e), fileKeys)
-				s := sectionOf(nil, v)
-				c.Files = append(c.Files, &s)
+				p := indexPath("files", i, e)
+				d.checkKeys(v.tbl, p, fileKeys)
+				c.Files = append(c.Files, &File{
+					Section:    sectionOf(nil, v),
+					GuestPath:  d.str(v.tbl.get("guest_path"), p+".guest_path"),
+					LocalPath:  d.str(v.tbl.get("local_path"), p+".local_path"),
+					SecretName: d.str(v.tbl.get("secret_name"), p+".secret_name"),
+					RawValue:   d.str(v.tbl.get("raw_value"), p+".raw_value"),
+					Processes:  d.strings(v.tbl.get("processes"), p+".processes", false),
+				})
 			}
 		}
 	}
@@ -78,6 +85,8 @@ func (d *decoder) build(e *entry) {
 	b.Builtin = d.str(t.get("builtin"), "build.builtin")
 	b.Dockerfile = d.str(t.get("dockerfile"), "build.dockerfile")
 	b.Ignorefile = d.str(t.get("ignorefile"), "build.ignorefile")
+	b.Compression = d.str(t.get("compression"), "build.compression")
+	b.CompressionLevel = d.integer(t.get("compression_level"), "build.compression_level")
 	b.Target = d.str(t.get("build-target"), "build.build-target")
 	// patchBuild renames build_target to build-target, over any
 	// build-target already there.
@@ -527,6 +536,7 @@ func (d *decoder) vm(e *entry, v *value, p string) *VM {
 	d.checkKeys(t, p, vmKeys)
 	return &VM{
 		Section: sectionOf(e, v),
+		Table:   e.name,
 		Size:    d.str(t.get("size"), p+".size"),
 		// patchCompute prints a number as text (memory = 512).
 		Memory:    d.text(t.get("memory"), p+".memory"),

@@ -60,7 +60,7 @@ var buildKeys = schema{
 	"builder": modeled, "args": modeled, "buildpacks": modeled, "image": modeled,
 	"settings": modeled, "builtin": modeled, "dockerfile": modeled, "ignorefile": modeled,
 	"build-target": modeled, "build_target": modeled,
-	"compose": tableOf(schema{"file": str}), "compression": str, "compression_level": integer,
+	"compose": tableOf(schema{"file": str}), "compression": modeled, "compression_level": modeled,
 }
 
 var deployKeys = schema{
@@ -160,7 +160,7 @@ var vmKeys = schema{
 var staticKeys = schema{"guest_path": str, "url_prefix": str, "tigris_bucket": str, "index_document": str}
 
 var fileKeys = schema{
-	"guest_path": str, "local_path": str, "secret_name": str, "raw_value": str, "processes": strs,
+	"guest_path": modeled, "local_path": modeled, "secret_name": modeled, "raw_value": modeled, "processes": modeled,
 }
 
 var processV1Keys = schema{"name": anyV, "command": anyV}

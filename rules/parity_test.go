@@ -50,6 +50,8 @@ var parityRows = []struct {
 	{"V24 limit range", "invalid-mount", mnt + "  auto_extend_size_threshold = 80\n  auto_extend_size_increment = \"1gb\"\n  auto_extend_size_limit = \"600gb\"\n", "fly.toml:7:28"},
 	{"V25 restart unknown process", "invalid-restart-policy", "app = \"a\"\n[processes]\n  web = \"./web\"\n[[restart]]\n  policy = \"always\"\n  processes = [\"wrk\"]\n", "fly.toml:6:16"},
 	{"V26 restart policy", "invalid-restart-policy", "app = \"a\"\n[[restart]]\n  policy = \"sometimes\"\n", "fly.toml:3:12"},
+	{"V27 compression", "invalid-build-compression", "app = \"a\"\n[build]\n  compression = \"brotli\"\n", "fly.toml:3:17"},
+	{"V28 compression level", "invalid-build-compression", "app = \"a\"\n[build]\n  compression_level = 12\n", "fly.toml:3:23"},
 	{"P1 decode error (patches)", "invalid-value-type", "app = \"a\"\n[[services]]\n  internal_port = 8080\n  protocol = \"tcp\"\n  concurrency = \"lots\"\n  [[services.ports]]\n    port = 443\n    handlers = [\"tls\"]\n", "fly.toml:5:17"},
 	{"P2 decode error (typed)", "invalid-value-type", "app = \"a\"\n[http_service]\n  internal_port = \"8080\"\n", "fly.toml:3:19"},
 	{"P3 TOML syntax", "toml-syntax", "app = \"a\n", "fly.toml:1:9"},
@@ -59,6 +61,8 @@ var parityRows = []struct {
 	{"M4 vm size", "invalid-vm-size", "app = \"a\"\n[[vm]]\n  size = \"huge\"\n", "fly.toml:3:10"},
 	{"M5 vm memory unparsable", "invalid-vm-size", "app = \"a\"\n[[vm]]\n  memory = \"lots\"\n", "fly.toml:3:12"},
 	{"M6 vm memory zero", "invalid-vm-size", "app = \"a\"\n[[vm]]\n  memory = \"0\"\n", "fly.toml:3:12"},
+	{"M7 several vm sections for a group", "vm-sections-overlap", "app = \"a\"\n[[vm]]\n  size = \"shared-cpu-1x\"\n[[vm]]\n  size = \"shared-cpu-2x\"\n[[vm]]\n  memory = \"1gb\"\n", "fly.toml:4:1"},
+	{"M8 files local_path", "files-local-path-unreadable", "app = \"a\"\n[[files]]\n  guest_path = \"/a\"\n  local_path = \"missing.txt\"\n", "fly.toml:4:16"},
 }
 
 func TestFlyctlParity(t *testing.T) {

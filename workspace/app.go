@@ -78,6 +78,11 @@ type App struct {
 	// variable that would expand to gigabytes), one per place.
 	Limits []*LimitError
 
+	// LocalFileProblems are the [[files]] local_path values flyctl
+	// could not read at deploy, each at the value, its Message saying
+	// why (`"app.yml" does not exist`).
+	LocalFileProblems []*LoadError
+
 	// GoProblems says what Go analysis could not load or type-check;
 	// the listeners it found elsewhere are still used.
 	GoProblems []string

@@ -156,6 +156,7 @@ func (b *appBuilder) build() *App {
 	b.buildGroups()
 	b.buildServices()
 	b.findRefs()
+	b.checkLocalFiles()
 	return a
 }
 
