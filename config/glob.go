@@ -4,6 +4,8 @@ import (
 	"errors"
 	"path"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 )
 
 // Excluded reports whether rel, a slash-separated path relative to the
@@ -24,42 +26,13 @@ func (c *Config) Excluded(rel string) bool {
 	return false
 }
 
-// Match reports whether the slash-separated path name matches pattern.
-// A "**" segment matches zero or more segments; other segments follow
-// path.Match. A bad pattern matches nothing (Load rejects it first).
+// Match reports whether the slash-separated path name matches pattern,
+// with doublestar's rules (those of .gitignore-style tools users know):
+// "**" matches zero or more segments, "{a,b}" either alternative, and
+// other segments follow path.Match. A bad pattern matches nothing (Load
+// rejects it first).
 func Match(pattern, name string) bool {
-	pattern = strings.Trim(pattern, "/")
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchSegs(pat, name []string) bool {
-	// Iterative with one backtrack point per "**", like the classic
-	// wildcard matcher, so that many "**" cannot blow up exponentially.
-	pi, ni := 0, 0
-	starP, starN := -1, 0
-	for ni < len(name) {
-		switch {
-		case pi < len(pat) && pat[pi] == "**":
-			starP, starN = pi, ni
-			pi++
-		case pi < len(pat) && segMatch(pat[pi], name[ni]):
-			pi++
-			ni++
-		case starP >= 0:
-			starN++
-			pi, ni = starP+1, starN
-		default:
-			return false
-		}
-	}
-	for pi < len(pat) && pat[pi] == "**" {
-		pi++
-	}
-	return pi == len(pat)
-}
-
-func segMatch(pat, seg string) bool {
-	ok, err := path.Match(pat, seg)
+	ok, err := doublestar.Match(strings.Trim(pattern, "/"), name)
 	return ok && err == nil
 }
 
@@ -77,9 +50,9 @@ func checkGlob(g string) error {
 		if seg == ".." {
 			return errors.New("climbs out with \"..\"; flylint only lints below the config file")
 		}
-		if _, err := path.Match(seg, ""); err != nil {
-			return errors.New("is not a valid glob (check its [ ] brackets)")
-		}
+	}
+	if !doublestar.ValidatePattern(g) {
+		return errors.New("is not a valid glob (check its [ ] brackets and { } braces)")
 	}
 	return nil
 }

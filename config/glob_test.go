@@ -27,6 +27,9 @@ func TestMatch(t *testing.T) {
 		{"fly.[ps]*.toml", "fly.dev.toml", false},
 		{"examples/", "examples", true},
 		{"a/[b", "a/[b", false}, // bad pattern matches nothing
+		{"apps/{web,api}/**", "apps/api/fly.toml", true},
+		{"apps/{web,api}/**", "apps/worker/fly.toml", false},
+		{"**/*.{yml,yaml}", "a/b/c.yaml", true},
 	}
 	for _, tt := range tests {
 		if got := Match(tt.pattern, tt.name); got != tt.want {

@@ -163,7 +163,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`c.toml:1:20: no-inline-ignore must be a boolean, not an integer`}},
 		{"bad globs", "exclude = [\"a/[b\", \"/abs\", \"../up\", \"\", 'a\\b', 3]\n",
 			[]string{
-				`c.toml:1:12: exclude: "a/[b" is not a valid glob (check its [ ] brackets)`,
+				`c.toml:1:12: exclude: "a/[b" is not a valid glob (check its [ ] brackets and { } braces)`,
 				`c.toml:1:20: exclude: "/abs" is absolute; exclude globs are relative to the directory of .flylint.toml`,
 				`c.toml:1:28: exclude: "../up" climbs out with ".."; flylint only lints below the config file`,
 				`c.toml:1:37: exclude: "" is empty`,

@@ -56,7 +56,10 @@ func TestDiffPath(t *testing.T) {
 // patch applies a unified diff made by Diff to old; it checks every
 // context and deleted line, so a wrong diff fails.
 func patch(old []byte, diff []byte) ([]byte, error) {
-	a := splitLines(old)
+	a := strings.SplitAfter(string(old), "\n")
+	if a[len(a)-1] == "" {
+		a = a[:len(a)-1]
+	}
 	lines := strings.SplitAfter(string(diff), "\n")
 	if len(lines) < 2 || !strings.HasPrefix(lines[0], "--- a/") || !strings.HasPrefix(lines[1], "+++ b/") {
 		return nil, fmt.Errorf("bad header")
