@@ -6,13 +6,25 @@
 //	go vet -vettool=$(which flylint-vet) ./...
 //
 // Findings need a fly.toml above the Go files; code of non-Fly
-// programs is left alone.
+// programs is left alone. `flylint-vet -version` says which build it is.
 package main
 
 import (
+	"fmt"
+	"os"
+
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/flylint/flylint/analyzers/all"
+	"github.com/flylint/flylint/internal/version"
 )
 
-func main() { multichecker.Main(all.Analyzers()...) }
+func main() {
+	// go vet asks for -V=full, which multichecker answers with a build ID
+	// the go command caches results by; -version is for people.
+	if len(os.Args) == 2 && (os.Args[1] == "-version" || os.Args[1] == "--version") {
+		fmt.Printf("flylint-vet %s\n", version.Read())
+		return
+	}
+	multichecker.Main(all.Analyzers()...)
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/internal/outfile"
+	"github.com/flylint/flylint/internal/version"
 	"github.com/flylint/flylint/lint"
 	"github.com/flylint/flylint/report"
 	"github.com/flylint/flylint/rules"
@@ -24,9 +25,9 @@ import (
 	"github.com/flylint/flylint/workspace"
 )
 
-// Version is flylint's version, printed by `flylint version` and written
-// into JSON and SARIF reports.
-const Version = "0.1.0"
+// build is what the Go toolchain recorded about this binary: `flylint
+// version` prints it, and JSON and SARIF reports record its short form.
+var build = version.Read()
 
 // Exit codes.
 const (
@@ -66,7 +67,7 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 		case "explain":
 			return explain(args[1:], stdout, stderr)
 		case "version", "-version", "--version":
-			if _, err := fmt.Fprintf(stdout, "flylint %s\n", Version); err != nil {
+			if _, err := fmt.Fprintf(stdout, "flylint %s\n", build); err != nil {
 				return ExitUsage
 			}
 			return ExitClean
@@ -405,7 +406,7 @@ var formats = map[string]reportFormat{
 		return report.Text(w, d, ws.Files)
 	}},
 	"json": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
-		return report.JSON(w, d, Version)
+		return report.JSON(w, d, build.Short())
 	}},
 	"github": {write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.GitHub(w, d)
@@ -425,7 +426,7 @@ var formats = map[string]reportFormat{
 	}},
 	"sarif": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error {
 		return sarif.Write(w, d, enabled, ws.Files, sarif.Options{
-			ToolVersion:    Version,
+			ToolVersion:    build.Short(),
 			InformationURI: "https://github.com/flylint/flylint",
 			HelpURIBase:    "https://github.com/flylint/flylint/blob/main/docs/rules/",
 			Category:       o.category,
