@@ -14,6 +14,27 @@ import (
 // repository (a .git file in worktrees and submodules counts).
 var repoMarkers = []string{".git", ".hg", ".svn"}
 
+// RepoRoot returns the absolute path of the repository dir is in: the
+// nearest directory at or above it that holds .git (a directory, or a
+// file in worktrees and submodules), .hg or .svn. ok is false outside
+// any repository.
+func RepoRoot(dir string) (root string, ok bool) {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	for {
+		if isRepoRoot(d) {
+			return d, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		d = parent
+	}
+}
+
 // Find returns the absolute path of the .flylint.toml in dir or its
 // nearest parent, or "" when there is none.
 //

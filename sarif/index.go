@@ -14,6 +14,8 @@ type index struct {
 	lines  map[string]*source.Lines
 	hashes map[string][]string
 	fps    map[string]*fingerprint.File
+	// base is prepended to relative paths in URIs (see uriBase).
+	base string
 }
 
 func newIndex(files map[string][]byte) *index {

@@ -2,6 +2,8 @@ package sarif
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -74,7 +76,7 @@ var linkEscaper = strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`)
 // file. id 0 is the primary location, which carries no id.
 func (x *index) location(r source.Range, id int, msg string) *gosarif.Location {
 	pl := gosarif.NewPhysicalLocation()
-	pl.ArtifactLocation = artifactLocation(r.File)
+	pl.ArtifactLocation = x.artifactLocation(r.File)
 	if r.Start.IsValid() {
 		pl.Region = x.region(r, false)
 	} else {
@@ -91,8 +93,15 @@ func (x *index) location(r source.Range, id int, msg string) *gosarif.Location {
 	return loc
 }
 
-func artifactLocation(file string) *gosarif.ArtifactLocation {
+func (x *index) artifactLocation(file string) *gosarif.ArtifactLocation {
 	l := gosarif.NewArtifactLocation()
+	if x.base != "" && !filepath.IsAbs(file) {
+		// Cleaned, so that "../web/fly.toml" run from apps/api becomes
+		// apps/web/fly.toml; a path that leaves the root stays as it is.
+		if p := path.Clean(x.base + filepath.ToSlash(file)); p != ".." && !strings.HasPrefix(p, "../") {
+			file = p
+		}
+	}
 	uri, relative := fileURI(file)
 	l.URI = ptr(uri)
 	if relative {
@@ -156,7 +165,7 @@ func (x *index) fix(f diag.Fix) *gosarif.Fix {
 		ch := byFile[e.File]
 		if ch == nil {
 			ch = gosarif.NewArtifactChange()
-			ch.ArtifactLocation = artifactLocation(e.File)
+			ch.ArtifactLocation = x.artifactLocation(e.File)
 			byFile[e.File] = ch
 			fx.ArtifactChanges = append(fx.ArtifactChanges, ch)
 		}

@@ -32,6 +32,12 @@ type Options struct {
 	// SrcRoot is the directory result paths are relative to; when set it
 	// becomes originalUriBaseIds["%SRCROOT%"].
 	SrcRoot string
+	// WorkDir is the directory the diagnostics' relative paths are
+	// relative to (flylint's working directory). When it lies below
+	// SrcRoot, result URIs are rewritten relative to SrcRoot, so code
+	// scanning places them in the repository also when flylint ran in a
+	// subdirectory; "" leaves them as they are.
+	WorkDir string
 }
 
 // srcRoot is the base every result URI is relative to: the repository
@@ -67,6 +73,7 @@ func marshal(diags []diag.Diagnostic, rs []*rules.Rule, files map[string][]byte,
 		return cmp.Or(diag.Compare(a, b), cmp.Compare(a.Severity, b.Severity))
 	})
 	idx := newIndex(files)
+	idx.base = uriBase(opts.SrcRoot, opts.WorkDir)
 	for _, d := range diags {
 		if d.File == "" {
 			return nil, fmt.Errorf("sarif: a %s diagnostic has no file: %q", d.Rule, d.Message)
@@ -136,6 +143,21 @@ func rootLocation(dir string) *gosarif.ArtifactLocation {
 // fileURI turns a relative slash-separated path into a relative URI
 // reference: each segment percent-encoded, and a "./" in front when the
 // first segment would otherwise read as a scheme ("c:x").
+// uriBase is workDir relative to srcRoot, with "/" and a trailing "/"
+// ("apps/web/"), the prefix that makes a path relative to workDir one
+// relative to srcRoot; "" when either is unset or workDir is not below
+// srcRoot.
+func uriBase(srcRoot, workDir string) string {
+	if srcRoot == "" || workDir == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(srcRoot, workDir)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel) + "/"
+}
+
 func fileURI(file string) (uri string, relative bool) {
 	file = filepath.ToSlash(file)
 	if strings.HasPrefix(file, "/") {

@@ -215,6 +215,29 @@ func TestVersionAndURIs(t *testing.T) {
 	}
 }
 
+func TestURIsFromSubdirectory(t *testing.T) {
+	x := newIndex(nil)
+	x.base = uriBase("/repo", "/repo/apps/api")
+	if x.base != "apps/api/" {
+		t.Fatalf("uriBase = %q", x.base)
+	}
+	for in, want := range map[string]string{
+		"fly.toml":            "apps/api/fly.toml",
+		"../web/Dockerfile":   "apps/web/Dockerfile",
+		"../../../etc/x.toml": "../../../etc/x.toml", // leaves the root: as written
+		"/abs/fly.toml":       "file:///abs/fly.toml",
+	} {
+		if got := *x.artifactLocation(in).URI; got != want {
+			t.Errorf("%s: uri %q, want %q", in, got, want)
+		}
+	}
+	for _, tc := range [][2]string{{"", "/repo"}, {"/repo", ""}, {"/repo", "/repo"}, {"/repo", "/elsewhere"}} {
+		if b := uriBase(tc[0], tc[1]); b != "" {
+			t.Errorf("uriBase(%q, %q) = %q, want none", tc[0], tc[1], b)
+		}
+	}
+}
+
 // Diagnostics come from parsers fed arbitrary bytes; whatever their
 // positions, Write must produce a valid log.
 func FuzzWrite(f *testing.F) {

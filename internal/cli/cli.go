@@ -9,12 +9,14 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/flylint/flylint/config"
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/internal/outfile"
 	"github.com/flylint/flylint/internal/version"
@@ -425,7 +427,17 @@ var formats = map[string]reportFormat{
 		return report.Compact(w, d)
 	}},
 	"sarif": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, enabled []*rules.Rule, o options) error {
+		// Code scanning reads paths from the repository root; flylint
+		// may run in a subdirectory of it.
+		var root, wd string
+		if cwd, err := os.Getwd(); err == nil {
+			if r, ok := config.RepoRoot(cwd); ok {
+				root, wd = r, cwd
+			}
+		}
 		return sarif.Write(w, d, enabled, ws.Files, sarif.Options{
+			SrcRoot:        root,
+			WorkDir:        wd,
 			ToolVersion:    build.Short(),
 			InformationURI: "https://github.com/flylint/flylint",
 			HelpURIBase:    "https://github.com/flylint/flylint/blob/main/docs/rules/",

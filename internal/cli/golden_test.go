@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/flylint/flylint/config"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -54,9 +56,34 @@ func TestGolden(t *testing.T) {
 			if stderr.Len() > 0 {
 				t.Errorf("unexpected stderr:\n%s", stderr.String())
 			}
-			compareGolden(t, filepath.Join("testdata", "golden", tc.name), stdout.Bytes())
+			got := stdout.Bytes()
+			if strings.HasSuffix(tc.name, ".sarif") {
+				got = placeRepoRoot(t, got)
+			}
+			compareGolden(t, filepath.Join("testdata", "golden", tc.name), got)
 		})
 	}
+}
+
+// placeRepoRoot replaces the checkout's own location in a SARIF log's
+// originalUriBaseIds by file:///REPO/, so the golden holds on any
+// machine. Outside a repository (a source tarball) there is no root to
+// record and the golden cannot match.
+func placeRepoRoot(t *testing.T, log []byte) []byte {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, ok := config.RepoRoot(wd)
+	if !ok {
+		t.Skip("not run inside a repository: SARIF has no originalUriBaseIds to compare")
+	}
+	uri := "file://" + filepath.ToSlash(root) + "/"
+	if !bytes.Contains(log, []byte(`"uri": "`+uri+`"`)) {
+		t.Fatalf("the log does not record the repository root %s", uri)
+	}
+	return bytes.ReplaceAll(log, []byte(`"uri": "`+uri+`"`), []byte(`"uri": "file:///REPO/"`))
 }
 
 func compareGolden(t *testing.T, path string, got []byte) {
@@ -98,4 +125,25 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestSARIFPathsFromRepoRoot runs flylint inside a subdirectory of the
+// repository: code scanning resolves result URIs against the repository
+// root, so they must name the file from there.
+func TestSARIFPathsFromRepoRoot(t *testing.T) {
+	t.Chdir(filepath.Join("..", "..", "testdata", "examples"))
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"-format", "sarif", "orders-api"}, &stdout, &stderr); code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	log := string(placeRepoRoot(t, stdout.Bytes()))
+	if !strings.Contains(log, `"uri": "testdata/examples/orders-api/fly.toml"`) {
+		t.Errorf("no result URI relative to the repository root:\n%s", log)
+	}
+	if strings.Contains(log, `"uri": "orders-api/`) {
+		t.Errorf("a result URI is relative to the working directory:\n%s", log)
+	}
+	if !strings.Contains(log, `"%SRCROOT%": {`) {
+		t.Errorf("no originalUriBaseIds entry for %%SRCROOT%%")
+	}
 }
