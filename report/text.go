@@ -25,6 +25,46 @@ import (
 // files supplies source lines; a diagnostic whose file is unknown is
 // printed without them.
 func Text(w io.Writer, diags []diag.Diagnostic, files map[string][]byte) error {
+	return TextStyled(w, diags, files, TextStyle{})
+}
+
+// TextStyle is how the text report looks.
+type TextStyle struct {
+	// Color marks up the report with ANSI SGR sequences: the location in
+	// bold, the severity in its colour, the rule dim, the caret green.
+	Color bool
+}
+
+// SGR sequences, the subset every terminal since the VT100 reads.
+const (
+	sgrReset = "\x1b[0m"
+	sgrBold  = "\x1b[1m"
+	sgrDim   = "\x1b[2m"
+	sgrGreen = "\x1b[32m"
+)
+
+// SeverityColor is the SGR sequence for a severity: red errors, yellow
+// warnings, blue infos, all bold.
+func SeverityColor(s diag.Severity) string {
+	switch s {
+	case diag.Error:
+		return "\x1b[1;31m"
+	case diag.Warning:
+		return "\x1b[1;33m"
+	}
+	return "\x1b[1;34m"
+}
+
+// paint wraps s in sgr when colour is on.
+func (st TextStyle) paint(sgr, s string) string {
+	if !st.Color {
+		return s
+	}
+	return sgr + s + sgrReset
+}
+
+// TextStyled is Text in the given style.
+func TextStyled(w io.Writer, diags []diag.Diagnostic, files map[string][]byte, st TextStyle) error {
 	// A bufio.Writer keeps its first write error and Flush returns it,
 	// so the writes below need no check of their own.
 	bw := bufio.NewWriter(w)
@@ -32,10 +72,11 @@ func Text(w io.Writer, diags []diag.Diagnostic, files map[string][]byte) error {
 	for _, d := range diags {
 		// Messages quote the user's files; a control byte in them (an
 		// escape sequence in a fly.toml value) must not reach the terminal.
-		_, _ = fmt.Fprintf(bw, "%s: %s: %s [%s]\n", sanitize(location(d.Range)), d.Severity, sanitize(d.Message), d.Rule)
-		quote(bw, d.Range, files, cache)
+		_, _ = fmt.Fprintf(bw, "%s: %s: %s %s\n", st.paint(sgrBold, sanitize(location(d.Range))),
+			st.paint(SeverityColor(d.Severity), d.Severity.String()), sanitize(d.Message), st.paint(sgrDim, "["+d.Rule+"]"))
+		quote(bw, d.Range, files, cache, st)
 		for _, r := range d.Related {
-			_, _ = fmt.Fprintf(bw, "  %s: %s\n", sanitize(location(r.Range)), sanitize(r.Message))
+			_, _ = fmt.Fprintf(bw, "  %s: %s\n", st.paint(sgrBold, sanitize(location(r.Range))), sanitize(r.Message))
 		}
 	}
 	return bw.Flush()
@@ -50,7 +91,7 @@ func location(r source.Range) string {
 
 // quote prints the diagnostic's first line with a caret under the range.
 // It writes to the caller's bufio.Writer, whose Flush reports errors.
-func quote(w *bufio.Writer, r source.Range, files map[string][]byte, cache map[string]*source.Lines) {
+func quote(w *bufio.Writer, r source.Range, files map[string][]byte, cache map[string]*source.Lines, st TextStyle) {
 	content, ok := files[r.File]
 	if !ok || !r.Start.IsValid() {
 		return
@@ -88,7 +129,7 @@ func quote(w *bufio.Writer, r source.Range, files map[string][]byte, cache map[s
 	}
 	gutter := strconv.Itoa(r.Start.Line)
 	_, _ = fmt.Fprintf(w, " %s | %s\n", gutter, sanitize(string(text)))
-	_, _ = fmt.Fprintf(w, " %s | %s^%s\n", strings.Repeat(" ", len(gutter)), pad.String(), strings.Repeat("~", width-1))
+	_, _ = fmt.Fprintf(w, " %s | %s%s\n", strings.Repeat(" ", len(gutter)), pad.String(), st.paint(sgrGreen, "^"+strings.Repeat("~", width-1)))
 }
 
 // sanitize keeps control bytes (from a binary file, or quoted from a

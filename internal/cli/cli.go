@@ -98,6 +98,10 @@ type options struct {
 	diff     bool
 	cpuProf  string
 	memProf  string
+	color    string
+	// paint is whether the report and the summary line are coloured
+	// (decided from color and where they go).
+	paintReport, paintSummary bool
 	// baseline.go
 	baseline      string
 	writeBaseline string
@@ -107,6 +111,7 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("flylint", flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif, github, checkstyle, junit, gitlab, compact")
+	fs.StringVar(&o.color, "color", "auto", "colour the text report and summary `when`: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of stdout: a regular file atomically, a device or FIFO written through; never one of the linted files")
 	fs.StringVar(&o.failOn, "fail-on", "", "lowest `severity` that makes the exit code 1: error, warning, info (default warning)")
 	fs.StringVar(&o.enable, "enable", "", "comma-separated rule `ids` to run (default: all)")
@@ -231,6 +236,17 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 	format, ok := formats[o.format]
 	if !ok {
 		return 0, usagef("-format: unknown format %q (want %s)", o.format, strings.Join(formatNames(), ", "))
+	}
+	reportTo := stdout
+	if o.output != "" {
+		reportTo = nil // a file: coloured only with -color always
+	}
+	var err error
+	if o.paintReport, err = colorFor(o.color, reportTo); err != nil {
+		return 0, err
+	}
+	if o.paintSummary, err = colorFor(o.color, stderr); err != nil {
+		return 0, err
 	}
 	enable, err := ruleList("enable", o.enable)
 	if err != nil {
@@ -364,6 +380,9 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 		return 0, err
 	}
 	phases.done("output")
+	if o.format == "text" {
+		printSummary(stderr, diags, ws, o.paintSummary)
+	}
 	return exitFor(diags, failOn), nil
 }
 
@@ -404,8 +423,8 @@ type reportFormat struct {
 }
 
 var formats = map[string]reportFormat{
-	"text": {write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, _ []*rules.Rule, _ options) error {
-		return report.Text(w, d, ws.Files)
+	"text": {write: func(w io.Writer, d []diag.Diagnostic, ws *workspace.Workspace, _ []*rules.Rule, o options) error {
+		return report.TextStyled(w, d, ws.Files, report.TextStyle{Color: o.paintReport})
 	}},
 	"json": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.JSON(w, d, build.Short())

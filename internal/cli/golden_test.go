@@ -31,6 +31,7 @@ func TestGolden(t *testing.T) {
 		args []string
 	}{
 		{"examples.txt", []string{"testdata/examples"}},
+		{"examples.color.txt", []string{"-color", "always", "testdata/examples"}},
 		{"examples.json", []string{"-format", "json", "testdata/examples"}},
 		{"examples.github", []string{"-format", "github", "testdata/examples"}},
 		{"examples.sarif", []string{"-format", "sarif", "-sarif-category", "flylint", "testdata/examples"}},
@@ -53,7 +54,11 @@ func TestGolden(t *testing.T) {
 			if code != ExitFindings {
 				t.Fatalf("exit code %d, want %d; stderr:\n%s", code, ExitFindings, stderr.String())
 			}
-			if stderr.Len() > 0 {
+			// The text report ends with its summary line on stderr;
+			// the other formats write nothing there.
+			if strings.HasSuffix(tc.name, ".txt") {
+				compareGolden(t, filepath.Join("testdata", "golden", tc.name+".stderr"), stderr.Bytes())
+			} else if stderr.Len() > 0 {
 				t.Errorf("unexpected stderr:\n%s", stderr.String())
 			}
 			got := stdout.Bytes()
