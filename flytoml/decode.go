@@ -411,7 +411,7 @@ func (d *decoder) checks(e *entry) {
 			}
 		}
 	case KindArray:
-		withName := schema{"name": modeled}
+		withName := schema{"name": m(tString)}
 		for k, s := range checkKeys {
 			withName[k] = s
 		}

@@ -6,13 +6,13 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/flytoml"
 )
 
-// buildCompressions are the [build] compression values flyctl accepts
+// The compression values flyctl accepts are flytoml.Compressions
 // (internal/flag/validation/compression.go at flyctl ad0172f: the same
 // check guards the --compression flag). Depot's builder maps levels 0–9
 // onto zstd's own range, which is why the range is so narrow.
-var buildCompressions = []string{"gzip", "zstd"}
 
 var InvalidBuildCompression = Register(&Rule{
 	ID:       "invalid-build-compression",
@@ -40,11 +40,11 @@ var InvalidBuildCompression = Register(&Rule{
 			return
 		}
 		b := cfg.Build
-		if c := b.Compression; c.OK && c.V != "" && !slices.Contains(buildCompressions, c.V) {
+		if c := b.Compression; c.OK && c.V != "" && !slices.Contains(flytoml.Compressions, c.V) {
 			d := diag.Diagnostic{Range: c.Value, Message: fmt.Sprintf(
 				"compression = %q is not a compression flyctl builds with, so it rejects the fly.toml (\"Invalid value '%s' for compression\"). Write \"gzip\" or \"zstd\", or remove the key to take the builder's default.",
 				c.V, c.V)}
-			if to := strings.ToLower(strings.TrimSpace(c.V)); to != c.V && slices.Contains(buildCompressions, to) {
+			if to := strings.ToLower(strings.TrimSpace(c.V)); to != c.V && slices.Contains(flytoml.Compressions, to) {
 				d.Fixes = replaceStringFix(p, c.Value, to, fmt.Sprintf("Write %q", to))
 			}
 			p.Report(d)

@@ -6,11 +6,8 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/flytoml"
 )
-
-// deployStrategies are the strategies flyctl accepts (its
-// MachinesDeployStrategies), compared exactly.
-var deployStrategies = []string{"canary", "rolling", "immediate", "bluegreen"}
 
 var InvalidDeployStrategy = Register(&Rule{
 	ID:       "invalid-deploy-strategy",
@@ -37,7 +34,7 @@ var InvalidDeployStrategy = Register(&Rule{
 		}
 		s := cfg.Deploy.Strategy
 		// An empty strategy means the default, as in flyctl.
-		if !s.OK || s.V == "" || slices.Contains(deployStrategies, s.V) {
+		if !s.OK || s.V == "" || slices.Contains(flytoml.DeployStrategies, s.V) {
 			return
 		}
 		d := diag.Diagnostic{Range: s.Value, Message: fmt.Sprintf(
@@ -45,7 +42,7 @@ var InvalidDeployStrategy = Register(&Rule{
 		// Only spelling variants of a real name get a fix: case, '-', '_'
 		// and spaces are all flyctl rejects about them.
 		fold := strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(s.V))
-		if slices.Contains(deployStrategies, fold) {
+		if slices.Contains(flytoml.DeployStrategies, fold) {
 			d.Message = fmt.Sprintf(`Deploy strategy %q is not %q: flyctl compares the name exactly, so fly deploy fails with "unsupported deployment strategy". Write strategy = %q.`, s.V, fold, fold)
 			d.Fixes = replaceStringFix(p, s.Value, fold, fmt.Sprintf("Write %q", fold))
 		}

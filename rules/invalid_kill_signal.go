@@ -7,12 +7,8 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/flytoml"
 )
-
-// killSignals are the signals Fly sends to stop a Machine, as its
-// documentation lists them (reference/configuration, "Runtime options";
-// the list has not changed since the option was introduced).
-var killSignals = []string{"SIGINT", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGKILL", "SIGSTOP"}
 
 var InvalidKillSignal = Register(&Rule{
 	ID:       "invalid-kill-signal",
@@ -35,13 +31,13 @@ kill_signal = "SIGTERM"`,
 	Tags: []string{"flyctl"},
 	Check: func(p *Pass) {
 		cfg := p.App.Config
-		if cfg == nil || !cfg.KillSignal.OK || slices.Contains(killSignals, cfg.KillSignal.V) {
+		if cfg == nil || !cfg.KillSignal.OK || slices.Contains(flytoml.KillSignals, cfg.KillSignal.V) {
 			return
 		}
 		ks := cfg.KillSignal
 		d := diag.Diagnostic{Range: ks.Value, Message: fmt.Sprintf(
 			"kill_signal = %q is not a signal Fly sends to stop a Machine, so updating the Machines fails. Use one of %s.",
-			ks.V, strings.Join(killSignals, ", "))}
+			ks.V, strings.Join(flytoml.KillSignals, ", "))}
 		if to := killSignalMeant(ks.V); to != "" {
 			d.Message = fmt.Sprintf("kill_signal = %q is not a signal Fly sends to stop a Machine, so updating the Machines fails; Fly spells it %q. Write kill_signal = %q.", ks.V, to, to)
 			d.Fixes = replaceStringFix(p, ks.Value, to, fmt.Sprintf("Write %q", to))
@@ -61,7 +57,7 @@ func killSignalMeant(s string) string {
 	if !strings.HasPrefix(v, "SIG") {
 		v = "SIG" + v
 	}
-	if slices.Contains(killSignals, v) {
+	if slices.Contains(flytoml.KillSignals, v) {
 		return v
 	}
 	return ""

@@ -6,10 +6,8 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/flytoml"
 )
-
-// restartPolicies are the [[restart]] policies flyctl accepts, exactly.
-var restartPolicies = []string{"always", "never", "on-failure"}
 
 var InvalidRestartPolicy = Register(&Rule{
 	ID:       "invalid-restart-policy",
@@ -45,7 +43,7 @@ var InvalidRestartPolicy = Register(&Rule{
 			switch pol := r.Policy; {
 			case !pol.Set:
 				p.Reportf(sectionAt(p, r.Section), `This [[restart]] has no policy, and flyctl refuses an empty one ("invalid restart policy"). Add policy = "on-failure", "always" or "never".`)
-			case pol.OK && !slices.Contains(restartPolicies, pol.V):
+			case pol.OK && !slices.Contains(flytoml.RestartPolicies, pol.V):
 				d := diag.Diagnostic{Range: pol.Value, Message: fmt.Sprintf(
 					`Restart policy %q is not one flyctl accepts in fly.toml, so fly deploy fails with "invalid restart policy". Use "on-failure", "always" or "never".`, pol.V)}
 				if to := restartPolicyMeant(pol.V); to != "" {
@@ -78,7 +76,7 @@ func restartPolicyMeant(s string) string {
 	case "on-fail", "on_fail", "onfail", "on_failure", "onfailure":
 		return "on-failure"
 	default:
-		if slices.Contains(restartPolicies, v) {
+		if slices.Contains(flytoml.RestartPolicies, v) {
 			return v
 		}
 	}

@@ -15,24 +15,6 @@ import (
 	"github.com/flylint/flylint/source"
 )
 
-// vmPreset is one Machine size preset: fly-go's MachinePresets
-// (machine_types.go, fly-go at 22d6e51, 2026-08), which flyctl's
-// computeToGuest applies through MachineGuest.SetSize.
-type vmPreset struct {
-	kind string
-	cpus int
-	mb   int
-}
-
-var vmPresets = map[string]vmPreset{
-	"shared-cpu-1x": {"shared", 1, 256}, "shared-cpu-2x": {"shared", 2, 512}, "shared-cpu-4x": {"shared", 4, 1024},
-	"shared-cpu-6x": {"shared", 6, 1536}, "shared-cpu-8x": {"shared", 8, 2048},
-	"performance-1x": {"performance", 1, 2048}, "performance-2x": {"performance", 2, 4096}, "performance-4x": {"performance", 4, 8192},
-	"performance-6x": {"performance", 6, 12288}, "performance-8x": {"performance", 8, 16384}, "performance-10x": {"performance", 10, 20480},
-	"performance-12x": {"performance", 12, 24576}, "performance-14x": {"performance", 14, 28672}, "performance-16x": {"performance", 16, 32768},
-	"a100-40gb": {"performance", 8, 32768}, "a100-80gb": {"performance", 8, 32768}, "l40s": {"performance", 8, 32768}, "a10": {"performance", 8, 32768},
-}
-
 // memoryPerCPU is the memory a Machine may have per CPU, in MB, by CPU
 // kind (Fly's "Machine sizing" guide; fly-go's MIN_/MAX_MEMORY_MB_PER_*).
 var memoryPerCPU = map[string][2]int{"shared": {256, 2048}, "performance": {2048, 8192}}
@@ -73,9 +55,9 @@ var InvalidVMSize = Register(&Rule{
 })
 
 func checkVM(p *Pass, v *flytoml.VM) {
-	preset := vmPresets["shared-cpu-1x"] // fly.DefaultVMSize
+	preset := flytoml.VMPresets["shared-cpu-1x"] // fly.DefaultVMSize
 	if v.Size.OK {
-		sp, ok := vmPresets[v.Size.V]
+		sp, ok := flytoml.VMPresets[v.Size.V]
 		if !ok {
 			d := diag.Diagnostic{Range: v.Size.Value, Message: fmt.Sprintf(
 				"size = %q is not a Machine size Fly offers, so fly deploy fails (%q is an invalid machine size). Use one of %s.",
@@ -89,7 +71,7 @@ func checkVM(p *Pass, v *flytoml.VM) {
 		}
 		preset = sp
 	}
-	kind, cpus := preset.kind, preset.cpus
+	kind, cpus := preset.Kind, preset.CPUs
 	if v.CPUKind.OK {
 		kind = v.CPUKind.V
 	}
@@ -165,9 +147,9 @@ func vmSizeNames() []string {
 		}
 		return 2
 	}
-	names := slices.Collect(maps.Keys(vmPresets))
+	names := slices.Collect(maps.Keys(flytoml.VMPresets))
 	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(group(a)-group(b), vmPresets[a].cpus-vmPresets[b].cpus, strings.Compare(a, b))
+		return cmp.Or(group(a)-group(b), flytoml.VMPresets[a].CPUs-flytoml.VMPresets[b].CPUs, strings.Compare(a, b))
 	})
 	return names
 }
@@ -176,8 +158,8 @@ func vmSizeNames() []string {
 func largerSizeFor(kind string, mb int) string {
 	limits := memoryPerCPU[kind]
 	for _, n := range vmSizeNames() {
-		sp := vmPresets[n]
-		if sp.kind == kind && strings.HasSuffix(n, "x") && limits[1]*sp.cpus >= mb && limits[0]*sp.cpus <= mb {
+		sp := flytoml.VMPresets[n]
+		if sp.Kind == kind && strings.HasSuffix(n, "x") && limits[1]*sp.CPUs >= mb && limits[0]*sp.CPUs <= mb {
 			return n
 		}
 	}

@@ -6,12 +6,10 @@ import (
 	"strings"
 
 	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/flytoml"
 	"github.com/flylint/flylint/listen"
 	"github.com/flylint/flylint/source"
 )
-
-// flyHandlers are the connection handlers Fly's docs list.
-var flyHandlers = []string{"http", "tls", "pg_tls", "proxy_proto"}
 
 var UnknownHandler = Register(&Rule{
 	ID:       "unknown-handler",
@@ -54,7 +52,7 @@ Handlers are middleware Fly Proxy runs on a TCP connection before it reaches the
 					continue
 				}
 				for i, h := range sp.Handlers.V {
-					if slices.Contains(flyHandlers, h) {
+					if slices.Contains(flytoml.Handlers, h) {
 						continue
 					}
 					r := sp.Handlers.Value
@@ -75,7 +73,7 @@ func handlerDiag(p *Pass, h string, r source.Range) diag.Diagnostic {
 	case fold == "edge_http":
 		return diag.Diagnostic{Range: r, Severity: diag.Info,
 			Message: fmt.Sprintf(`Handler %q appears in Fly's API but not in its documentation. %s; use "http" unless Fly told you otherwise.`, h, valid)}
-	case slices.Contains(flyHandlers, fold):
+	case slices.Contains(flytoml.Handlers, fold):
 		return diag.Diagnostic{Range: r,
 			Message: fmt.Sprintf(`Handler %q is not %q: flyctl passes handler names on exactly as written. Write %q.`, h, fold, fold),
 			Fixes:   replaceStringFix(p, r, fold, fmt.Sprintf("Write %q", fold))}
@@ -91,7 +89,7 @@ func handlerDiag(p *Pass, h string, r source.Range) diag.Diagnostic {
 	case "tcp", "udp":
 		hint = ` Plain TCP needs no handler: leave handlers out to pass connections through unchanged.`
 	default:
-		if n := nearestName(fold, flyHandlers); n != "" {
+		if n := nearestName(fold, flytoml.Handlers); n != "" {
 			hint = fmt.Sprintf(" Did you mean %q?", n)
 		}
 	}
