@@ -60,15 +60,13 @@ func Hover(src []byte, off int) (md string, start, end int, ok bool) {
 		return "", 0, 0, false
 	}
 	p := resolve(t.path)
-	if !p.ok || p.key == nil || p.name || p.free && t.kind != tokValue {
+	if !p.ok || p.key == nil || p.name {
+		// Unknown, or a name the app chose: an [env] variable, a check.
 		return "", 0, 0, false
 	}
 	if t.kind == tokValue {
 		md, ok := valueHover(p, t)
 		return md, t.start, t.end, ok
-	}
-	if p.free {
-		return "", 0, 0, false
 	}
 	return keyHover(p), t.start, t.end, true
 }
@@ -256,7 +254,8 @@ func completeKey(s *scanner, c context) []Candidate {
 // offset, so completing it again would make the TOML invalid.
 func alreadySet(s *scanner, path []string, c context) bool {
 	for _, t := range s.toks {
-		if t.kind == tokKey && t.block == s.offBlock && slices.Equal(t.path, path) && !(t.start == c.start && t.end == c.end) {
+		typing := t.start == c.start && t.end == c.end
+		if t.kind == tokKey && t.block == s.offBlock && slices.Equal(t.path, path) && !typing {
 			return true
 		}
 	}

@@ -28,8 +28,8 @@ type token struct {
 	// text is a value's contents without quotes.
 	text   string
 	quoted bool
-	// block is the start of the header line the token is under (-1 before
-	// the first header): keys of one [[services]] entry share it.
+	// block identifies the table the token is written in: the header
+	// block (keys of one [[services]] entry share it) or an inline table.
 	block int
 }
 
@@ -58,19 +58,23 @@ type context struct {
 }
 
 type scanner struct {
-	src    []byte
-	i      int
-	off    int // the offset asked about, or -1
-	toks   []token
-	ctx    context
-	table  []string
-	header int // start of the current header line, -1 before the first
-	// offBlock is the header start of the block holding the offset.
+	src   []byte
+	i     int
+	off   int // the offset asked about, or -1
+	toks  []token
+	ctx   context
+	table []string
+	// block identifies the table keys are being read into: the start of
+	// the header line (-1 before the first header), or a number below -1
+	// for each inline table.
+	block   int
+	inlines int
+	// offBlock is the block holding the offset.
 	offBlock int
 }
 
 func scan(src []byte, off int) *scanner {
-	s := &scanner{src: src, off: off, header: -1, offBlock: -1}
+	s := &scanner{src: src, off: off, block: -1, offBlock: -1}
 	if len(src) > maxSrc {
 		s.src = nil
 	}
@@ -86,6 +90,13 @@ func (s *scanner) at(i int) byte {
 }
 
 func (s *scanner) eof() bool { return s.i >= len(s.src) }
+
+// setCtx records what may be typed at the offset, and the table block it
+// is in.
+func (s *scanner) setCtx(c context) {
+	s.ctx = c
+	s.offBlock = s.block
+}
 
 // covers reports whether the offset asked about is in [a, b].
 func (s *scanner) covers(a, b int) bool { return s.off >= a && s.off <= b }
@@ -111,8 +122,7 @@ func (s *scanner) document() {
 		case c == '\n' || c == '\r' || s.eof():
 			// A blank line (or only indentation): a key may be typed here.
 			if s.covers(lineStart, s.i) {
-				s.ctx = context{kind: ctxKey, path: clone(s.table), start: s.off, end: s.off}
-				s.offBlock = s.header
+				s.setCtx(context{kind: ctxKey, path: clone(s.table), start: s.off, end: s.off})
 			}
 		case c == '#':
 			s.skipLine()
@@ -121,10 +131,9 @@ func (s *scanner) document() {
 		default:
 			if s.covers(lineStart, s.i) && s.off < s.i {
 				// In the indentation before a key.
-				s.ctx = context{kind: ctxKey, path: clone(s.table), start: s.off, end: s.off}
-				s.offBlock = s.header
+				s.setCtx(context{kind: ctxKey, path: clone(s.table), start: s.off, end: s.off})
 			}
-			s.keyValue(s.table, false)
+			s.keyValue(s.table)
 		}
 		s.skipLine()
 		if !s.eof() {
@@ -133,8 +142,7 @@ func (s *scanner) document() {
 	}
 	if s.ctx.kind == ctxNone && s.off == len(s.src) && (len(s.src) == 0 || s.src[len(s.src)-1] == '\n') {
 		// The empty last line, which the loop above never visits.
-		s.ctx = context{kind: ctxKey, path: clone(s.table), start: s.off, end: s.off}
-		s.offBlock = s.header
+		s.setCtx(context{kind: ctxKey, path: clone(s.table), start: s.off, end: s.off})
 	}
 }
 
@@ -146,7 +154,7 @@ func (s *scanner) headerLine() {
 		array = true
 		s.i++
 	}
-	s.header = start
+	s.block = start
 	s.skipSpace()
 	keyStart := s.i
 	segs, ranges := s.dottedKey()
@@ -160,13 +168,12 @@ func (s *scanner) headerLine() {
 		s.toks = append(s.toks, token{kind: tokHeader, start: r[0], end: r[1], path: clone(segs[:j+1]), block: start})
 	}
 	if s.covers(keyStart, keyEnd) && s.off > start {
-		s.ctx = context{kind: ctxHeader, start: keyStart, end: keyEnd, array: array, closed: closed}
+		s.setCtx(context{kind: ctxHeader, start: keyStart, end: keyEnd, array: array, closed: closed})
 		for j, r := range ranges {
 			if s.off > r[1] {
 				s.ctx.path = clone(segs[:j+1])
 			}
 		}
-		s.offBlock = start
 	}
 	s.table = segs
 }
@@ -202,7 +209,7 @@ func (s *scanner) dottedKey() (segs []string, ranges [][2]int) {
 		}
 		s.i++
 		s.skipSpace()
-		if s.eof() || !(isBare(s.src[s.i]) || s.src[s.i] == '"' || s.src[s.i] == '\'') {
+		if c := s.at(s.i); !isBare(c) && c != '"' && c != '\'' {
 			// "a." with nothing after the dot yet: an empty last segment,
 			// so that completion offers the keys of a.
 			segs, ranges = append(segs, ""), append(ranges, [2]int{s.i, s.i})
@@ -218,14 +225,14 @@ func isBare(c byte) bool {
 
 // keyValue reads key = value in table prefix. In an inline table it
 // stops at ',' or '}'.
-func (s *scanner) keyValue(prefix []string, inline bool) {
+func (s *scanner) keyValue(prefix []string) {
 	keyStart := s.i
 	segs, ranges := s.dottedKey()
 	if len(segs) == 0 {
 		return
 	}
 	for j, r := range ranges {
-		s.toks = append(s.toks, token{kind: tokKey, start: r[0], end: r[1], path: concat(prefix, segs[:j+1]), block: s.header})
+		s.toks = append(s.toks, token{kind: tokKey, start: r[0], end: r[1], path: concat(prefix, segs[:j+1]), block: s.block})
 	}
 	save := s.i
 	s.skipSpace()
@@ -233,9 +240,8 @@ func (s *scanner) keyValue(prefix []string, inline bool) {
 	if s.covers(keyStart, ranges[len(ranges)-1][1]) {
 		for j, r := range ranges {
 			if s.covers(r[0], r[1]) {
-				s.ctx = context{kind: ctxKey, path: concat(prefix, segs[:j]), start: r[0], end: r[1],
-					eqFollows: eq && j == len(ranges)-1}
-				s.offBlock = s.header
+				s.setCtx(context{kind: ctxKey, path: concat(prefix, segs[:j]), start: r[0], end: r[1],
+					eqFollows: eq && j == len(ranges)-1})
 				break
 			}
 		}
@@ -257,18 +263,21 @@ func (s *scanner) value(path []string, inArray bool) {
 	case s.eof() || c == '\n' || c == '\r' || c == '#' || c == ',' || c == '}' || (c == ']' && inArray):
 		// Nothing typed yet.
 		if s.off == start {
-			s.ctx = context{kind: ctxValue, path: path, start: s.off, end: s.off, array: inArray}
+			s.setCtx(context{kind: ctxValue, path: path, start: s.off, end: s.off, array: inArray})
 		}
 		return
 	case c == '"' || c == '\'':
 		text, multi, closed := s.str(true)
 		s.toks = append(s.toks, token{kind: tokValue, start: start, end: s.i, path: path, text: text, quoted: true})
-		if !multi && s.covers(start+1, s.i) && !(closed && s.off == s.i) || s.off == start {
+		// Inside the quotes, or just before the opening one; not after the
+		// closing quote, where the value is complete.
+		inside := !multi && s.covers(start+1, s.i) && (!closed || s.off < s.i)
+		if inside || s.off == start {
 			end := s.i
 			if !closed {
 				end = s.off
 			}
-			s.ctx = context{kind: ctxValue, path: path, start: start, end: end, array: inArray}
+			s.setCtx(context{kind: ctxValue, path: path, start: start, end: end, array: inArray})
 		}
 	case c == '[':
 		s.array(path)
@@ -284,7 +293,7 @@ func (s *scanner) value(path []string, inArray bool) {
 		}
 		s.toks = append(s.toks, token{kind: tokValue, start: start, end: s.i, path: path, text: string(s.src[start:s.i])})
 		if s.covers(start, s.i) {
-			s.ctx = context{kind: ctxValue, path: path, start: start, end: s.i, array: inArray}
+			s.setCtx(context{kind: ctxValue, path: path, start: start, end: s.i, array: inArray})
 		}
 	}
 }
@@ -358,24 +367,23 @@ func (s *scanner) skipGap() {
 func (s *scanner) array(path []string) {
 	s.i++ // [
 	for !s.eof() {
+		// gap starts right after "[" or ",", where an element may be typed.
 		gap := s.i
 		s.skipGap()
 		if s.unclosed(gap) {
 			return
 		}
-		if s.off > gap && s.off <= s.i && (s.eof() || s.src[s.i] == ']' || s.src[s.i] == ',') {
-			s.ctx = context{kind: ctxValue, path: path, start: s.off, end: s.off, array: true}
-		} else if s.off > gap && s.off < s.i {
-			s.ctx = context{kind: ctxValue, path: path, start: s.off, end: s.off, array: true}
+		if s.covers(gap, s.i) && (s.off < s.i || s.eof() || s.src[s.i] == ']' || s.src[s.i] == ',') {
+			s.setCtx(context{kind: ctxValue, path: path, start: s.off, end: s.off, array: true})
 		}
 		if s.eof() {
 			return
 		}
-		if s.src[s.i] == ']' {
+		switch s.src[s.i] {
+		case ']':
 			s.i++
 			return
-		}
-		if s.src[s.i] == ',' {
+		case ',':
 			s.i++
 			continue
 		}
@@ -383,6 +391,17 @@ func (s *scanner) array(path []string) {
 		s.value(path, true)
 		if s.i == before {
 			// A byte no value starts with: the array was left open.
+			return
+		}
+		// After the element, only a separator or the end may follow.
+		s.skipGap()
+		switch s.at(s.i) {
+		case ',':
+			s.i++
+		case ']':
+			s.i++
+			return
+		default:
 			return
 		}
 	}
@@ -407,7 +426,8 @@ func (s *scanner) unclosed(gap int) bool {
 		if s.at(n) == '[' {
 			n++
 		}
-		if isBare(s.at(n)) && s.at(n) != '-' && !(s.at(n) >= '0' && s.at(n) <= '9') {
+		// A header starts with a name; a nested array with a value.
+		if h := s.at(n); isBare(h) && h != '-' && (h < '0' || h > '9') {
 			s.rewindLine()
 			return true
 		}
@@ -443,6 +463,10 @@ func (s *scanner) rewindLine() {
 
 func (s *scanner) inlineTable(path []string) {
 	s.i++ // {
+	outer := s.block
+	s.inlines++
+	s.block = -1 - s.inlines
+	defer func() { s.block = outer }()
 	for !s.eof() {
 		gap := s.i
 		s.skipSpace()
@@ -450,7 +474,7 @@ func (s *scanner) inlineTable(path []string) {
 			// Between "{" or "," and the next key: a key may be typed.
 			c := s.at(s.i)
 			if s.eof() || c == '}' || c == ',' || c == '\n' || c == '\r' || isBare(c) && s.off < s.i {
-				s.ctx = context{kind: ctxKey, path: clone(path), start: s.off, end: s.off}
+				s.setCtx(context{kind: ctxKey, path: clone(path), start: s.off, end: s.off})
 			}
 		}
 		switch c := s.at(s.i); {
@@ -464,7 +488,7 @@ func (s *scanner) inlineTable(path []string) {
 			continue
 		}
 		before := s.i
-		s.keyValue(path, true)
+		s.keyValue(path)
 		if s.i == before {
 			return
 		}
