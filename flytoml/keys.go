@@ -188,8 +188,11 @@ var deployKeys = schema{
 var experimentalKeys = schema{
 	"cmd": m(tStrings), "entrypoint": m(tStrings), "exec": m(tStrings),
 	"auto_rollback": boolean, "enable_consul": boolean, "enable_etcd": boolean,
-	"lazy_load_images": boolean, "machine_config": str,
-	"attached": tableOf(schema{"secrets": tableOf(schema{"export": free})}),
+	"machine_config": str,
+	// flyctl warns that lazy_load_images is no longer supported
+	// (deploy_build.go at ad0172f): still read, not to be offered.
+	"lazy_load_images": old(boolean),
+	"attached":         tableOf(schema{"secrets": tableOf(schema{"export": free})}),
 	// patchExperimental moves these to kill_timeout and [metrics].
 	"kill_timeout": old(m(tDuration)), "metrics_port": old(m(tInt)), "metrics_path": old(m(tString)),
 	// Apps v1 keys that flyctl still meets in old files and ignores.

@@ -119,7 +119,7 @@ var docs = map[string]entry{
 	"deploy.release_command_timeout": {def: "`\"5m\"` (flyctl's DefaultReleaseCommandTimeout)",
 		doc: "How long the release command may run. " + durationHow + "A bare number is nanoseconds."},
 	"deploy.release_command_vm": {doc: "The size of the temporary Machine that runs `release_command`, with the keys of `[[vm]]`."},
-	"deploy.seed_command":       {doc: "A command run once, in a temporary Machine, when the app is first deployed (to seed a database)."},
+	"deploy.seed_command":       {doc: "A command `fly launch` runs once, on the app's first deploy, in a temporary Machine after the release command (to seed a database); `fly deploy` does not run it (flyctl's launch.go, machines_releasecommand.go)."},
 
 	// [env]
 	"env": {anchor: "the-env-variables-section",
@@ -182,9 +182,9 @@ var docs = map[string]entry{
 	"http_service.checks.timeout":  {doc: "How long one check may take. " + durationHow + "A bare number is milliseconds in `[[services]]` checks and `[checks]`, nanoseconds in `[http_service.checks]`."},
 	"http_service.checks.grace_period": {
 		doc: "Time after a Machine starts before failing checks count. " + durationHow + "A bare number is milliseconds in `[[services]]` checks and `[checks]`, nanoseconds in `[http_service.checks]`."},
-	"http_service.checks.method": {def: "`\"GET\"`", doc: "The HTTP method of the check request."},
+	"http_service.checks.method": {doc: "The HTTP method of the check request."},
 	"http_service.checks.path":   {doc: "The path requested, e.g. `\"/healthz\"`; the check passes on a 2xx response."},
-	"http_service.checks.protocol": {def: "`\"http\"`", doc: "Whether the check speaks plain HTTP or HTTPS to the app.",
+	"http_service.checks.protocol": {doc: "Whether the check speaks plain HTTP or HTTPS to the app.",
 		values: map[string]string{"http": "Plain HTTP.", "https": "HTTPS; see `tls_skip_verify` for self-signed certificates."}},
 	"http_service.checks.tls_skip_verify": {def: "`false`", doc: "With `protocol = \"https\"`, do not verify the app's certificate."},
 	"http_service.checks.tls_server_name": {doc: "With `protocol = \"https\"`, the server name (SNI) sent to the app."},
@@ -222,7 +222,7 @@ var docs = map[string]entry{
 	"services.ports.force_https": {def: "`false`", doc: "Redirect HTTP on this port to HTTPS; needs the `http` handler."},
 	"services.ports.proxy_proto_options": {
 		doc: "Options of the `proxy_proto` handler."},
-	"services.ports.proxy_proto_options.version": {def: "`\"v1\"`", doc: "The PROXY protocol version.",
+	"services.ports.proxy_proto_options.version": {doc: "The PROXY protocol version.",
 		values: map[string]string{"v1": "The text header.", "v2": "The binary header."}},
 	"services.tcp_checks":  {anchor: "services-tcp_checks", doc: "Checks that open a TCP connection to `internal_port`; failing Machines get no traffic."},
 	"services.http_checks": {anchor: "services-http_checks", doc: "Checks that send an HTTP request to `internal_port`; failing Machines get no traffic."},
@@ -271,7 +271,7 @@ var docs = map[string]entry{
 	"metrics": {anchor: "the-metrics-section",
 		doc: "A Prometheus endpoint in the Machine that Fly scrapes into the organization's metrics."},
 	"metrics.port":  {doc: "The port of the metrics endpoint inside the Machine; it need not be public."},
-	"metrics.path":  {def: "`\"/metrics\"`", doc: "The path of the metrics endpoint."},
+	"metrics.path":  {doc: "The path of the metrics endpoint."},
 	"metrics.https": {def: "`false`", doc: "Scrape over HTTPS."},
 
 	// [[restart]]
@@ -324,7 +324,7 @@ var docs = map[string]entry{
 		doc: "Roll back to the previous release when a deploy fails its checks (Apps v1)."},
 	"experimental.enable_consul":    {doc: "Give Machines a Consul URL (`FLY_CONSUL_URL`), as Fly's Postgres and LiteFS use."},
 	"experimental.enable_etcd":      {doc: "Give Machines an etcd endpoint."},
-	"experimental.lazy_load_images": {doc: "Start Machines before the whole image is downloaded."},
+	"experimental.lazy_load_images": {doc: "Started Machines before their whole image was downloaded. No longer supported: flyctl warns that the platform feature was removed in May 2025 (deploy_build.go). Remove it."},
 	"experimental.machine_config":   {doc: "Old place of the top-level `machine_config`."},
 	"experimental.attached":         {doc: "Settings for apps attached to this one."},
 	"experimental.attached.secrets": {doc: "Secrets shared with attached apps."},
