@@ -173,6 +173,11 @@ type Listener struct {
 // AppGRPC is Listener.App for a gRPC server (HTTP/2 only).
 const AppGRPC = "grpc"
 
+// AppGRPCHTTP is Listener.App for a socket a connection multiplexer
+// (soheilhy/cmux) splits between a gRPC server and an HTTP server: both
+// are served on the one port.
+const AppGRPCHTTP = "grpc+http"
+
 func (l Listener) String() string {
 	port := "?"
 	if l.Port.Known() {

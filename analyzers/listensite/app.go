@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/flylint/flylint/listen"
 )
 
 // grpcServe and tlsNewListener are keys as calleeName spells them.
@@ -17,25 +19,39 @@ const (
 // keeps hostile code from making the walk long.
 const maxServeDepth = 8
 
-// servesGRPC reports whether the listener a listen call returns is
-// served by (*grpc.Server).Serve and by nothing else in this package:
+// servedApp is listen.AppGRPC when the listener a listen call returns
+// is served by (*grpc.Server).Serve and by nothing else in this package:
 // directly, wrapped by tls.NewListener, through local variables
 // (captured by closures too), or as an argument of this package's
 // functions. A listener that may also go elsewhere (http.Serve on
 // another branch, a call into another package, a return, a struct
 // field) is not marked: which server gets it would be a guess.
-func servesGRPC(pkg *ssa.Package, call *ssa.Call) bool {
+//
+// A listener handed to cmux.New is served by the servers its matched
+// listeners go to, all at once: gRPC and HTTP there make it
+// listen.AppGRPCHTTP.
+func servedApp(pkg *ssa.Package, call *ssa.Call) string {
 	w := &serveWalk{pkg: pkg, seen: map[ssa.Value]bool{}}
 	w.value(call, 0)
-	return w.grpc && !w.other
+	switch {
+	case w.other:
+		return ""
+	case w.grpc && !w.http:
+		return listen.AppGRPC
+	case w.grpc && w.http && w.muxed:
+		return listen.AppGRPCHTTP
+	}
+	return ""
 }
 
 type serveWalk struct {
 	pkg  *ssa.Package
 	seen map[ssa.Value]bool
-	// grpc: the listener reaches grpc.Server.Serve; other: it reaches
-	// something this walk does not follow.
-	grpc, other bool
+	// grpc: the listener reaches grpc.Server.Serve; http: an HTTP
+	// server's Serve; other: something this walk does not follow.
+	grpc, http, other bool
+	// muxed: the listener went into cmux.New.
+	muxed bool
 }
 
 // value follows where v, a listener or the tuple holding one, goes.
@@ -129,6 +145,9 @@ func (w *serveWalk) bound(mc *ssa.MakeClosure, v ssa.Value, isCell bool, depth i
 // call decides what a call does with the listener v.
 func (w *serveWalk) call(in ssa.CallInstruction, v ssa.Value, depth int) {
 	c := in.Common()
+	if w.frameworkCall(in, c, v, depth) {
+		return
+	}
 	if c.IsInvoke() {
 		if c.Value == v {
 			return // lis.Addr(), lis.Close(): the listener's own methods

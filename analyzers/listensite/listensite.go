@@ -103,9 +103,12 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				c := ci.Common()
-				if r := e.match(c); r != nil && !isUnix(r.Network) {
-					if call, ok := in.(*ssa.Call); ok && servesGRPC(st.ssaPkg, call) {
-						r.App = listen.AppGRPC
+				for _, r := range e.matchAll(c) {
+					if isUnix(r.Network) {
+						continue
+					}
+					if call, ok := in.(*ssa.Call); ok {
+						r.App = servedApp(st.ssaPkg, call)
 					}
 					raws = append(raws, r)
 				}

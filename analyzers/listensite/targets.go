@@ -88,16 +88,16 @@ var apis = map[string]api{
 	"net/http.ListenAndServeTLS":              {origin: "http.ListenAndServeTLS", network: "tcp", networkArg: -1, addrArg: 0, emptyAddr: ":443"},
 	"net/http.(*Server).ListenAndServe":       {origin: "http.Server.ListenAndServe", network: "tcp", networkArg: -1, addrArg: 0, emptyAddr: ":80", kind: serverAddr},
 	"net/http.(*Server).ListenAndServeTLS":    {origin: "http.Server.ListenAndServeTLS", network: "tcp", networkArg: -1, addrArg: 0, emptyAddr: ":443", kind: serverAddr},
-	gin + ".(*Engine).Run":                    {origin: "gin.Engine.Run", network: "tcp", networkArg: -1, addrArg: 1, kind: ginRun},
-	gin + ".(*Engine).RunTLS":                 {origin: "gin.Engine.RunTLS", network: "tcp", networkArg: -1, addrArg: 1},
-	echo4 + ".(*Echo).Start":                  {origin: "echo.Echo.Start", network: "tcp", networkArg: -1, addrArg: 1},
-	echo4 + ".(*Echo).StartTLS":               {origin: "echo.Echo.StartTLS", network: "tcp", networkArg: -1, addrArg: 1},
-	echo4 + ".(*Echo).StartAutoTLS":           {origin: "echo.Echo.StartAutoTLS", network: "tcp", networkArg: -1, addrArg: 1},
-	echo + ".(*Echo).Start":                   {origin: "echo.Echo.Start", network: "tcp", networkArg: -1, addrArg: 1},
-	echo + ".(*Echo).StartTLS":                {origin: "echo.Echo.StartTLS", network: "tcp", networkArg: -1, addrArg: 1},
+	gin + ".(*Engine).Run":                    {origin: "gin.Engine.Run", network: "tcp", networkArg: -1, addrArg: 1, emptyAddr: ":80", kind: ginRun},
+	gin + ".(*Engine).RunTLS":                 {origin: "gin.Engine.RunTLS", network: "tcp", networkArg: -1, addrArg: 1, emptyAddr: ":443"},
+	echo4 + ".(*Echo).Start":                  {origin: "echo.Echo.Start", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStart},
+	echo4 + ".(*Echo).StartTLS":               {origin: "echo.Echo.StartTLS", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStartTLS},
+	echo4 + ".(*Echo).StartAutoTLS":           {origin: "echo.Echo.StartAutoTLS", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStartTLS},
+	echo + ".(*Echo).Start":                   {origin: "echo.Echo.Start", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStart},
+	echo + ".(*Echo).StartTLS":                {origin: "echo.Echo.StartTLS", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStartTLS},
 	fiber2 + ".(*App).Listen":                 {origin: "fiber.App.Listen", network: "tcp4", networkArg: -1, addrArg: 1, kind: fiberListen},
 	fiber2 + ".(*App).ListenTLS":              {origin: "fiber.App.ListenTLS", network: "tcp4", networkArg: -1, addrArg: 1, kind: fiberListen},
-	fiber3 + ".(*App).Listen":                 {origin: "fiber.App.Listen", network: "tcp4", networkArg: -1, addrArg: 1},
+	fiber3 + ".(*App).Listen":                 {origin: "fiber.App.Listen", network: "tcp4", networkArg: -1, addrArg: 1, kind: fiber3Listen},
 	fasthttp + ".ListenAndServe":              {origin: "fasthttp.ListenAndServe", network: "tcp4", networkArg: -1, addrArg: 0},
 	fasthttp + ".ListenAndServeTLS":           {origin: "fasthttp.ListenAndServeTLS", network: "tcp4", networkArg: -1, addrArg: 0},
 	fasthttp + ".(*Server).ListenAndServe":    {origin: "fasthttp.Server.ListenAndServe", network: "tcp4", networkArg: -1, addrArg: 1},
@@ -119,7 +119,9 @@ func (e *evaluator) match(c *ssa.CallCommon) *RawSite {
 	pkg, recv, name := calleeName(callee)
 	a, ok := apis[pkg+"."+recv+name]
 	if !ok {
-		return nil
+		if a, ok = frameworkAPIs[pkg+"."+recv+name]; !ok {
+			return nil
+		}
 	}
 	st := e.st
 	call := st.idx.calls[c.Pos()]
@@ -199,8 +201,10 @@ func (e *evaluator) match(c *ssa.CallCommon) *RawSite {
 	case fiberListen:
 		site.Addr = e.eval(c.Args[a.addrArg])
 		setArg(astArg(a.addrArg))
-		if n, ok := e.fiberNetwork(c.Args[0]); ok {
-			site.Network = n
+		site.Network = e.fiber2Network(c.Args[0])
+	default:
+		if !e.matchFramework(a, c, site, astArg, setArg) {
+			return nil
 		}
 	}
 	return site
@@ -356,34 +360,4 @@ func (e *evaluator) structFieldOfAlloc(a *ssa.Alloc, name string, setArg func(as
 		}
 	}
 	return e.localField(a, idx)
-}
-
-// fiberNetwork is the Network of the fiber.Config passed to fiber.New
-// for the app the receiver holds, when that can be seen.
-func (e *evaluator) fiberNetwork(recv ssa.Value) (Value, bool) {
-	call, ok := recv.(*ssa.Call)
-	if !ok || call.Common().StaticCallee() == nil {
-		return Value{}, false
-	}
-	pkg, _, name := calleeName(call.Common().StaticCallee())
-	if pkg != fiber2 || name != "New" || len(call.Common().Args) != 1 {
-		return Value{}, false
-	}
-	args := variadicArgs(call.Common().Args[0])
-	if len(args) == 0 {
-		return Value{}, false
-	}
-	load, ok := args[0].(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return Value{}, false
-	}
-	a, ok := load.X.(*ssa.Alloc)
-	if !ok {
-		return Value{}, false
-	}
-	v := e.structFieldOfAlloc(a, "Network", func(ast.Expr) {})
-	if v.isUnknown() {
-		return Value{}, false
-	}
-	return v, true
 }

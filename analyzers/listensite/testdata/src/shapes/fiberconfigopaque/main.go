@@ -1,0 +1,16 @@
+// Shape: the fiber Config comes from the app's own function: its Network
+// may be "tcp", so the network is not guessed (no IPv4-only claim).
+package main
+
+import "github.com/gofiber/fiber/v2"
+
+func config() fiber.Config {
+	return fiber.Config{AppName: "api", Network: network()}
+}
+
+func network() string { return "tcp" }
+
+func main() {
+	app := fiber.New(config())
+	app.Listen(":3000") // want `fiber.App.Listen  host=dual-stack wildcard port=3000$`
+}

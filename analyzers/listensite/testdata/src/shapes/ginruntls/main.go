@@ -1,0 +1,14 @@
+// Shape: gin's RunTLS with the address from a constant; an empty address
+// is net/http's ":443" (gin v1.12.0 gin.go: RunTLS builds an http.Server
+// and calls ListenAndServeTLS).
+package main
+
+import "github.com/gin-gonic/gin"
+
+const httpsAddr = "127.0.0.1:8443"
+
+func main() {
+	r := gin.Default()
+	go r.RunTLS(httpsAddr, "cert.pem", "key.pem") // want `gin.Engine.RunTLS tcp host=loopback "127.0.0.1" port=8443$`
+	r.RunTLS("", "cert.pem", "key.pem")           // want `gin.Engine.RunTLS tcp host=dual-stack wildcard port=443$`
+}
