@@ -55,11 +55,15 @@ var InternalTargetIPv4Only = Register(&Rule{
 			if port <= 0 {
 				what = "any port"
 			}
+			fix := "bind the dual-stack wildcard :: instead of " + hostText(l)
+			if ipv4OnlyByNetwork(l) {
+				fix = networkFix(l)
+			}
 			d := diag.Diagnostic{
 				Range: r.Range,
 				Message: fmt.Sprintf("%s reaches %s over the private IPv6 network, but its process is %s, which accepts IPv4 only. "+
 					".internal names resolve only to the Machines' 6PN IPv6 addresses, so connections to %s are refused; "+
-					"bind the dual-stack wildcard :: instead of %s, which still serves Fly Proxy's IPv4 connections.", r.Text, appLabel(targets[0]), describe(l), what, hostText(l)),
+					"%s, which still serves Fly Proxy's IPv4 connections.", r.Text, appLabel(targets[0]), describe(l), what, fix),
 			}
 			for _, l := range bad {
 				d.Related = append(d.Related, diag.Related{Range: listenerRange(l, "host"), Message: describe(l) + ", IPv4 only"})

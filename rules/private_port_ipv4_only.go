@@ -72,11 +72,14 @@ var PrivatePortIPv4Only = Register(&Rule{
 				if proxiedService(p.App, g, l) != nil {
 					continue
 				}
+				fix := "bind :: to serve other apps over .internal, or 127.0.0.1 if only this Machine uses it."
+				if ipv4OnlyByNetwork(l) {
+					fix = networkFix(l) + ", to serve other apps over .internal."
+				}
 				p.Report(diag.Diagnostic{
 					Range: listenerRange(l, "host"),
 					Message: fmt.Sprintf("%s accepts IPv4 only, and no service routes port %d, so nothing outside the Machine can reach it. "+
-						"Without a service only the private network (<app>.internal) reaches the port, and it is IPv6 only; "+
-						"bind :: to serve other apps over .internal, or 127.0.0.1 if only this Machine uses it.", describe(l), n),
+						"Without a service only the private network (<app>.internal) reaches the port, and it is IPv6 only; %s", describe(l), n, fix),
 					Related: listenCall(l, "host"),
 				})
 			}
