@@ -28,9 +28,13 @@ const (
 	// hertzSpin: (*server.Hertz).Spin listens on the address of the last
 	// server.WithHostPorts option given to server.Default or server.New.
 	hertzSpin
+	// echo5Config: echo v5's StartConfig.Start/StartTLS listen on the
+	// config's Address and ListenerNetwork unless its Listener is set.
+	echo5Config
 )
 
 const (
+	echo5       = "github.com/labstack/echo/v5"
 	hertzServer = "github.com/cloudwego/hertz/pkg/app/server"
 	cmux        = "github.com/soheilhy/cmux"
 	http3       = "github.com/quic-go/quic-go/http3"
@@ -50,6 +54,11 @@ const (
 //     e.Listener is nil; StartServer(s) does the same with the caller's
 //     *http.Server, and TLS (s.TLSConfig set) uses e.TLSListener. An empty
 //     address is net.Listen's: a random port.
+//   - echo v5.3.1 server.go: StartConfig.start listens with
+//     net.ListenConfig.Listen(cmp.Or(sc.ListenerNetwork, "tcp"),
+//     sc.Address) unless sc.Listener is set; echo.go: (*Echo).Start(address)
+//     is StartConfig{Address: address}.Start. v5's Echo has no
+//     Listener fields.
 //   - fiber v2.52.15 listen.go: ListenMutualTLS listens with
 //     tls.Listen(app.config.Network, addr) like Listen (Config.Network
 //     defaults to NetworkTCP4); Listener(ln) serves ln.
@@ -75,6 +84,10 @@ var frameworkAPIs = map[string]api{
 	echo4 + ".(*Echo).StartH2CServer": {origin: "echo.Echo.StartH2CServer", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStart},
 	echo + ".(*Echo).StartServer":     {origin: "echo.Echo.StartServer", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStartServer},
 	echo + ".(*Echo).StartAutoTLS":    {origin: "echo.Echo.StartAutoTLS", network: "tcp", networkArg: -1, addrArg: 1, kind: echoStartTLS},
+
+	echo5 + ".(*Echo).Start":        {origin: "echo.Echo.Start", network: "tcp", networkArg: -1, addrArg: 1},
+	echo5 + ".StartConfig.Start":    {origin: "echo.StartConfig.Start", network: "tcp", networkArg: -1, addrArg: 0, kind: echo5Config},
+	echo5 + ".StartConfig.StartTLS": {origin: "echo.StartConfig.StartTLS", network: "tcp", networkArg: -1, addrArg: 0, kind: echo5Config},
 
 	fiber2 + ".(*App).ListenMutualTLS": {origin: "fiber.App.ListenMutualTLS", network: "tcp4", networkArg: -1, addrArg: 1, kind: fiberListen},
 
@@ -160,6 +173,8 @@ func (e *evaluator) matchFramework(a api, c *ssa.CallCommon, site *RawSite, astA
 		site.Network = e.fiber3Network(c.Args[2])
 	case hertzSpin:
 		return e.hertzSite(c.Args[0], site)
+	case echo5Config:
+		return e.echo5Site(c.Args[0], site, setArg)
 	default:
 		return false
 	}
@@ -287,16 +302,53 @@ func (e *evaluator) hasTLSConfig(srv ssa.Value) (set, known bool) {
 		srv = a
 	}
 	a, ok := srv.(*ssa.Alloc)
-	if !ok || a.Referrers() == nil {
-		return false, false
-	}
-	s, ok := a.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
 	if !ok {
 		return false, false
 	}
+	return allocFieldSet(a, "TLSConfig"), true
+}
+
+// echo5Site fills the address and network of an echo v5 StartConfig
+// built as a literal in this function; false when its Listener is set
+// (that listener is the site).
+func (e *evaluator) echo5Site(cfg ssa.Value, site *RawSite, setArg func(ast.Expr)) bool {
+	load, ok := cfg.(*ssa.UnOp)
+	var a *ssa.Alloc
+	if ok && load.Op == token.MUL {
+		a, _ = load.X.(*ssa.Alloc)
+	}
+	if a == nil {
+		site.Addr, site.Network = unknown(), unknown()
+		return true
+	}
+	if allocFieldSet(a, "Listener") {
+		return false
+	}
+	site.Addr = e.structFieldOfAlloc(a, "Address", setArg)
+	if site.Addr.isUnknown() {
+		site.Addr = lit("")
+	}
+	n := e.structFieldOfAlloc(a, "ListenerNetwork", func(ast.Expr) {})
+	if n.isUnknown() || isLit(n, "") {
+		n = lit("tcp")
+	}
+	site.Network = n
+	return true
+}
+
+// allocFieldSet reports whether the struct a points to gets a non-nil
+// value stored into field name.
+func allocFieldSet(a *ssa.Alloc, name string) bool {
+	if a.Referrers() == nil {
+		return false
+	}
+	s, ok := a.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
 	for _, r := range *a.Referrers() {
 		fa, ok := r.(*ssa.FieldAddr)
-		if !ok || fa.Field >= s.NumFields() || s.Field(fa.Field).Name() != "TLSConfig" || fa.Referrers() == nil {
+		if !ok || fa.Field >= s.NumFields() || s.Field(fa.Field).Name() != name || fa.Referrers() == nil {
 			continue
 		}
 		for _, u := range *fa.Referrers() {
@@ -304,11 +356,11 @@ func (e *evaluator) hasTLSConfig(srv ssa.Value) (set, known bool) {
 				if c, ok := st.Val.(*ssa.Const); ok && c.IsNil() {
 					continue
 				}
-				return true, true
+				return true
 			}
 		}
 	}
-	return false, true
+	return false
 }
 
 // fiber3Network is the ListenerNetwork of the ListenConfig passed to
