@@ -107,8 +107,12 @@ type Host struct {
 	// Class then describe its default ("" and HostUnknown without one).
 	Env string
 	// Flag names the command-line flag the host is read from; Text and
-	// Class then describe its default.
+	// Class then describe its default. When Env is set too, the flag
+	// falls back to that variable before its default.
 	Flag string
+	// FlagShort is another name the flag takes on the command line
+	// (pflag's shorthand -p, a urfave/cli alias), "" without one.
+	FlagShort string
 	// WholeAddr is true when Env or Flag carries the whole "host:port";
 	// Port.Env or Port.Flag then name the same variable.
 	WholeAddr bool
@@ -130,8 +134,11 @@ type Port struct {
 	Default int
 	// Required is true when the process needs Env and has no fallback.
 	Required bool
-	// Flag is the command-line flag that carries the port, if any.
+	// Flag is the command-line flag that carries the port, if any; when
+	// Env is set too, the flag falls back to that variable.
 	Flag string
+	// FlagShort is another name of Flag on the command line, if any.
+	FlagShort string
 	// IsDefault is true when nothing told the program a port and Number
 	// is its documented default.
 	IsDefault bool

@@ -294,32 +294,42 @@ func resolveGo(l listen.Listener, network string, env listen.Env, argv []listen.
 		l.Port.Number, _ = strconv.Atoi(p)
 	}
 	if l.Host.WholeAddr {
-		if v, ok := lookupFlag(argv, l.Host.Flag); ok && l.Host.Flag != "" {
+		if v, ok := lookupFlag(argv, l.Host.Flag, l.Host.FlagShort); ok && l.Host.Flag != "" {
 			setAddr(v)
 			l.Port.IsDefault = false
 			return l
 		}
-		if v, ok := env[l.Host.Env]; ok && l.Host.Env != "" && v.Value != "" {
-			setAddr(v.Value)
-			l.Port.EnvSet = true
-			return l
+		for _, name := range []string{l.Host.Env, l.Port.Fallback} {
+			if v, ok := env[name]; ok && name != "" && v.Value != "" {
+				setAddr(v.Value)
+				l.Port.EnvSet = true
+				return l
+			}
 		}
 	}
+	// A flag given on the command line wins over the variable it falls
+	// back to (urfave/cli, kong, viper.BindPFlag), which wins over the
+	// default.
+	hostFlag := false
 	if l.Host.Flag != "" {
-		if v, ok := lookupFlag(argv, l.Host.Flag); ok {
+		if v, ok := lookupFlag(argv, l.Host.Flag, l.Host.FlagShort); ok {
 			l.Host.Text, l.Host.Class = v, goClass(network, v)
+			hostFlag = true
 		}
-	} else if l.Host.Env != "" {
+	}
+	if l.Host.Env != "" && !hostFlag {
 		if v, ok := env[l.Host.Env]; ok && v.Value != "" {
 			l.Host.Text, l.Host.Class = v.Value, goClass(network, v.Value)
 		}
 	}
-	switch {
-	case l.Port.Flag != "":
-		if v, ok := lookupFlag(argv, l.Port.Flag); ok {
+	portFlag := false
+	if l.Port.Flag != "" {
+		if v, ok := lookupFlag(argv, l.Port.Flag, l.Port.FlagShort); ok {
 			l.Port.Number, _ = strconv.Atoi(v)
+			portFlag = true
 		}
-	case l.Port.Env != "":
+	}
+	if l.Port.Env != "" && !portFlag {
 		for _, name := range []string{l.Port.Env, l.Port.Fallback} {
 			if v, ok := env[name]; ok && name != "" && v.Value != "" {
 				l.Port.Number, _ = strconv.Atoi(v.Value)
@@ -344,24 +354,39 @@ func goClass(network, host string) listen.HostClass {
 	return c
 }
 
-// lookupFlag finds -name value, -name=value, --name value or --name=value.
-func lookupFlag(argv []listen.Arg, name string) (string, bool) {
+// lookupFlag finds -name value, -name=value, --name value or
+// --name=value, or the same with short, the flag's other name (pflag's
+// shorthand also takes -p8080). The last one given wins, as with Go's
+// flag package and pflag.
+func lookupFlag(argv []listen.Arg, name, short string) (string, bool) {
 	if name == "" {
 		return "", false
 	}
-	for i, a := range argv {
-		t := strings.TrimPrefix(strings.TrimPrefix(a.Text, "-"), "-")
-		if t == a.Text {
+	val, found := "", false
+	for i := 0; i < len(argv); i++ {
+		a := argv[i].Text
+		if a == "--" {
+			break // what follows is positional
+		}
+		t := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if t == a {
 			continue
 		}
-		if v, ok := strings.CutPrefix(t, name+"="); ok {
-			return v, true
-		}
-		if t == name && i+1 < len(argv) {
-			return argv[i+1].Text, true
+		for _, n := range []string{name, short} {
+			if n == "" {
+				continue
+			}
+			if v, ok := strings.CutPrefix(t, n+"="); ok {
+				val, found = v, true
+			} else if t == n && i+1 < len(argv) {
+				val, found = argv[i+1].Text, true
+				i++
+			} else if len(n) == 1 && !strings.HasPrefix(a, "--") && len(t) > 1 && t[0] == n[0] && t[1] >= '0' && t[1] <= '9' {
+				val, found = t[1:], true // -p8080
+			}
 		}
 	}
-	return "", false
+	return val, found
 }
 
 // rel makes a Go position's file relative like every other diagnostic

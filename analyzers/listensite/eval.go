@@ -193,6 +193,8 @@ func (e *evaluator) allocValue(a *ssa.Alloc) Value {
 		case *ssa.Store:
 			if r.Addr == a {
 				out = union(out, e.evalStore(r))
+			} else if r.Val == a {
+				out = union(out, e.urfaveDestination(a))
 			}
 		case *ssa.Call:
 			if f, ok := flagCall(r.Common()); ok && f.varArg && argIs(r.Common(), 0, a) {
@@ -432,6 +434,9 @@ func (e *evaluator) call(c *ssa.CallCommon, index int) Value {
 		return e.cmpOr(c)
 	case viperPkg + ".GetString", viperPkg + ".GetInt":
 		return e.viperGet(args[0])
+	}
+	if v, ok := e.urfaveRead(c); ok && index <= 0 {
+		return v
 	}
 	if f, ok := flagCall(c); ok && !f.ptr && !f.varArg && index <= 0 {
 		return e.flagPart(c, f, 0)
@@ -746,7 +751,7 @@ func constValue(c *ssa.Const) Value {
 	switch c.Value.Kind() {
 	case constant.String:
 		return lit(constant.StringVal(c.Value))
-	case constant.Int:
+	case constant.Int, constant.Bool:
 		return lit(c.Value.ExactString())
 	}
 	return unknown()

@@ -42,7 +42,7 @@ func flagCall(c *ssa.CallCommon) (flagAPI, bool) {
 		f.ptr = true
 	}
 	switch base {
-	case "String", "Int", "Int64", "Uint", "Uint64", "Uint16":
+	case "String", "Int", "Int64", "Uint", "Uint64", "Uint16", "Bool":
 		return f, true
 	}
 	return flagAPI{}, false
@@ -72,6 +72,10 @@ func (e *evaluator) flagPart(c *ssa.CallCommon, f flagAPI, _ int) Value {
 	}
 	def := e.eval(c.Args[valIdx])
 	p := Part{Kind: PartFlag, Name: name, Default: &def}
+	if f.short {
+		// pflag's shorthand: -p 8080 on the command line sets it too.
+		p.Short, _ = e.eval(c.Args[nameIdx+1]).text()
+	}
 	if call := e.st.idx.calls[c.Pos()]; call != nil {
 		if i := valIdx - base; i < len(call.Args) {
 			if bl, ok := call.Args[i].(*ast.BasicLit); ok && bl.Kind == token.STRING {

@@ -42,6 +42,9 @@ func describe(s *listensite.Site) string {
 	if h.Flag != "" {
 		b.WriteString(" flag=" + h.Flag)
 	}
+	if h.FlagShort != "" {
+		b.WriteString(" short=" + h.FlagShort)
+	}
 	if h.WholeAddr {
 		b.WriteString(" whole")
 	}
@@ -67,6 +70,9 @@ func describe(s *listensite.Site) string {
 	}
 	if p.Flag != "" {
 		b.WriteString(" flag=" + p.Flag)
+	}
+	if p.FlagShort != "" {
+		b.WriteString(" short=" + p.FlagShort)
 	}
 	if p.IsDefault {
 		b.WriteString(" documented")

@@ -186,10 +186,16 @@ func splitAlt(a Alt, network, emptyAddr string) (listen.Host, listen.Port) {
 		}
 		h.WholeAddr = true
 		if p.Kind == PartEnv {
+			// A chain of variables (cmp.Or, urfave/cli's EnvVars): the
+			// second one is the fallback.
+			if h.Env != "" && h.Env != p.Name && port.Fallback == "" {
+				port.Fallback = h.Env
+			}
 			h.Env, port.Env = p.Name, p.Name
 			port.Default = port.Number
 		} else {
 			h.Flag, port.Flag = p.Name, p.Name
+			h.FlagShort, port.FlagShort = p.Short, p.Short
 		}
 		return h, port
 	}
@@ -261,7 +267,13 @@ func hostOf(parts []Part, network string) listen.Host {
 					return h
 				}
 			} else {
-				h.Flag = p.Name
+				if env, ok := flagEnv(p); ok {
+					h = hostOf([]Part{env}, network)
+				}
+				h.Flag, h.FlagShort = p.Name, p.Short
+				if h.Env != "" {
+					return h
+				}
 			}
 			if p.Default != nil {
 				if t, ok := p.Default.text(); ok {
@@ -303,7 +315,12 @@ func portOf(parts []Part) listen.Port {
 			p.Required = true
 		}
 	case PartFlag:
-		p.Flag = x.Name
+		if env, ok := flagEnv(x); ok {
+			p = portOf([]Part{env})
+			p.Flag, p.FlagShort = x.Name, x.Short
+			return p
+		}
+		p.Flag, p.FlagShort = x.Name, x.Short
 		if x.Default != nil {
 			if t, ok := x.Default.text(); ok {
 				p.Number = portNumber(t)
@@ -373,4 +390,19 @@ func classify(network, host string) listen.HostClass {
 		return listen.HostLoopback
 	}
 	return listen.HostName
+}
+
+// flagEnv is the environment variable a flag falls back to when the
+// command line does not give it (urfave/cli's EnvVars, kong's env tag,
+// a viper key bound to a flag and an env name): the flag's default is
+// then that one variable read.
+func flagEnv(p Part) (Part, bool) {
+	if p.Kind != PartFlag || p.Default == nil || len(p.Default.Alts) != 1 {
+		return Part{}, false
+	}
+	a := p.Default.Alts[0]
+	if len(a.Parts) != 1 || a.Parts[0].Kind != PartEnv || len(a.Conds) > 0 || a.Fly {
+		return Part{}, false
+	}
+	return a.Parts[0], true
 }

@@ -78,6 +78,7 @@ type state struct {
 	writes map[*ssa.Global][]ssa.Instruction
 	lits   map[*ssa.Function]map[string][]*ast.BasicLit
 	viper  *viperSetup
+	libs   *libState
 }
 
 // assignedLits lists, per variable name, the basic literals fn's own
@@ -240,6 +241,7 @@ func (st *state) globalValue(e *evaluator, g *ssa.Global) Value {
 			}
 		}
 	}
+	out = union(out, e.urfaveDestination(g))
 	if out.isUnknown() {
 		out = unknown()
 	}

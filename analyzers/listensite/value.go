@@ -47,6 +47,9 @@ type Part struct {
 	// source (a struct literal field, a flag default, an argument), so
 	// a finding about the value can stand there.
 	At source.Range
+	// Short is another name of a PartFlag on the command line: pflag's
+	// shorthand (-p), a urfave/cli alias, kong's short tag.
+	Short string
 }
 
 // Cond is a condition on an environment variable that picks an
@@ -193,7 +196,7 @@ func altEqual(a, b Alt) bool {
 }
 
 func partEqual(a, b Part) bool {
-	if a.Kind != b.Kind || a.Text != b.Text || a.Name != b.Name || a.Index != b.Index {
+	if a.Kind != b.Kind || a.Text != b.Text || a.Name != b.Name || a.Index != b.Index || a.Short != b.Short {
 		return false
 	}
 	if (a.Default == nil) != (b.Default == nil) {

@@ -13,7 +13,7 @@ func main() {
 	cmd := &cobra.Command{
 		Use: "serve",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return http.ListenAndServe(addr, nil) // want `http.ListenAndServe tcp host=loopback "localhost" flag=addr whole port=8000 flag=addr$`
+			return http.ListenAndServe(addr, nil) // want `http.ListenAndServe tcp host=loopback "localhost" flag=addr short=a whole port=8000 flag=addr short=a$`
 		},
 	}
 	cmd.Flags().StringVarP(&addr, "addr", "a", "localhost:8000", "listen address") // want `host value of http.ListenAndServe`

@@ -20,5 +20,5 @@ func init() {
 
 func main() {
 	pflag.Parse()
-	http.ListenAndServe(net.JoinHostPort(*host, strconv.Itoa(port)), nil) // want `http.ListenAndServe tcp host=loopback "127.0.0.1" flag=host port=8080 flag=port$`
+	http.ListenAndServe(net.JoinHostPort(*host, strconv.Itoa(port)), nil) // want `http.ListenAndServe tcp host=loopback "127.0.0.1" flag=host short=H port=8080 flag=port short=p$`
 }

@@ -26,3 +26,13 @@ func IntP(name, short string, value int, usage string) *int       { return &valu
 func IntVar(p *int, name string, value int, usage string)         {}
 func IntVarP(p *int, name, short string, value int, usage string) {}
 func Parse()                                                      {}
+
+func (f *FlagSet) Bool(name string, value bool, usage string) *bool         { return &value }
+func (f *FlagSet) BoolP(name, short string, value bool, usage string) *bool { return &value }
+func (f *FlagSet) BoolVar(p *bool, name string, value bool, usage string)   {}
+func (f *FlagSet) Lookup(name string) *Flag                                 { return nil }
+
+type Flag struct{ Name string }
+
+func Bool(name string, value bool, usage string) *bool         { return &value }
+func BoolP(name, short string, value bool, usage string) *bool { return &value }
