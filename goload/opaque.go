@@ -45,7 +45,7 @@ func opaqueCalls(p *packages.Package, inModule map[string]bool, sites []*listens
 			if !ok || fn.Pkg() == nil || inModule[fn.Pkg().Path()] {
 				return true
 			}
-			if !startsProgram(fn) && (isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name())) {
+			if !startsProgram(fn) && (isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name()) || runsOwnCode(fn)) {
 				return true
 			}
 			out = append(out, source.FromToken(p.Fset, call.Pos(), call.End()))
@@ -70,4 +70,30 @@ func startsProgram(fn *types.Func) bool {
 func isStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
+}
+
+// runsOwnCode reports whether fn is a command-line library's Run, which
+// parses the arguments and calls back into the program's own actions
+// (analysed like the rest of the module) and starts no server itself:
+// urfave/cli v2 (*App).Run and RunContext, v3 (*Command).Run, kong's
+// (*Context).Run.
+func runsOwnCode(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + n.Obj().Name() + "." + fn.Name() {
+	case "github.com/urfave/cli/v2.App.Run", "github.com/urfave/cli/v2.App.RunContext",
+		"github.com/urfave/cli/v3.Command.Run", "github.com/alecthomas/kong.Context.Run":
+		return true
+	}
+	return false
 }

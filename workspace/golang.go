@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/flylint/flylint/analyzers/listensite"
 	"github.com/flylint/flylint/goload"
 	"github.com/flylint/flylint/internal/safefile"
 	"github.com/flylint/flylint/listen"
@@ -248,8 +249,19 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		// decided by the app's environment ([env] over Dockerfile ENV;
 		// unset means the default the code reads it with).
 		lookup := func(name string) (string, bool) { v, ok := a.Env[name]; return v.Value, ok }
+		// A branch on a flag is decided by the start command Fly runs,
+		// when it is known; a flag it does not give has its default.
+		var flags listensite.FlagLookup
+		if g.HasCommand {
+			flags = func(name, short string, isBool bool) (string, bool) {
+				if isBool {
+					return lookupBoolFlag(argv, name, short)
+				}
+				return lookupFlag(argv, name, short)
+			}
+		}
 		for _, s := range m.Sites {
-			l := resolveGo(s.Decide(lookup), s.Network, a.Env, argv)
+			l := resolveGo(s.DecideWith(lookup, flags), s.Network, a.Env, argv)
 			l.Range = rel(l.Range, files)
 			l.HostRange = rel(l.HostRange, files)
 			l.PortRange = rel(l.PortRange, files)
@@ -383,6 +395,33 @@ func lookupFlag(argv []listen.Arg, name, short string) (string, bool) {
 				i++
 			} else if len(n) == 1 && !strings.HasPrefix(a, "--") && len(t) > 1 && t[0] == n[0] && t[1] >= '0' && t[1] <= '9' {
 				val, found = t[1:], true // -p8080
+			}
+		}
+	}
+	return val, found
+}
+
+// lookupBoolFlag finds a boolean flag: -name or --name alone is true,
+// -name=value gives value; Go's flag package and pflag take no separate
+// value for a boolean, so the next argument is not read.
+func lookupBoolFlag(argv []listen.Arg, name, short string) (string, bool) {
+	val, found := "", false
+	for _, a := range argv {
+		if a.Text == "--" {
+			break
+		}
+		t := strings.TrimPrefix(strings.TrimPrefix(a.Text, "-"), "-")
+		if t == a.Text {
+			continue
+		}
+		for _, n := range []string{name, short} {
+			if n == "" {
+				continue
+			}
+			if v, ok := strings.CutPrefix(t, n+"="); ok {
+				val, found = v, true
+			} else if t == n {
+				val, found = "true", true
 			}
 		}
 	}

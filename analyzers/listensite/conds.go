@@ -21,25 +21,37 @@ type Condition struct {
 	HasDefault bool
 	Value      string
 	Equal      bool
+	// Flag is the command-line flag the value is read from (then Env,
+	// when set, is the variable the flag falls back to), FlagShort its
+	// other name; Bool says the value is a boolean compared with "true".
+	Flag      string
+	FlagShort string
+	Bool      bool
 }
 
 // holds decides c in an environment: lookup returns a variable's value
 // and whether the environment sets it. ok is false when c cannot be
 // decided.
 func (c Condition) holds(lookup func(string) (string, bool)) (holds, ok bool) {
-	if c.Env == "" {
-		return false, false
-	}
-	v, set := lookup(c.Env)
-	if !set || v == "" {
-		v = c.Default
-	}
-	return (v == c.Value) == c.Equal, true
+	return c.holdsIn(lookup, nil)
 }
 
 func condition(c Cond) Condition {
 	p := c.Var
-	out := Condition{Value: c.Value, Equal: c.Equal}
+	out := Condition{Value: c.Value, Equal: c.Equal, Bool: c.Bool}
+	if p.Kind == PartFlag {
+		out.Flag, out.FlagShort = p.Name, p.Short
+		if env, ok := flagEnv(p); ok {
+			p = env // the flag falls back to it, then to its default
+		} else {
+			if p.Default != nil {
+				if t, ok := p.Default.text(); ok {
+					out.Default, out.HasDefault = t, true
+				}
+			}
+			return out
+		}
+	}
 	if p.Kind != PartEnv || p.Key != nil {
 		return out
 	}
@@ -79,6 +91,10 @@ func alternatives(r *RawSite, network string) []Alternative {
 // conditions the environment contradicts are dropped; what the rest
 // agree on is kept, and what they do not agree on stays unknown.
 func (s *Site) Decide(lookup func(string) (string, bool)) listen.Listener {
+	return s.DecideWith(lookup, nil)
+}
+
+func (s *Site) decide(holds func(Condition) (bool, bool)) listen.Listener {
 	if s.Raw == nil || len(s.Alternatives) == 0 {
 		return s.Listener
 	}
@@ -87,7 +103,7 @@ func (s *Site) Decide(lookup func(string) (string, bool)) listen.Listener {
 	for _, a := range addr.Alts {
 		ok := true
 		for _, c := range a.Conds {
-			if h, decided := condition(c).holds(lookup); decided && !h {
+			if h, decided := holds(condition(c)); decided && !h {
 				ok = false
 			}
 		}

@@ -506,7 +506,10 @@ func (e *evaluator) envCondOf(d *ssa.BasicBlock) (Cond, bool) {
 		negate, x = !negate, u.X
 	}
 	bin, ok := x.(*ssa.BinOp)
-	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+	if !ok {
+		return e.boolCondOf(x, negate)
+	}
+	if bin.Op != token.EQL && bin.Op != token.NEQ {
 		return Cond{}, false
 	}
 	a, b := bin.X, bin.Y
@@ -518,7 +521,7 @@ func (e *evaluator) envCondOf(d *ssa.BasicBlock) (Cond, bool) {
 		return Cond{}, false // x == "" is an emptiness test: defaultPhi's
 	}
 	v := e.eval(a)
-	if len(v.Alts) != 1 || len(v.Alts[0].Parts) != 1 || v.Alts[0].Parts[0].Kind != PartEnv || len(v.Alts[0].Conds) > 0 {
+	if !isCondVar(v) {
 		return Cond{}, false
 	}
 	return Cond{Var: v.Alts[0].Parts[0], Value: constant.StringVal(c.Value), Equal: (bin.Op == token.EQL) != negate}, true

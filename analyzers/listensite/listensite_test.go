@@ -97,6 +97,9 @@ func describe(s *listensite.Site) string {
 					op = "=="
 				}
 				name := c.Env
+				if c.Flag != "" {
+					name = "-" + c.Flag + ">" + name
+				}
 				if c.HasDefault {
 					name += "|" + c.Default
 				}

@@ -60,6 +60,9 @@ type Cond struct {
 	Var   Part
 	Value string
 	Equal bool
+	// Bool is true for a branch on a boolean (if *dev): Var is parsed
+	// as one and compared with "true".
+	Bool bool
 }
 
 // Alt is one way a value can come out: the concatenation of Parts.
