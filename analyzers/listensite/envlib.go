@@ -33,6 +33,9 @@ import (
 type structFill struct {
 	target ssa.Value
 	field  func(t types.Type, index int) (v Value, ok bool)
+	// nested, when set, adds what the call writes into the fields of
+	// nested structs (kong's embed, go-envconfig's prefix=), by field key.
+	nested func(add func(key string, v Value))
 }
 
 // structFillOf recognises caarlos0/env's Parse (module paths v6 to v11)
@@ -64,7 +67,7 @@ func (e *evaluator) structFillOf(c *ssa.CallCommon) (structFill, bool) {
 			return e.st.envconfigValue(prefix, t, i)
 		}}, true
 	}
-	return structFill{}, false
+	return e.libStructFill(c, pkg, name)
 }
 
 func isCaarlosEnv(pkg string) bool {
@@ -202,6 +205,9 @@ func (st *state) addFilledFields(fill structFill) {
 		if v, ok := fill.field(t, i); ok {
 			st.fields[key] = union(st.fields[key], v)
 		}
+	}
+	if fill.nested != nil {
+		fill.nested(func(key string, v Value) { st.fields[key] = union(st.fields[key], v) })
 	}
 }
 

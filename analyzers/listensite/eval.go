@@ -290,7 +290,7 @@ func (e *evaluator) filledBy(mi *ssa.MakeInterface) (structFill, bool) {
 			}
 		}
 	}
-	return structFill{}, false
+	return e.libFilledBy(mi)
 }
 
 // fillsFields reports whether the call hands the struct a points to to

@@ -14,7 +14,7 @@ import (
 // falls back to, then its default; without a known command the branch
 // stays undecided.
 func TestDecideFlagBranch(t *testing.T) {
-	pkgs := []string{"shapes/flagbranch", "shapes/flagbranchcmp", "shapes/urfavebool"}
+	pkgs := []string{"shapes/flagbranch", "shapes/flagbranchcmp", "shapes/urfavebool", "shapes/kongbranch"}
 	results := analysistest.Run(ignoreWants{}, analysistest.TestData(), listensite.Analyzer, pkgs...)
 	sites := map[string]*listensite.Site{}
 	for _, r := range results {
@@ -55,6 +55,7 @@ func TestDecideFlagBranch(t *testing.T) {
 	dev := site("shapes/flagbranch")
 	mode := site("shapes/flagbranchcmp")
 	debug := site("shapes/urfavebool")
+	kongDev := site("shapes/kongbranch")
 	for _, tc := range []struct {
 		name  string
 		site  *listensite.Site
@@ -73,6 +74,9 @@ func TestDecideFlagBranch(t *testing.T) {
 		{"env fallback", debug, env("DEBUG", "true"), args(), "localhost", 8080},
 		{"flag over env", debug, env("DEBUG", "true"), args("debug", "false"), "", 8080},
 		{"neither", debug, env(), args(), "", 8080},
+		{"kong env 1 is true", kongDev, env("DEV", "1"), args(), "127.0.0.1", 8080},
+		{"kong --dev=false over env", kongDev, env("DEV", "true"), args("dev", "false"), "0.0.0.0", 8080},
+		{"kong unparsable env: undecided", kongDev, env("DEV", "maybe"), args(), "?", 8080},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := tc.site.DecideWith(tc.env, tc.flags)

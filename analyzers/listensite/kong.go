@@ -1,0 +1,163 @@
+package listensite
+
+import (
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// alecthomas/kong (https://github.com/alecthomas/kong, README "Supported
+// tags" and "Flags", v1.x; env lookup read in resolver.go's EnvResolver
+// at v1.6.0): kong.Parse(&cli) (or kong.New(&cli) then Parse) fills the
+// exported fields of cli from the command line. A field is a flag named
+// by its `name` tag, else its field name in lower-case words joined by
+// "-" (ListenAddr -> --listen-addr), with `short:"p"` as its other
+// name; `env:"A,B"` lists variables tried in order (os.LookupEnv: set
+// wins, even empty) when the flag is not given, then `default:"…"`. A
+// struct field tagged `embed:""` or `cmd:""` holds more flags: embed's
+// `prefix:"x-"` goes in front of their names and `envprefix:"X_"` in
+// front of their variables.
+//
+// Modelled as a PartFlag whose default is the chain of PartEnv reads
+// ending in the default tag. Not modelled, so left unknown: positional
+// `arg:""` fields, `${var}` interpolation in defaults, the `kong:"…"`
+// tag form, and any Parse option but Name, Description, UsageOnError,
+// ConfigureHelp and Vars (Configuration, Resolvers and DefaultEnvars
+// change where values come from). Without a default tag the field's
+// value before Parse is kept, which the model does not follow: unknown.
+// Differences: an env var set to "" gives "" where PartEnv means unset.
+
+const kongPkg = "github.com/alecthomas/kong"
+
+// kongFill recognises kong.Parse(&cli, options...) and kong.New(&cli,
+// options...).
+func (e *evaluator) kongFill(c *ssa.CallCommon, name string) (structFill, bool) {
+	if (name != "Parse" && name != "New" && name != "Must") || len(c.Args) != 2 {
+		return structFill{}, false
+	}
+	target := c.Args[0]
+	if mi, ok := target.(*ssa.MakeInterface); ok {
+		target = mi.X
+	}
+	known := true
+	for _, o := range variadicArgs(c.Args[1]) {
+		call, ok := o.(*ssa.Call)
+		if !ok || call.Common().StaticCallee() == nil {
+			known = false
+			continue
+		}
+		pkg, _, opt := calleeName(call.Common().StaticCallee())
+		switch {
+		case pkg != kongPkg:
+			known = false
+		case opt == "Name", opt == "Description", opt == "UsageOnError", opt == "ConfigureHelp", opt == "Vars":
+		default:
+			known = false
+		}
+	}
+	if _, none := c.Args[1].(*ssa.Const); !none && variadicArgs(c.Args[1]) == nil {
+		known = false // options built elsewhere
+	}
+	return structFill{
+		target: target,
+		field: func(t types.Type, i int) (Value, bool) {
+			s := structOf(t)
+			if s == nil || i >= s.NumFields() {
+				return Value{}, false
+			}
+			if !known {
+				return unknown(), true
+			}
+			return e.st.kongField(s, i, "", "")
+		},
+		nested: func(add func(string, Value)) {
+			if s := structOf(target.Type()); s != nil {
+				e.st.kongNested(s, "", "", known, add, 0)
+			}
+		},
+	}, true
+}
+
+// kongField is what Parse writes into field i of s, whose flags take
+// flagPrefix and whose variables take envPrefix.
+func (st *state) kongField(s *types.Struct, i int, flagPrefix, envPrefix string) (Value, bool) {
+	f := s.Field(i)
+	tag := reflect.StructTag(s.Tag(i))
+	if !f.Exported() || tag.Get("kong") == "-" {
+		return Value{}, false
+	}
+	if structOf(f.Type()) != nil {
+		return Value{}, false // its fields are kongNested's
+	}
+	if _, ok := tag.Lookup("kong"); ok {
+		return unknown(), true
+	}
+	if _, ok := tag.Lookup("arg"); ok {
+		return unknown(), true
+	}
+	name := tag.Get("name")
+	if name == "" {
+		name = strings.ToLower(strings.ReplaceAll(splitWords(f.Name()), "_", "-"))
+	}
+	def := unknown()
+	if d, ok := tag.Lookup("default"); ok && !strings.Contains(d, "${") {
+		def = lit(d)
+		if at := st.tagValueRange(f, "default", d); at.IsValid() {
+			def.Alts[0].Parts[0].At = at
+		}
+	} else if !ok {
+		if b, isBasic := f.Type().Underlying().(*types.Basic); isBasic && b.Info()&types.IsBoolean != 0 {
+			def = lit("false") // a bool flag without a default is off
+		}
+	}
+	if env := tag.Get("env"); env != "" {
+		names := strings.Split(env, ",")
+		for j := len(names) - 1; j >= 0; j-- {
+			d := def
+			def = single(Part{Kind: PartEnv, Name: envPrefix + strings.TrimSpace(names[j]), Default: &d})
+		}
+	}
+	return single(Part{Kind: PartFlag, Name: flagPrefix + name, Short: tag.Get("short"), Default: &def}), true
+}
+
+// kongNested adds the flags of s's embedded and command structs to the
+// field table, under their prefixes.
+func (st *state) kongNested(s *types.Struct, flagPrefix, envPrefix string, known bool, add func(string, Value), depth int) {
+	if depth > 4 {
+		return
+	}
+	for i := range s.NumFields() {
+		f := s.Field(i)
+		tag := reflect.StructTag(s.Tag(i))
+		inner := structOf(f.Type())
+		if inner == nil || !f.Exported() || tag.Get("kong") == "-" {
+			continue
+		}
+		_, embed := tag.Lookup("embed")
+		_, cmd := tag.Lookup("cmd")
+		if !embed && !cmd && !f.Embedded() {
+			continue
+		}
+		fp, ep := flagPrefix, envPrefix
+		if embed || f.Embedded() {
+			fp += tag.Get("prefix")
+			ep += tag.Get("envprefix")
+		}
+		for j := range inner.NumFields() {
+			key := fieldKeyOf(f.Type(), j)
+			if key == "" {
+				continue
+			}
+			if !known {
+				add(key, unknown())
+				continue
+			}
+			if v, ok := st.kongField(inner, j, fp, ep); ok {
+				add(key, v)
+			}
+		}
+		st.kongNested(inner, fp, ep, known, add, depth+1)
+	}
+}
