@@ -29,13 +29,6 @@ type Condition struct {
 	Bool      bool
 }
 
-// holds decides c in an environment: lookup returns a variable's value
-// and whether the environment sets it. ok is false when c cannot be
-// decided.
-func (c Condition) holds(lookup func(string) (string, bool)) (holds, ok bool) {
-	return c.holdsIn(lookup, nil)
-}
-
 func condition(c Cond) Condition {
 	p := c.Var
 	out := Condition{Value: c.Value, Equal: c.Equal, Bool: c.Bool}

@@ -32,7 +32,17 @@
 // branch comparing an env var with a literal tags each alternative with
 // its condition: the site keeps what every path agrees on, lists the
 // alternatives (Site.Alternatives) and Site.Decide finishes it against
-// the app's environment. A parameter that flows into an address is
+// the app's environment; a branch on a flag (if *dev, if c.Bool("dev"),
+// a kong bool field) does the same, and Site.DecideWith also takes the
+// start command's flags. Configuration libraries are modelled from their
+// documentation: spf13/pflag and cobra (shorthands included),
+// urfave/cli v2 and v3 (Value, EnvVars or Sources, aliases,
+// Destination), alecthomas/kong (name, short, env, envprefix, default,
+// embed), caarlos0/env, kelseyhightower/envconfig, sethvargo/go-envconfig
+// (default=, prefix=, PrefixLookuper) and spf13/viper (SetDefault,
+// AutomaticEnv, SetEnvPrefix, BindEnv, SetEnvKeyReplacer, BindPFlag).
+// A flag that falls back to env vars is a flag whose default is the env
+// chain: command line, then env, then default. A parameter that flows into an address is
 // finished at the callers, in the same package or, through a package
 // fact, in the packages that import it; so is a struct field a
 // constructor fills from its parameter.

@@ -52,7 +52,9 @@ func (s *Site) DecideWith(env func(string) (string, bool), flags FlagLookup) lis
 }
 
 // holdsIn decides c: the flag when the command line gives it, else
-// the env var the flag falls back to, else the default.
+// the env var (the flag's fallback) when the environment sets it to
+// something, else the default. env returns a variable's value and
+// whether it is set; ok is false when c cannot be decided.
 func (c Condition) holdsIn(env func(string) (string, bool), flags FlagLookup) (holds, ok bool) {
 	if c.Flag == "" && c.Env == "" {
 		return false, false
