@@ -51,6 +51,15 @@ func (e *evaluator) libs() *libState {
 	}
 	ls := &libState{dests: map[ssa.Value][]*ssa.Alloc{}}
 	e.st.libs = ls
+	// Only a package that imports urfave/cli can build its flags: the
+	// others skip the scan.
+	uses := false
+	for _, imp := range e.st.pass.Pkg.Imports() {
+		uses = uses || urfavePkg(imp.Path())
+	}
+	if !uses {
+		return ls
+	}
 	for _, fn := range e.st.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
