@@ -125,6 +125,10 @@ const (
 	CodeNanoseconds = "duration-nanoseconds"
 	// CodeBOM: the file starts with a byte order mark (ProblemRejected).
 	CodeBOM = "byte-order-mark"
+	// CodeMisplacedTopLevel: a top-level key written below a table
+	// header, which TOML puts in that table (ProblemUnknownKey);
+	// Problem.MoveTo is where it belongs.
+	CodeMisplacedTopLevel = "misplaced-top-level-key"
 )
 
 // Problem is one thing the loader noticed while reading the file.
@@ -135,6 +139,9 @@ type Problem struct {
 	Message    string // complete sentence(s) saying what and how to fix
 	Suggestion string // for unknown keys: the key probably meant
 	Code       string // one of the Code constants, or ""
+	// MoveTo is, for CodeMisplacedTopLevel, the start of the first table
+	// header's line: the key belongs above it.
+	MoveTo source.Pos
 }
 
 // SyntaxError is returned by Parse for a file that is not valid TOML.

@@ -10,6 +10,7 @@ import (
 // top reads the root table. Sections are read in file order so that lists
 // (env, services, mounts) keep the order of the file.
 func (d *decoder) top(root *table) {
+	d.root = root
 	c := d.cfg
 	d.checkKeys(root, "", topKeys)
 	c.App = d.str(root.get("app"), "app")

@@ -17,6 +17,8 @@ type decoder struct {
 	// experimentalMetrics is [experimental] metrics_port/metrics_path,
 	// which flyctl uses when there is no [metrics].
 	experimentalMetrics *Metrics
+	// root is the file's top-level table.
+	root *table
 }
 
 func (d *decoder) report(p Problem) { d.cfg.Problems = append(d.cfg.Problems, p) }
@@ -29,7 +31,7 @@ const rejected = "flyctl cannot decode it and rejects the whole fly.toml"
 // typeProblem reports a value of the wrong type. hint, if any, says how to
 // write it.
 func (d *decoder) typeProblem(e *entry, path, want, consequence, hint string) {
-	msg := fmt.Sprintf("%s must be %s, not %s; %s.", path, want, describe(e.val), consequence)
+	msg := fmt.Sprintf("%s must be %s, not %s; %s.", keyAsWritten(path), want, describe(e.val), consequence)
 	if hint != "" {
 		msg += " " + hint
 	}
@@ -167,7 +169,7 @@ func (d *decoder) port(e *entry, path string) Field[int] {
 		f.V, f.OK = n, true
 		d.report(Problem{Kind: ProblemCoerced, Code: CodePortAsString, Path: path, Range: e.val.rng,
 			Message: fmt.Sprintf("%s is the string %q; flyctl converts it to the number %d, but other tools may not. Remove the quotes: %s = %d.",
-				path, e.val.text, n, e.name, n)})
+				keyAsWritten(path), e.val.text, n, e.name, n)})
 	default:
 		d.typeProblem(e, path, "an integer", rejected, "")
 	}
@@ -405,10 +407,13 @@ func (d *decoder) checkKeys(t *table, path string, known schema) {
 }
 
 func (d *decoder) unknown(e *entry, path, section string, known schema) {
+	if section != "" && d.misplacedTopLevel(e, path, section) {
+		return
+	}
 	s := suggest(e.name, known)
 	where := "at the top level"
 	if section != "" {
-		where = "in [" + section + "]"
+		where = "in " + sectionAsWritten(section)
 	}
 	msg := fmt.Sprintf("%q is not a key flyctl knows %s, so it has no effect.", e.name, where)
 	if s != "" {
@@ -418,6 +423,96 @@ func (d *decoder) unknown(e *entry, path, section string, known schema) {
 		msg += " Checks inside a service always probe the service's internal_port; use a top-level [checks.<name>] for another port."
 	}
 	d.report(Problem{Kind: ProblemUnknownKey, Path: path, Range: e.key, Message: msg, Suggestion: s})
+}
+
+// misplacedTopLevel reports a top-level key (kill_signal,
+// primary_region, ...) written after a table header: TOML puts every key
+// below a header into that table, so flyctl never sees it where it
+// belongs. It returns false, reporting nothing, for other keys.
+func (d *decoder) misplacedTopLevel(e *entry, path, section string) bool {
+	if _, top := topKeys[e.name]; !top || e.val.kind == KindTable || e.val.kind == KindArray && e.val.headers {
+		return false
+	}
+	if d.root.get(e.name) != nil {
+		// Also set at the top level: this one is a duplicate, not a
+		// misplaced setting; the plain unknown-key message fits.
+		return false
+	}
+	first, ok := d.firstHeader()
+	if !ok || first.Line >= e.key.Start.Line {
+		return false
+	}
+	d.report(Problem{Kind: ProblemUnknownKey, Code: CodeMisplacedTopLevel, Path: path, Range: e.key,
+		MoveTo: source.Pos{Line: first.Line, Col: 1},
+		Message: fmt.Sprintf("%q is a top-level key, but it is written below the header of %s, so TOML puts it in that table and flyctl never reads it: the setting has no effect. Move it above the first table header (line %d).",
+			e.name, sectionAsWritten(section), first.Line)})
+	return true
+}
+
+// firstHeader is where the file's first table header ([x] or [[x]]) is.
+func (d *decoder) firstHeader() (source.Pos, bool) {
+	var first source.Pos
+	for _, e := range d.root.entries {
+		v := e.val
+		var at source.Range
+		switch {
+		case v.kind == KindTable && !v.inline && e.kind == entryTable:
+			at = v.rng
+		case v.kind == KindArray && v.headers && len(v.elems) > 0:
+			at = v.elems[0].rng
+		default:
+			continue
+		}
+		if at.Start.IsValid() && (!first.IsValid() || at.Start.Line < first.Line) {
+			first = at.Start
+		}
+	}
+	return first, first.IsValid()
+}
+
+// sectionAsWritten names a table as the file writes its header, from the
+// indexed path the decoder uses: "services[0].ports[1]" is
+// [[services.ports]], "http_service.concurrency" is
+// [http_service.concurrency].
+func sectionAsWritten(path string) string {
+	name, array := unindexed(path)
+	if array {
+		return "[[" + name + "]]"
+	}
+	return "[" + name + "]"
+}
+
+// keyAsWritten names a key for messages: the key and, below the top
+// level, the table it is in as written ("port in [[services.ports]]").
+func keyAsWritten(path string) string {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 || strings.ContainsRune(path[i:], ']') {
+		return path
+	}
+	return path[i+1:] + " in " + sectionAsWritten(path[:i])
+}
+
+// unindexed drops the [i] of each array element from path, and says
+// whether its last table is an array element.
+func unindexed(path string) (string, bool) {
+	var b strings.Builder
+	array := false
+	for j := 0; j < len(path); j++ {
+		if path[j] == '[' {
+			k := strings.IndexByte(path[j:], ']')
+			if k < 0 {
+				break
+			}
+			array = true
+			j += k
+			continue
+		}
+		if path[j] == '.' {
+			array = false
+		}
+		b.WriteByte(path[j])
+	}
+	return b.String(), array
 }
 
 func joinPath(a, b string) string {

@@ -131,7 +131,7 @@ func TestSchemaAgreesWithDecoder(t *testing.T) {
 			}
 			found := false
 			for _, pr := range cfg.Problems {
-				if stripIndexes(pr.Path) == w {
+				if unindexedPath(pr.Path) == w {
 					found = true
 				}
 			}
@@ -173,20 +173,9 @@ func setPath(top []*Key, p, v string) string {
 	return ""
 }
 
-// stripIndexes turns "services[0].ports[0].port" into
-// "services.ports.port", and "checks.n.port" stays as it is.
-func stripIndexes(p string) string {
-	var b strings.Builder
-	skip := false
-	for _, c := range p {
-		switch {
-		case c == '[':
-			skip = true
-		case c == ']':
-			skip = false
-		case !skip:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
+// unindexedPath is path without its array indexes:
+// "services[0].ports[0].port" is "services.ports.port".
+func unindexedPath(path string) string {
+	p, _ := unindexed(path)
+	return p
 }

@@ -174,8 +174,7 @@ func newFixVerifier(p *Pass) *fixVerifier {
 
 // verify reports whether the edits, applied to fly.toml, remove the
 // problem at path without adding any other, and keep the file valid.
-// check, if not nil, must also accept the edited Config.
-func (v *fixVerifier) verify(edits []diag.Edit, check func(*flytoml.Config) bool) bool {
+func (v *fixVerifier) verify(edits []diag.Edit) bool {
 	data := tomlData(v.p)
 	if data == nil || v.p.App.Config == nil {
 		return false
@@ -203,10 +202,7 @@ func (v *fixVerifier) verify(edits []diag.Edit, check func(*flytoml.Config) bool
 			return false
 		}
 	}
-	if len(cfg.Problems) >= len(v.p.App.Config.Problems) {
-		return false
-	}
-	return check == nil || check(cfg)
+	return len(cfg.Problems) < len(v.p.App.Config.Problems)
 }
 
 // problemTally counts problems by kind and path, so that a fix that

@@ -68,7 +68,7 @@ func typeFixes(p *Pass, v *fixVerifier, pr flytoml.Problem) []diag.Fix {
 	}
 	candidates = append(candidates, diag.Fix{Message: "Make it a list of one string", Edits: []diag.Edit{{Range: pr.Range, NewText: "[" + text + "]"}}})
 	for _, f := range candidates {
-		if v.verify(f.Edits, nil) {
+		if v.verify(f.Edits) {
 			return []diag.Fix{f}
 		}
 	}

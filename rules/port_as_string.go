@@ -48,7 +48,7 @@ flyctl has a compatibility patch that turns ` + "`internal_port = \"8080\"`" + `
 			if text, ok := tomlText(p, pr.Range); ok && len(text) >= 2 {
 				if n, err := strconv.Atoi(strings.TrimSpace(text[1 : len(text)-1])); err == nil {
 					edits := []diag.Edit{{Range: pr.Range, NewText: strconv.Itoa(n)}}
-					if v.verify(edits, nil) {
+					if v.verify(edits) {
 						d.Fixes = []diag.Fix{{Message: "Write the port as a number", Edits: edits}}
 					}
 				}
