@@ -51,11 +51,11 @@ func TestBadInput(t *testing.T) {
 		{"truncated in an array", files("fly.toml", "app = \"x\"\nx = [1, 2,\n"), nil, ExitFindings, "fly.toml:2:11: toml-syntax: This fly.toml is not valid TOML: array is incomplete", 1},
 
 		// fly.toml: wrong types and ranges.
-		{"internal_port string", files("fly.toml", port(`"abc"`)), nil, ExitFindings, `fly.toml:3:19: invalid-value-type: http_service.internal_port must be an integer, not a string ("abc")`, 1},
-		{"internal_port float", files("fly.toml", port("3.5")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: http_service.internal_port must be an integer, not a float (3.5)", 1},
-		{"internal_port bool", files("fly.toml", port("true")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: http_service.internal_port must be an integer, not a boolean", 1},
-		{"internal_port array", files("fly.toml", port("[]")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: http_service.internal_port must be an integer, not an array", 1},
-		{"internal_port table", files("fly.toml", port("{}")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: http_service.internal_port must be an integer, not a table", 1},
+		{"internal_port string", files("fly.toml", port(`"abc"`)), nil, ExitFindings, `fly.toml:3:19: invalid-value-type: internal_port in [http_service] must be an integer, not a string ("abc")`, 1},
+		{"internal_port float", files("fly.toml", port("3.5")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: internal_port in [http_service] must be an integer, not a float (3.5)", 1},
+		{"internal_port bool", files("fly.toml", port("true")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: internal_port in [http_service] must be an integer, not a boolean", 1},
+		{"internal_port array", files("fly.toml", port("[]")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: internal_port in [http_service] must be an integer, not an array", 1},
+		{"internal_port table", files("fly.toml", port("{}")), nil, ExitFindings, "fly.toml:3:19: invalid-value-type: internal_port in [http_service] must be an integer, not a table", 1},
 		{"internal_port 0", files("fly.toml", port("0")), nil, ExitFindings, "fly.toml:3:19: port-out-of-range: internal_port 0 is not a port", 1},
 		{"internal_port 70000", files("fly.toml", port("70000")), nil, ExitFindings, "fly.toml:3:19: port-out-of-range: internal_port 70000 is not a port", 1},
 		{"internal_port -1", files("fly.toml", port("-1")), nil, ExitFindings, "fly.toml:3:19: port-out-of-range: internal_port -1 is not a port", 1},
