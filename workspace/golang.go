@@ -22,7 +22,17 @@ import (
 // and gives each app's process groups the listeners of the main package
 // they run, and returns how many modules it analysed. It changes nothing
 // on disk and reads nothing outside the linted tree (see goload).
-func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) int {
+func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress), opts Options) int {
+	analyze := func(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
+		return goload.Analyze(ctx, mod, []string{"./..."}, o)
+	}
+	if opts.GoAnalyze != nil {
+		analyze = opts.GoAnalyze
+	}
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	byModule := map[string][]*App{}
 	for _, a := range ws.Apps {
 		if a.Dir == "" {
@@ -46,7 +56,7 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress)) in
 		report(Progress{Phase: "Go modules", Done: i, Total: len(mods)})
 		phase := fmt.Sprintf("Go packages (module %d/%d)", i+1, len(mods))
 		apps := byModule[mod]
-		res, err := goload.Analyze(context.Background(), mod, []string{"./..."}, goload.Options{
+		res, err := analyze(ctx, mod, goload.Options{
 			Root:     apps[0].root,
 			Progress: func(done, total int) { report(Progress{Phase: phase, Done: done, Total: total}) },
 		})

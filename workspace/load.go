@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"github.com/flylint/flylint/dockerfile"
 	"github.com/flylint/flylint/flyaddr"
 	"github.com/flylint/flylint/flytoml"
+	"github.com/flylint/flylint/goload"
 	"github.com/flylint/flylint/listen"
 	"github.com/flylint/flylint/source"
 )
@@ -35,6 +37,21 @@ type Options struct {
 	// "discover" (n apps found), "load" (n apps assembled) and, when Go
 	// analysis ran, "Go analysis" (n modules). flylint -v times them.
 	PhaseDone func(phase string, n int)
+	// Overlay is content to read in place of what is on disk, by
+	// absolute clean path: an editor's unsaved buffers. Every file the
+	// loader reads (fly.toml, Dockerfiles, package.json, JS sources,
+	// go.mod for buildpacks) is taken from it when there, after the same
+	// check that the path lies inside the linted tree; nothing is written.
+	// Go packages are still read by the go command from disk, so the
+	// language server analyses Go on save.
+	Overlay map[string][]byte
+	// GoAnalyze, when set, replaces goload.Analyze: the language server
+	// passes a cache, so that an edit to fly.toml or a Dockerfile reuses
+	// the Go analysis of a module none of whose files changed.
+	GoAnalyze func(ctx context.Context, moduleDir string, opts goload.Options) (*goload.Result, error)
+	// Context, when set, stops Go analysis early once done (an editor
+	// superseded the run); the result is then incomplete and is not used.
+	Context context.Context
 }
 
 // Progress is how many of a phase's units are done.
@@ -71,6 +88,7 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	ws.Apps = make([]*App, len(targets))
 	files := make([]map[string][]byte, len(targets))
 	rd := newReader()
+	rd.overlay = opts.Overlay
 	var built atomic.Int64
 	report(Progress{Phase: "apps", Total: len(targets)})
 	// A few long-lived workers rather than a goroutine per app: each new
@@ -102,7 +120,7 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 	}
 	phaseDone("load", len(ws.Apps))
 	if opts.Go {
-		phaseDone("Go analysis", analyzeGo(ws, ws.Files, report))
+		phaseDone("Go analysis", analyzeGo(ws, ws.Files, report, opts))
 	}
 	for _, a := range ws.Apps {
 		if a.Name != "" {

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +22,8 @@ type reader struct {
 	mu    sync.Mutex
 	dirs  map[string]resolved // symlink-free path of a directory
 	roots map[string]resolved // absolute symlink-free path of a root
+
+	overlay map[string][]byte // Options.Overlay
 }
 
 type resolved struct {
@@ -35,6 +38,12 @@ func newReader() *reader {
 
 // readFile is readFile(path, root), faster.
 func (r *reader) readFile(path, root string) ([]byte, error) {
+	if data, ok := r.overlaid(path, root); ok {
+		if len(data) > MaxFileSize {
+			return nil, fmt.Errorf("%s is %d bytes in the editor; flylint reads files up to %d bytes (%d MB), and a real fly.toml or Dockerfile is far smaller", path, len(data), MaxFileSize, MaxFileSize>>20)
+		}
+		return data, nil
+	}
 	real, ok := r.resolveFile(path, root)
 	if !ok {
 		return readFile(path, root)
@@ -173,4 +182,22 @@ func (r *reader) displayPath(path string) string {
 		}
 	}
 	return filepath.ToSlash(filepath.Clean(path))
+}
+
+// overlaid returns the editor's buffer for path, when there is one and
+// path, as written, lies inside root: a buffer stands for the file on
+// disk, so it is held to the same bounds.
+func (r *reader) overlaid(path, root string) ([]byte, bool) {
+	if len(r.overlay) == 0 {
+		return nil, false
+	}
+	abs, err := r.abs(path)
+	if err != nil {
+		return nil, false
+	}
+	data, ok := r.overlay[abs]
+	if !ok || !r.lexicallyWithin(path, root) {
+		return nil, false
+	}
+	return data, true
 }
