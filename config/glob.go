@@ -56,3 +56,7 @@ func checkGlob(g string) error {
 	}
 	return nil
 }
+
+// CheckGlob says what is wrong with an exclude glob, or nil; the language
+// server checks the globs its settings carry with it.
+func CheckGlob(g string) error { return checkGlob(g) }

@@ -56,6 +56,12 @@ func say(w io.Writer, format string, args ...any) {
 // Run runs flylint with args (without the program name) and returns the
 // exit code. It never panics: a panic is reported as an internal error.
 func Run(args []string, stdout, stderr io.Writer) (code int) {
+	return RunIO(args, os.Stdin, stdout, stderr)
+}
+
+// RunIO is Run with its standard input: `flylint lsp` speaks on it, and
+// -stdin-filename lints what it holds.
+func RunIO(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
 			say(stderr, "flylint: internal error: %v\n%s\nPlease report this at https://github.com/flylint/flylint/issues.\n", v, debug.Stack())
@@ -75,6 +81,8 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 			return ExitClean
 		case "init":
 			return initConfig(args[1:], stdout, stderr)
+		case "lsp":
+			return serveLSP(args[1:], stdin, stdout, stderr)
 		case "help":
 			printUsage(stdout, newFlagSet(&options{}, io.Discard))
 			return ExitClean

@@ -1,0 +1,405 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/flylint/flylint/config"
+	"github.com/flylint/flylint/diag"
+	"github.com/flylint/flylint/goload"
+	"github.com/flylint/flylint/internal/safefile"
+	"github.com/flylint/flylint/lint"
+	"github.com/flylint/flylint/rules"
+	"github.com/flylint/flylint/source"
+	"github.com/flylint/flylint/workspace"
+)
+
+// settings are what initializationOptions and didChangeConfiguration
+// carry: the keys of .flylint.toml, by the same names, plus "go". They
+// are laid over the folder's .flylint.toml: lists add to its lists, a
+// severity replaces its severity for that rule.
+type settings struct {
+	Enable         []string          `json:"enable"`
+	Disable        []string          `json:"disable"`
+	Severity       map[string]string `json:"severity"`
+	Exclude        []string          `json:"exclude"`
+	NoInlineIgnore bool              `json:"no-inline-ignore"`
+	Apps           map[string]struct {
+		Flycast bool `json:"flycast"`
+	} `json:"apps"`
+	Go string `json:"go"` // "auto" (default) or "off"
+}
+
+// configure takes new settings. Clients wrap them differently: VS Code
+// sends {"flylint": {...}}, Neovim what the user wrote; both are read. A
+// setting that names no rule is refused as a whole, with a message,
+// since half of it applied would check what the user did not ask for.
+func (s *server) configure(raw json.RawMessage) {
+	var wrapped struct {
+		Flylint json.RawMessage `json:"flylint"`
+	}
+	if json.Unmarshal(raw, &wrapped) == nil && len(wrapped.Flylint) > 0 {
+		raw = wrapped.Flylint
+	}
+	st := settings{Go: "auto"}
+	if err := json.Unmarshal(raw, &st); err != nil {
+		s.showMessage(1, "flylint: settings ignored: "+err.Error())
+		return
+	}
+	var problems []string
+	for _, id := range slices.Concat(st.Enable, st.Disable, slices.Collect(maps.Keys(st.Severity))) {
+		if rules.Lookup(id) == nil {
+			problems = append(problems, fmt.Sprintf("%q is not a rule id (flylint rules lists them)", id))
+		}
+	}
+	for id, sev := range st.Severity {
+		if _, err := diag.ParseSeverity(sev); err != nil {
+			problems = append(problems, fmt.Sprintf("severity of %s: %v", id, err))
+		}
+	}
+	for _, g := range st.Exclude {
+		if err := config.CheckGlob(g); err != nil {
+			problems = append(problems, fmt.Sprintf("exclude %q %v", g, err))
+		}
+	}
+	if st.Go != "auto" && st.Go != "off" {
+		problems = append(problems, fmt.Sprintf("go: want \"auto\" or \"off\", not %q", st.Go))
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		s.showMessage(1, "flylint: settings ignored: "+strings.Join(problems, "; "))
+		return
+	}
+	s.mu.Lock()
+	s.settings = st
+	s.mu.Unlock()
+}
+
+func (s *server) showMessage(typ int, msg string) {
+	s.notifyClient("window/showMessage", ShowMessageParams{Type: typ, Message: msg})
+}
+
+// fileResult is one file's findings from the last lint, with the text
+// their positions refer to.
+type fileResult struct {
+	index    *lineIndex
+	findings []finding
+}
+
+type finding struct {
+	d   diag.Diagnostic
+	lsp Diagnostic
+}
+
+func (s *server) lintLoop() {
+	defer s.wg.Done()
+	for {
+		select {
+		case <-s.kick:
+		case <-s.ctx.Done():
+			return
+		}
+		s.mu.Lock()
+		gen := s.wantGen
+		overlay := make(map[string][]byte, len(s.docs))
+		versions := make(map[string]int, len(s.docs))
+		for p, d := range s.docs {
+			overlay[p], versions[p] = d.text, d.version
+		}
+		folders, st, enc := slices.Clone(s.folders), s.settings, s.enc
+		s.mu.Unlock()
+
+		results := s.lintFolders(folders, overlay, st, enc)
+		if s.ctx.Err() != nil {
+			return
+		}
+		s.publish(results, versions)
+		s.mu.Lock()
+		s.results = results
+		s.doneGen = gen
+		close(s.lintDone)
+		s.lintDone = make(chan struct{})
+		s.mu.Unlock()
+	}
+}
+
+// lintFolders lints every app under each folder as the buffers stand and
+// returns each file's findings, by absolute path.
+func (s *server) lintFolders(folders []string, overlay map[string][]byte, st settings, enc string) map[string]*fileResult {
+	out := map[string]*fileResult{}
+	var all []diag.Diagnostic
+	contents := map[string][]byte{} // by absolute path, for positions
+	for _, folder := range folders {
+		cfg, cfgDiags := folderConfig(folder, overlay)
+		all = append(all, cfgDiags...)
+		cfg = withSettings(cfg, st)
+		ws, err := workspace.Load([]string{folder}, workspace.Options{
+			Overlay:   overlay,
+			Go:        st.Go != "off",
+			GoAnalyze: s.goAnalyze,
+			Flycast:   flycastApps(cfg),
+			Context:   s.ctx,
+		})
+		var ue *workspace.UsageError
+		if errors.As(err, &ue) {
+			continue // a folder with no fly.toml: nothing to lint there
+		}
+		if err != nil {
+			s.logf("linting %s: %v", folder, err)
+			continue
+		}
+		diags, err := lint.Run(ws, lint.Options{Rules: lint.Select(nil, nil, cfg), Config: cfg, NoInlineIgnore: cfg.NoInlineIgnore})
+		if err != nil {
+			s.logf("linting %s: %v", folder, err)
+			continue
+		}
+		for f, b := range ws.Files {
+			if abs, err := filepath.Abs(filepath.FromSlash(f)); err == nil {
+				contents[abs] = b
+			}
+		}
+		all = append(all, diags...)
+	}
+	maps.Copy(contents, overlay)
+	index := func(abs string) *fileResult {
+		if r := out[abs]; r != nil {
+			return r
+		}
+		text, ok := contents[abs]
+		if !ok {
+			// A file the rules name but the loader did not keep (a Go
+			// file of the module): the go command read it from disk.
+			text, _ = safefile.Read(abs, abs, workspace.MaxFileSize)
+			contents[abs] = text
+		}
+		r := &fileResult{index: newLineIndex(text)}
+		out[abs] = r
+		return r
+	}
+	for _, d := range diag.Sort(all) {
+		abs, err := filepath.Abs(filepath.FromSlash(d.File))
+		if err != nil {
+			continue
+		}
+		r := index(abs)
+		ld := Diagnostic{
+			Range:    lspRange(r.index, d.Range, enc),
+			Severity: lspSeverity(d.Severity),
+			Code:     d.Rule,
+			Source:   "flylint",
+			Message:  d.Message,
+		}
+		if rules.Lookup(d.Rule) != nil {
+			ld.CodeDescription = &CodeDescription{Href: docURL(d.Rule)}
+		}
+		for _, rel := range d.Related {
+			relAbs, err := filepath.Abs(filepath.FromSlash(rel.File))
+			if err != nil || rel.File == "" {
+				continue
+			}
+			ri := index(relAbs)
+			ld.RelatedInformation = append(ld.RelatedInformation, DiagnosticRelatedInformation{
+				Location: Location{URI: uriOf(relAbs), Range: lspRange(ri.index, rel.Range, enc)},
+				Message:  rel.Message,
+			})
+		}
+		r.findings = append(r.findings, finding{d: d, lsp: ld})
+	}
+	return out
+}
+
+// folderConfig reads the .flylint.toml that covers folder, from the
+// editor's buffer when it is open. A configuration with errors is shown
+// as diagnostics in it and not used: the CLI refuses to run with it, and
+// half of it could check what the user did not mean.
+func folderConfig(folder string, overlay map[string][]byte) (*config.Config, []diag.Diagnostic) {
+	path, err := config.Find(folder)
+	if err != nil || path == "" {
+		return nil, nil
+	}
+	data, ok := overlay[path]
+	if !ok {
+		if data, err = config.ReadFile(path); err != nil {
+			return nil, []diag.Diagnostic{{Rule: "invalid-config", Severity: diag.Error, Range: source.Range{File: path},
+				Message: fmt.Sprintf("flylint cannot read this configuration (%v), so the editor lints without it; make it a readable file under %d bytes.", err, config.MaxSize)}}
+		}
+	}
+	cfg, err := config.Load(path, data, func(id string) bool { return rules.Lookup(id) != nil })
+	var list config.ErrorList
+	if errors.As(err, &list) {
+		var out []diag.Diagnostic
+		for _, e := range list {
+			out = append(out, diag.Diagnostic{Rule: "invalid-config", Severity: diag.Error, Range: e.Range,
+				Message: e.Message + ". Until it is fixed the editor lints without this file (the CLI refuses to run)."})
+		}
+		return nil, out
+	}
+	if err != nil {
+		return nil, []diag.Diagnostic{{Rule: "invalid-config", Severity: diag.Error, Range: source.Range{File: path}, Message: err.Error()}}
+	}
+	cfg.Path = path
+	return cfg, nil
+}
+
+// withSettings lays the editor's settings over the file's configuration.
+func withSettings(c *config.Config, st settings) *config.Config {
+	out := &config.Config{}
+	if c != nil {
+		*out = *c
+	}
+	out.Enable = slices.Concat(out.Enable, st.Enable)
+	out.Disable = slices.Concat(out.Disable, st.Disable)
+	out.Severity = maps.Clone(out.Severity)
+	if out.Severity == nil {
+		out.Severity = map[string]diag.Severity{}
+	}
+	for id, v := range st.Severity {
+		if sev, err := diag.ParseSeverity(v); err == nil {
+			out.Severity[id] = sev
+		}
+	}
+	// Settings' globs are relative to the folder's config when there is
+	// one; without one, exclude has nowhere to be relative to.
+	out.Exclude = slices.Concat(out.Exclude, st.Exclude)
+	out.NoInlineIgnore = out.NoInlineIgnore || st.NoInlineIgnore
+	if len(st.Apps) > 0 {
+		out.Apps = maps.Clone(out.Apps)
+		if out.Apps == nil {
+			out.Apps = map[string]config.AppConfig{}
+		}
+		for name, a := range st.Apps {
+			ac := out.Apps[name]
+			ac.Flycast = ac.Flycast || a.Flycast
+			out.Apps[name] = ac
+		}
+	}
+	return out
+}
+
+func flycastApps(c *config.Config) map[string]bool {
+	out := map[string]bool{}
+	for name, a := range c.Apps {
+		if a.Flycast {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+func lspSeverity(s diag.Severity) int {
+	switch s {
+	case diag.Error:
+		return severityError
+	case diag.Warning:
+		return severityWarning
+	}
+	return severityInformation
+}
+
+// docURL is where a rule's page is read, as SARIF reports link it.
+func docURL(rule string) string {
+	return "https://github.com/flylint/flylint/blob/main/docs/rules/" + rule + ".md"
+}
+
+// byteOffset is the offset of a flylint position (1-based line, 1-based
+// byte column) in li's text, clamped to its line.
+func byteOffset(li *lineIndex, p source.Pos) int {
+	if !p.IsValid() {
+		return 0
+	}
+	if p.Line > len(li.starts) {
+		return len(li.text)
+	}
+	start := li.starts[p.Line-1]
+	return min(start+max(p.Col-1, 0), li.lineEnd(p.Line-1))
+}
+
+// lspRange converts a flylint range; one without a position (a file
+// that could not be read) stands at the start of the file.
+func lspRange(li *lineIndex, r source.Range, enc string) Range {
+	start := byteOffset(li, r.Start)
+	end := start
+	if r.End.IsValid() {
+		end = max(start, byteOffset(li, r.End))
+	}
+	return li.rangeOf(start, end, enc)
+}
+
+// publish sends each file's findings when they or the document's version
+// changed, and an empty list for each file that had findings and has
+// none now, so the editor clears them.
+func (s *server) publish(results map[string]*fileResult, versions map[string]int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	files := slices.Collect(maps.Keys(results))
+	for f := range s.published {
+		if results[f] == nil {
+			files = append(files, f)
+		}
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		diags := []Diagnostic{}
+		if r := results[f]; r != nil {
+			for _, fd := range r.findings {
+				diags = append(diags, fd.lsp)
+			}
+		}
+		body, _ := json.Marshal(diags)
+		v, open := versions[f]
+		prev, sent := s.published[f]
+		if sent && prev == string(body) && (!open || s.pubVersion[f] == v) {
+			continue
+		}
+		p := PublishDiagnosticsParams{URI: uriOf(f), Diagnostics: diags}
+		if open {
+			p.Version = &v
+			s.pubVersion[f] = v
+		}
+		s.notifyClient("textDocument/publishDiagnostics", p)
+		if len(diags) == 0 {
+			delete(s.published, f)
+		} else {
+			s.published[f] = string(body)
+		}
+	}
+}
+
+// goAnalyze is the loader's Go analysis, once per module until one of
+// its files changes on disk, with $/progress while it runs.
+func (s *server) goAnalyze(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
+	s.mu.Lock()
+	e, ok := s.goCache[mod]
+	s.mu.Unlock()
+	if ok {
+		return e.res, e.err
+	}
+	p := s.beginProgress(ctx, "flylint: Go analysis", filepath.Base(mod))
+	inner := o.Progress
+	o.Progress = func(done, total int) {
+		if inner != nil {
+			inner(done, total)
+		}
+		p.report(done, total)
+	}
+	analyze := s.opts.GoAnalyze
+	if analyze == nil {
+		analyze = func(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
+			return goload.Analyze(ctx, mod, []string{"./..."}, o)
+		}
+	}
+	res, err := analyze(ctx, mod, o)
+	p.end()
+	if ctx.Err() == nil {
+		s.mu.Lock()
+		s.goCache[mod] = goEntry{res, err}
+		s.mu.Unlock()
+	}
+	return res, err
+}
