@@ -211,7 +211,7 @@ func (s *server) executeCommand(ctx context.Context, p ExecuteCommandParams) (an
 	show := s.caps.Window.ShowDocument.Support
 	s.mu.Unlock()
 	if show {
-		if _, err := s.call(ctx, "window/showDocument", ShowDocumentParams{URI: docURL(id), External: true}); err == nil {
+		if err := s.call(ctx, "window/showDocument", ShowDocumentParams{URI: docURL(id), External: true}); err == nil {
 			return nil, nil
 		}
 	}

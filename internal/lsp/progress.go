@@ -28,7 +28,7 @@ func (s *server) beginProgress(ctx context.Context, title, message string) *prog
 	}
 	// The token may be used only once the client has answered (3.17,
 	// "Server Initiated Progress").
-	if _, err := s.call(ctx, "window/workDoneProgress/create", map[string]any{"token": token}); err != nil {
+	if err := s.call(ctx, "window/workDoneProgress/create", map[string]any{"token": token}); err != nil {
 		s.logf("progress not shown: %v", err)
 		return &progress{}
 	}

@@ -432,7 +432,7 @@ func (s *server) registerWatchers() {
 	// The reply carries nothing; waiting for it would hold up the
 	// notifications queued behind initialized.
 	go func() {
-		_, _ = s.call(s.ctx, "client/registerCapability", map[string]any{"registrations": []any{map[string]any{
+		_ = s.call(s.ctx, "client/registerCapability", map[string]any{"registrations": []any{map[string]any{
 			"id": "flylint-watch", "method": "workspace/didChangeWatchedFiles",
 			"registerOptions": map[string]any{"watchers": watchers},
 		}}})
@@ -501,8 +501,9 @@ func (s *server) diskChanged(path string) {
 	}
 }
 
-// call sends a request to the client and waits for its answer.
-func (s *server) call(ctx context.Context, method string, params any) (*message, error) {
+// call sends a request to the client and waits for its answer; the
+// server's requests need only know that the client took them.
+func (s *server) call(ctx context.Context, method string, params any) error {
 	s.mu.Lock()
 	s.nextID++
 	id := s.nextID
@@ -515,7 +516,7 @@ func (s *server) call(ctx context.Context, method string, params any) (*message,
 		s.mu.Unlock()
 	}()
 	if err := s.out.send(outRequest{JSONRPC: "2.0", ID: id, Method: method, Params: params}); err != nil {
-		return nil, err
+		return err
 	}
 	// A client that never answers must not hang a lint for good.
 	t := time.NewTimer(10 * time.Second)
@@ -523,13 +524,13 @@ func (s *server) call(ctx context.Context, method string, params any) (*message,
 	select {
 	case m := <-ch:
 		if m.Error != nil {
-			return m, m.Error
+			return m.Error
 		}
-		return m, nil
+		return nil
 	case <-t.C:
-		return nil, fmt.Errorf("%s: no answer from the client", method)
+		return fmt.Errorf("%s: no answer from the client", method)
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
 }
 

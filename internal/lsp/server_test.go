@@ -90,7 +90,7 @@ func TestOpenChangeAcrossFiles(t *testing.T) {
 		t.Errorf("textDocumentSync.change = %v, want 2 (incremental)", sync["change"])
 	}
 	open(c, fly, flyTOML, 1)
-	p := c.waitPublish(0, fly, hasCode("invalid-kill-signal"))
+	p := c.waitPublish(0, fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil })
 	if d := find(t, p, "invalid-kill-signal"); d.Range != rng(1, 14, 1, 20) || d.Severity != severityError || p.Version == nil || *p.Version != 1 {
 		t.Errorf("kill_signal finding at %+v severity %d version %v, want 1:14-1:20, error, version 1", d.Range, d.Severity, p.Version)
 	}

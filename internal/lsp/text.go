@@ -156,7 +156,7 @@ func applyChange(text []byte, ch TextDocumentContentChangeEvent, enc string) ([]
 func pathOf(uri string) (string, error) {
 	u, err := url.Parse(uri)
 	if err != nil {
-		return "", fmt.Errorf("bad document URI %q: %v", uri, err)
+		return "", fmt.Errorf("bad document URI %q: %w", uri, err)
 	}
 	if u.Scheme != "file" {
 		return "", fmt.Errorf("document URI %q is not a file: URI; flylint lints files on disk", uri)
