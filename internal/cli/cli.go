@@ -88,7 +88,7 @@ func RunIO(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) 
 			return ExitClean
 		}
 	}
-	return lintCommand(args, stdout, stderr)
+	return lintCommand(args, stdin, stdout, stderr)
 }
 
 type options struct {
@@ -113,6 +113,9 @@ type options struct {
 	// baseline.go
 	baseline      string
 	writeBaseline string
+	// stdin.go
+	stdinFilename string
+	stdin         io.Reader
 }
 
 func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
@@ -135,6 +138,7 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.memProf, "memprofile", "", "write a memory allocation profile to `file` at exit; never one of the linted files")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in the baseline `file` and exit 0")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "with the path -, lint standard input as if it were `file` (for editors: ALE, nvim-lint, efm) and report its findings only")
 	fs.Usage = func() { printUsage(errOut, fs) }
 	return fs
 }
@@ -178,8 +182,8 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func lintCommand(args []string, stdout, stderr io.Writer) int {
-	var o options
+func lintCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o := options{stdin: stdin}
 	fs := newFlagSet(&o, stderr)
 	// A mistyped flag gets one line that says so, not the whole usage
 	// text it would scroll away; -h still prints the usage.
@@ -264,6 +268,14 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 	if err != nil {
 		return 0, err
 	}
+	buffer, err := stdinBuffer(&o, &paths)
+	if err != nil {
+		return 0, err
+	}
+	if buffer != nil && buffer.paths == nil {
+		say(stderr, "flylint: %s is in no Fly app (no fly.toml in its directory or above it, up to the repository's root); nothing to lint\n", o.stdinFilename)
+		return ExitClean, nil
+	}
 	cfg, err := loadConfig(o.config, paths)
 	if err != nil {
 		return 0, err
@@ -299,6 +311,7 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 		ws, err := workspace.Load(paths, workspace.Options{
 			Flycast:  flycastApps(cfg),
 			Go:       o.goMode == "auto",
+			Overlay:  buffer.overlay(),
 			Progress: progress.update,
 			PhaseDone: func(phase string, n int) {
 				switch phase {
@@ -351,6 +364,7 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 	}
 	// A baseline may hold an unread app's finding; it must not hide it.
 	diags = lint.KeepUnread(ws, diags)
+	diags = buffer.only(diags)
 	if o.fix {
 		res, err := applyFixes(diags, ws, o.diff, stderr)
 		if err != nil {
