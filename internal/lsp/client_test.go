@@ -16,7 +16,7 @@ import (
 // server running Serve on pipes, answers the server's own requests, and
 // records every notification.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	in   *io.PipeWriter // to the server
 	done chan error     // Serve's result
 
@@ -30,7 +30,11 @@ type client struct {
 	answer func(m *message) any
 }
 
-func startClient(t *testing.T, opts Options) *client {
+func startClient(t *testing.T, opts Options) *client { return startClientOpts(t, opts) }
+
+func startClientTB(tb testing.TB) *client { return startClientOpts(tb, Options{}) }
+
+func startClientOpts(t testing.TB, opts Options) *client {
 	t.Helper()
 	toServer, fromClient := io.Pipe()
 	toClient, fromServer := io.Pipe()
@@ -207,7 +211,7 @@ func (c *client) waitPublish(since int, path string, ok func(PublishDiagnosticsP
 }
 
 // writeFiles lays out files (path relative to dir → content).
-func writeFiles(t *testing.T, dir string, files map[string]string) {
+func writeFiles(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
 	for p, s := range files {
 		full := filepath.Join(dir, p)

@@ -21,7 +21,7 @@ const (
 	goMod   = "module example.com/web\n\ngo 1.22\n"
 )
 
-func fixtureApp(t *testing.T) (dir, fly, gofile string) {
+func fixtureApp(t testing.TB) (dir, fly, gofile string) {
 	t.Helper()
 	dir = t.TempDir()
 	writeFiles(t, dir, map[string]string{"fly.toml": flyTOML, "main.go": mainGo, "go.mod": goMod})

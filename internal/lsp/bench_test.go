@@ -1,0 +1,148 @@
+package lsp
+
+import (
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/flylint/flylint/lint"
+	"github.com/flylint/flylint/workspace"
+)
+
+const benchDockerfile = "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n\nFROM alpine\nCOPY --from=build /app /app\nCMD [\"/app\"]\n"
+
+// editLoop opens fly.toml in a server and times n edits of internal_port,
+// each from didChange to the publishDiagnostics of the new version. The
+// ports alternate so that main.go's finding comes and goes, and every
+// edit republishes two files.
+type editLoop struct {
+	c       *client
+	fly     string
+	version int
+}
+
+func newEditLoop(tb testing.TB, dir, fly string) *editLoop {
+	c := startClientTB(tb)
+	c.initialize(map[string]any{}, nil, dir)
+	open(c, fly, flyTOML, 1)
+	c.waitPublish(0, fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil && *p.Version == 1 })
+	return &editLoop{c: c, fly: fly, version: 1}
+}
+
+func (e *editLoop) edit() time.Duration {
+	e.version++
+	v := e.version
+	n := e.c.noteCount()
+	start := time.Now()
+	change(e.c, e.fly, v, rng(4, 18, 4, 22), []string{"8080", "5000"}[v%2])
+	e.c.waitPublish(n, e.fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil && *p.Version == v })
+	d := time.Since(start)
+	// Notifications are kept for the tests; a long run drops them so
+	// that the client's memory is not counted as the server's.
+	e.c.mu.Lock()
+	e.c.notes = e.c.notes[:0]
+	e.c.mu.Unlock()
+	return d
+}
+
+// cliLint is what `flylint DIR` does for the app, Go analysis included:
+// load, Go analysis, rules (the report written is left out).
+func cliLint(tb testing.TB, dir string) time.Duration {
+	start := time.Now()
+	ws, err := workspace.Load([]string{dir}, workspace.Options{Go: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := lint.Run(ws, lint.Options{Rules: lint.Select(nil, nil, nil), NoFixes: true}); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Since(start)
+}
+
+func percentile(ds []time.Duration, p float64) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(float64(len(s))*p))]
+}
+
+// BenchmarkDidChangeToPublish: the time from a didChange on fly.toml to
+// its publishDiagnostics for an app whose Go analysis is cached,
+// alternating in the same run with the CLI's lint of the same app (one
+// CLI lint after every 20 edits), reported as p50/p99 and as ratios to
+// the CLI's median.
+//
+//	go test ./internal/lsp -run XXX -bench DidChangeToPublish -benchtime 2000x
+func BenchmarkDidChangeToPublish(b *testing.B) {
+	dir, fly, _ := fixtureApp(b)
+	writeFiles(b, dir, map[string]string{"Dockerfile": benchDockerfile})
+	e := newEditLoop(b, dir, fly)
+	var edits, clis []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		edits = append(edits, e.edit())
+		if i%20 == 0 {
+			clis = append(clis, cliLint(b, dir))
+		}
+	}
+	b.StopTimer()
+	cliMed := percentile(clis, 0.5)
+	b.ReportMetric(float64(percentile(edits, 0.5).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(percentile(edits, 0.99).Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(cliMed.Microseconds())/1000, "cli-ms")
+	b.ReportMetric(float64(percentile(edits, 0.5))/float64(cliMed), "p50/cli")
+	b.ReportMetric(float64(percentile(edits, 0.99))/float64(cliMed), "p99/cli")
+}
+
+// BenchmarkMemoryOverEdits: the server's live heap after 10,000 edits of
+// fly.toml against after the first 500 (the caches warm), per run.
+//
+//	go test ./internal/lsp -run XXX -bench MemoryOverEdits -benchtime 1x
+func BenchmarkMemoryOverEdits(b *testing.B) {
+	dir, fly, _ := fixtureApp(b)
+	writeFiles(b, dir, map[string]string{"Dockerfile": benchDockerfile})
+	for range b.N {
+		e := newEditLoop(b, dir, fly)
+		for range 500 {
+			e.edit()
+		}
+		warm := liveHeap()
+		for range 10000 - 500 {
+			e.edit()
+		}
+		end := liveHeap()
+		b.ReportMetric(float64(warm)/1024, "heap-after-500-KiB")
+		b.ReportMetric(float64(end)/1024, "heap-after-10000-KiB")
+		b.ReportMetric(float64(int64(end)-int64(warm))/1024, "growth-KiB")
+		b.Logf("live heap %d KiB after 500 edits, %d KiB after 10,000", warm>>10, end>>10)
+	}
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// Memory stays flat over edits: what one edit leaves behind (a document
+// version, a publish record, a cache entry) must be replaced by the next,
+// not kept. 3,000 edits with 1 KiB kept per edit would add 3 MiB.
+func TestMemoryFlatOverEdits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("3,000 edits")
+	}
+	dir, fly, _ := fixtureApp(t)
+	e := newEditLoop(t, dir, fly)
+	for range 300 {
+		e.edit()
+	}
+	warm := liveHeap()
+	for range 3000 {
+		e.edit()
+	}
+	if end := liveHeap(); end > warm+512<<10 {
+		t.Errorf("live heap grew from %d KiB to %d KiB over 3,000 edits", warm>>10, end>>10)
+	}
+}
