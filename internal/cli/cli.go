@@ -146,7 +146,8 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 func printUsage(w io.Writer, fs *flag.FlagSet) {
 	// Best effort, like the flag package's own PrintDefaults below.
 	_, _ = fmt.Fprint(w, `usage: flylint [flags] [path ...]
-       flylint init [dir] | rules | explain RULE | version (or -version)
+       flylint init [dir] | rules | explain RULE | lsp | version (or -version)
+       flylint -stdin-filename PATH -   (lint standard input as the file PATH)
 
 flylint checks Fly.io apps (fly.toml, Dockerfile, start commands, Go and
 JavaScript/TypeScript source) for mistakes that make a service

@@ -10,6 +10,11 @@ import (
 // the editor sends exit. Its exit code is the specification's: 0 after
 // shutdown then exit, 1 otherwise.
 func serveLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// vscode-languageclient appends --stdio when told to use stdio; it is
+	// the only transport, so the flag is taken and changes nothing.
+	if len(args) == 1 && (args[0] == "--stdio" || args[0] == "-stdio") {
+		args = nil
+	}
 	if len(args) > 0 {
 		say(stderr, "usage: flylint lsp (a language server on stdin and stdout; the editor starts it)\n")
 		return ExitUsage
