@@ -308,3 +308,34 @@ func TestLifecycle(t *testing.T) {
 	}
 	c2.done <- nil
 }
+
+// An edit relints only the folders it can touch: the other folder's
+// findings are kept (here, a change on its disk the server was not told
+// of is not picked up), and a change of settings relints every folder.
+func TestEditRelintsItsFolderOnly(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	bad := "app = \"x\"\nkill_signal = \"TERM\"\n"
+	writeFiles(t, a, map[string]string{"fly.toml": bad})
+	writeFiles(t, b, map[string]string{"fly.toml": bad})
+	flyA, flyB := filepath.Join(a, "fly.toml"), filepath.Join(b, "fly.toml")
+	c := startClient(t, Options{})
+	c.initialize(map[string]any{}, map[string]any{"go": "off"}, a, b)
+	c.waitPublish(0, flyB, hasCode("invalid-kill-signal"))
+	open(c, flyA, bad, 1)
+	c.waitPublish(0, flyA, func(p PublishDiagnosticsParams) bool { return p.Version != nil })
+	writeFiles(t, b, map[string]string{"fly.toml": "app = \"x\"\n"})
+	n := c.noteCount()
+	change(c, flyA, 2, rng(1, 14, 1, 20), `"SIGTERM"`)
+	c.waitPublish(n, flyA, isEmpty)
+	// A request waits for the lint, whose publishes all come before its
+	// answer.
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uriOf(flyA)}, "position": Position{0, 0}}, nil)
+	for _, m := range c.notesSince(n) {
+		if m.Method == "textDocument/publishDiagnostics" && strings.Contains(string(m.Params), uriOf(flyB)) {
+			t.Errorf("an edit in folder a relinted folder b: %s", m.Params)
+		}
+	}
+	n = c.noteCount()
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"go": "off"}})
+	c.waitPublish(n, flyB, isEmpty)
+}

@@ -97,6 +97,13 @@ type finding struct {
 	lsp Diagnostic
 }
 
+// folderLint is one folder's findings and the text of the files they
+// are in, kept until a change touches the folder.
+type folderLint struct {
+	diags    []diag.Diagnostic
+	contents map[string][]byte // by absolute path
+}
+
 func (s *server) lintLoop() {
 	defer s.wg.Done()
 	for {
@@ -113,12 +120,23 @@ func (s *server) lintLoop() {
 			overlay[p], versions[p] = d.text, d.version
 		}
 		folders, st, enc := slices.Clone(s.folders), s.settings, s.enc
+		dirty, all := s.dirtyPaths, s.allDirty
+		s.dirtyPaths, s.allDirty = nil, false
 		s.mu.Unlock()
 
-		results := s.lintFolders(folders, overlay, st, enc)
+		byFolder := map[string]*folderLint{}
+		for _, f := range folders {
+			if prev := s.byFolder[f]; prev != nil && !all && !touches(dirty, f) {
+				byFolder[f] = prev
+				continue
+			}
+			byFolder[f] = s.lintFolder(f, overlay, st)
+		}
 		if s.ctx.Err() != nil {
 			return
 		}
+		s.byFolder = byFolder // only this goroutine reads it
+		results := convert(byFolder, overlay, enc)
 		s.publish(results, versions)
 		s.mu.Lock()
 		s.results = results
@@ -129,42 +147,62 @@ func (s *server) lintLoop() {
 	}
 }
 
-// lintFolders lints every app under each folder as the buffers stand and
-// returns each file's findings, by absolute path.
-func (s *server) lintFolders(folders []string, overlay map[string][]byte, st settings, enc string) map[string]*fileResult {
+// touches reports whether a change to one of paths may change what is
+// found in folder: a file inside it, or one in a directory above it (its
+// .flylint.toml).
+func touches(paths []string, folder string) bool {
+	for _, p := range paths {
+		if within(p, folder) || within(folder, filepath.Dir(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lintFolder lints every app under folder as the buffers stand.
+func (s *server) lintFolder(folder string, overlay map[string][]byte, st settings) *folderLint {
+	out := &folderLint{contents: map[string][]byte{}}
+	cfg, cfgDiags := folderConfig(folder, overlay)
+	out.diags = cfgDiags
+	cfg = withSettings(cfg, st)
+	ws, err := workspace.Load([]string{folder}, workspace.Options{
+		Overlay:   overlay,
+		Go:        st.Go != "off",
+		GoAnalyze: s.goAnalyze,
+		Flycast:   flycastApps(cfg),
+		Context:   s.ctx,
+	})
+	var ue *workspace.UsageError
+	if errors.As(err, &ue) {
+		return out // a folder with no fly.toml: nothing to lint there
+	}
+	if err != nil {
+		s.logf("linting %s: %v", folder, err)
+		return out
+	}
+	diags, err := lint.Run(ws, lint.Options{Rules: lint.Select(nil, nil, cfg), Config: cfg, NoInlineIgnore: cfg.NoInlineIgnore})
+	if err != nil {
+		s.logf("linting %s: %v", folder, err)
+		return out
+	}
+	for f, b := range ws.Files {
+		if abs, err := filepath.Abs(filepath.FromSlash(f)); err == nil {
+			out.contents[abs] = b
+		}
+	}
+	out.diags = append(out.diags, diags...)
+	return out
+}
+
+// convert turns the folders' findings into each file's LSP diagnostics,
+// by absolute path.
+func convert(byFolder map[string]*folderLint, overlay map[string][]byte, enc string) map[string]*fileResult {
 	out := map[string]*fileResult{}
 	var all []diag.Diagnostic
-	contents := map[string][]byte{} // by absolute path, for positions
-	for _, folder := range folders {
-		cfg, cfgDiags := folderConfig(folder, overlay)
-		all = append(all, cfgDiags...)
-		cfg = withSettings(cfg, st)
-		ws, err := workspace.Load([]string{folder}, workspace.Options{
-			Overlay:   overlay,
-			Go:        st.Go != "off",
-			GoAnalyze: s.goAnalyze,
-			Flycast:   flycastApps(cfg),
-			Context:   s.ctx,
-		})
-		var ue *workspace.UsageError
-		if errors.As(err, &ue) {
-			continue // a folder with no fly.toml: nothing to lint there
-		}
-		if err != nil {
-			s.logf("linting %s: %v", folder, err)
-			continue
-		}
-		diags, err := lint.Run(ws, lint.Options{Rules: lint.Select(nil, nil, cfg), Config: cfg, NoInlineIgnore: cfg.NoInlineIgnore})
-		if err != nil {
-			s.logf("linting %s: %v", folder, err)
-			continue
-		}
-		for f, b := range ws.Files {
-			if abs, err := filepath.Abs(filepath.FromSlash(f)); err == nil {
-				contents[abs] = b
-			}
-		}
-		all = append(all, diags...)
+	contents := map[string][]byte{}
+	for _, fl := range byFolder {
+		all = append(all, fl.diags...)
+		maps.Copy(contents, fl.contents)
 	}
 	maps.Copy(contents, overlay)
 	index := func(abs string) *fileResult {
@@ -182,6 +220,7 @@ func (s *server) lintFolders(folders []string, overlay map[string][]byte, st set
 		out[abs] = r
 		return r
 	}
+	// Nested folders lint the same apps twice; Sort drops the copies.
 	for _, d := range diag.Sort(all) {
 		abs, err := filepath.Abs(filepath.FromSlash(d.File))
 		if err != nil {

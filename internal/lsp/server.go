@@ -90,9 +90,12 @@ type server struct {
 	published   map[string]string  // last diagnostics sent per file, as JSON
 	pubVersion  map[string]int     // document version they were sent for
 	results     map[string]*fileResult
-	wantGen     int64         // bumped by every change that needs a new lint
-	doneGen     int64         // the generation the last finished lint saw
-	lintDone    chan struct{} // closed and replaced as each lint ends
+	dirtyPaths  []string               // files changed since the last lint began
+	allDirty    bool                   // every folder needs linting
+	byFolder    map[string]*folderLint // the last lint of each folder
+	wantGen     int64                  // bumped by every change that needs a new lint
+	doneGen     int64                  // the generation the last finished lint saw
+	lintDone    chan struct{}          // closed and replaced as each lint ends
 	pending     map[string]context.CancelFunc
 	nextID      int64
 	replies     map[int64]chan *message
@@ -115,7 +118,7 @@ func newServer(out io.Writer, opts Options) *server {
 	s := &server{
 		out: &writer{w: out}, opts: opts, ctx: ctx, cancel: cancel,
 		enc: encUTF16, docs: map[string]*document{}, goCache: map[string]goEntry{},
-		published: map[string]string{}, pubVersion: map[string]int{}, results: map[string]*fileResult{},
+		published: map[string]string{}, byFolder: map[string]*folderLint{}, pubVersion: map[string]int{}, results: map[string]*fileResult{},
 		lintDone: make(chan struct{}), pending: map[string]context.CancelFunc{},
 		replies: map[int64]chan *message{}, kick: make(chan struct{}, 1),
 	}
@@ -142,8 +145,26 @@ func (s *server) isShutdown() bool {
 	return s.shutdown
 }
 
-// changed asks for a lint of the current state.
-func (s *server) changed() {
+// changed asks for a lint of the folders path may affect: those it lies
+// in, and those below its directory (a .flylint.toml above a folder).
+// The other folders' findings are kept from their last lint.
+func (s *server) changed(path string) {
+	s.mu.Lock()
+	s.dirtyPaths = append(s.dirtyPaths, path)
+	s.mu.Unlock()
+	s.kickLint()
+}
+
+// changedAll asks for a lint of every folder (settings, folders, a Go
+// module's analysis dropped).
+func (s *server) changedAll() {
+	s.mu.Lock()
+	s.allDirty = true
+	s.mu.Unlock()
+	s.kickLint()
+}
+
+func (s *server) kickLint() {
 	s.mu.Lock()
 	s.wantGen++
 	s.mu.Unlock()
@@ -272,7 +293,7 @@ func (s *server) notify(m *message) {
 	switch m.Method {
 	case "initialized":
 		s.registerWatchers()
-		s.changed()
+		s.changedAll()
 	case "textDocument/didOpen":
 		var p DidOpenTextDocumentParams
 		if s.decode(m, &p) {
@@ -292,9 +313,9 @@ func (s *server) notify(m *message) {
 					d.text = []byte(*p.Text)
 				}
 				s.mu.Unlock()
+				s.changed(path)
 				s.diskChanged(path)
 			}
-			s.changed()
 		}
 	case "textDocument/didClose":
 		var p DidCloseTextDocumentParams
@@ -305,7 +326,7 @@ func (s *server) notify(m *message) {
 				s.mu.Unlock()
 				// The file as on disk is linted again: an edit closed
 				// unsaved must not leave its findings behind.
-				s.changed()
+				s.changed(path)
 			}
 		}
 	case "workspace/didChangeWatchedFiles":
@@ -313,10 +334,10 @@ func (s *server) notify(m *message) {
 		if s.decode(m, &p) {
 			for _, c := range p.Changes {
 				if path, err := pathOf(c.URI); err == nil {
+					s.changed(path)
 					s.diskChanged(path)
 				}
 			}
-			s.changed()
 		}
 	case "workspace/didChangeWorkspaceFolders":
 		var p DidChangeWorkspaceFoldersParams
@@ -333,13 +354,13 @@ func (s *server) notify(m *message) {
 				}
 			}
 			s.mu.Unlock()
-			s.changed()
+			s.changedAll()
 		}
 	case "workspace/didChangeConfiguration":
 		var p DidChangeConfigurationParams
 		if s.decode(m, &p) {
 			s.configure(p.Settings)
-			s.changed()
+			s.changedAll()
 		}
 	case "$/cancelRequest":
 		var p CancelParams
@@ -453,7 +474,7 @@ func (s *server) open(p DidOpenTextDocumentParams) {
 		s.folders = append(s.folders, filepath.Dir(path))
 	}
 	s.mu.Unlock()
-	s.changed()
+	s.changed(path)
 }
 
 func (s *server) change(p DidChangeTextDocumentParams) {
@@ -480,7 +501,7 @@ func (s *server) change(p DidChangeTextDocumentParams) {
 	}
 	d.version = p.TextDocument.Version
 	s.mu.Unlock()
-	s.changed()
+	s.changed(path)
 }
 
 // diskChanged drops the Go analysis of the module path belongs to when
@@ -492,13 +513,24 @@ func (s *server) diskChanged(path string) {
 		return
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	dropped := false
 	for mod := range s.goCache {
 		// go.work may name modules anywhere in the folder: drop them all.
-		if base == "go.work" || path == mod || strings.HasPrefix(path, mod+string(filepath.Separator)) {
+		if base == "go.work" || within(path, mod) {
 			delete(s.goCache, mod)
+			dropped = true
 		}
 	}
+	s.mu.Unlock()
+	if dropped {
+		// A module may reach into folders the file is not in.
+		s.changedAll()
+	}
+}
+
+// within reports whether path is dir or lies below it.
+func within(path, dir string) bool {
+	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)) || dir == string(filepath.Separator)
 }
 
 // call sends a request to the client and waits for its answer; the

@@ -194,3 +194,27 @@ func TestCloseRevertsToDisk(t *testing.T) {
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}})
 	c.waitPublish(n, gofile, hasCode("loopback-bind"))
 }
+
+// An unsaved package.json is what the loader reads: changing the start
+// script's port to internal_port clears fly.toml's finding. (The shape
+// of rules/testdata/internal-port-mismatch/bad-node-npm-next.)
+func TestPackageJSONBuffer(t *testing.T) {
+	dir := t.TempDir()
+	pkg := "{\n  \"name\": \"web\",\n  \"scripts\": {\n    \"start\": \"next start -p 8080\"\n  }\n}\n"
+	writeFiles(t, dir, map[string]string{
+		"fly.toml":     "app = \"web\"\n\n[http_service]\n  internal_port = 3000\n",
+		"Dockerfile":   "FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD [\"npm\", \"start\"]\n",
+		"package.json": pkg,
+	})
+	fly, pj := filepath.Join(dir, "fly.toml"), filepath.Join(dir, "package.json")
+	c := startClient(t, Options{})
+	c.initialize(map[string]any{}, nil, dir)
+	d := find(t, c.waitPublish(0, fly, hasCode("internal-port-mismatch")), "internal-port-mismatch")
+	if d.Range != rng(3, 18, 3, 22) {
+		t.Errorf("internal-port-mismatch at %+v, want 3:18-3:22", d.Range)
+	}
+	open(c, pj, pkg, 1)
+	n := c.noteCount()
+	change(c, pj, 2, rng(3, 29, 3, 33), "3000")
+	c.waitPublish(n, fly, isEmpty)
+}
