@@ -1,8 +1,12 @@
 package lsp
 
 import (
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,14 +24,37 @@ type editLoop struct {
 	c       *client
 	fly     string
 	version int
+	at      Range     // internal_port's value
+	ports   [2]string // what it alternates between
 }
 
 func newEditLoop(tb testing.TB, dir, fly string) *editLoop {
-	c := startClientTB(tb)
-	c.initialize(map[string]any{}, nil, dir)
-	open(c, fly, flyTOML, 1)
-	c.waitPublish(0, fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil && *p.Version == 1 })
-	return &editLoop{c: c, fly: fly, version: 1}
+	text, err := os.ReadFile(fly)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e := &editLoop{fly: fly, version: 1}
+	for i, line := range strings.Split(string(text), "\n") {
+		if k := strings.Index(line, "internal_port = "); k >= 0 {
+			start := k + len("internal_port = ")
+			port := line[start:]
+			n, err := strconv.Atoi(port)
+			if err != nil {
+				tb.Fatalf("internal_port = %q", port)
+			}
+			// Two ports of the same width keep the range valid.
+			e.at, e.ports = rng(i, start, i, start+len(port)), [2]string{strconv.Itoa(n + 1), port}
+			break
+		}
+	}
+	if e.ports[1] == "" {
+		tb.Fatalf("%s has no internal_port to edit", fly)
+	}
+	e.c = startClientTB(tb)
+	e.c.initialize(map[string]any{}, nil, dir)
+	open(e.c, fly, string(text), 1)
+	e.c.waitPublish(0, fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil && *p.Version == 1 })
+	return e
 }
 
 func (e *editLoop) edit() time.Duration {
@@ -35,7 +62,7 @@ func (e *editLoop) edit() time.Duration {
 	v := e.version
 	n := e.c.noteCount()
 	start := time.Now()
-	change(e.c, e.fly, v, rng(4, 18, 4, 22), []string{"8080", "5000"}[v%2])
+	change(e.c, e.fly, v, e.at, e.ports[v%2])
 	e.c.waitPublish(n, e.fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil && *p.Version == v })
 	d := time.Since(start)
 	// Notifications are kept for the tests; a long run drops them so
@@ -76,6 +103,25 @@ func percentile(ds []time.Duration, p float64) time.Duration {
 func BenchmarkDidChangeToPublish(b *testing.B) {
 	dir, fly, _ := fixtureApp(b)
 	writeFiles(b, dir, map[string]string{"Dockerfile": benchDockerfile})
+	benchEdits(b, dir, fly)
+}
+
+// BenchmarkDidChangeToPublishEcho is the same on testdata/go/echo-framework,
+// whose Go analysis loads echo from the module cache.
+func BenchmarkDidChangeToPublishEcho(b *testing.B) {
+	dir := b.TempDir()
+	src := "../../testdata/go/echo-framework"
+	for _, name := range []string{"fly.toml", "Dockerfile", "go.mod", "go.sum", "main.go"} {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		writeFiles(b, dir, map[string]string{name: string(data)})
+	}
+	benchEdits(b, dir, filepath.Join(dir, "fly.toml"))
+}
+
+func benchEdits(b *testing.B, dir, fly string) {
 	e := newEditLoop(b, dir, fly)
 	var edits, clis []time.Duration
 	b.ResetTimer()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -159,9 +160,18 @@ func touches(paths []string, folder string) bool {
 	return false
 }
 
-// lintFolder lints every app under folder as the buffers stand.
-func (s *server) lintFolder(folder string, overlay map[string][]byte, st settings) *folderLint {
-	out := &folderLint{contents: map[string][]byte{}}
+// lintFolder lints every app under folder as the buffers stand. A bug
+// that panics is logged and the folder shows nothing, rather than the
+// editor losing its server.
+func (s *server) lintFolder(folder string, overlay map[string][]byte, st settings) (out *folderLint) {
+	out = &folderLint{contents: map[string][]byte{}}
+	defer func() {
+		if v := recover(); v != nil {
+			s.logf("internal error linting %s: %v\n%s", folder, v, debug.Stack())
+			s.showMessage(1, fmt.Sprintf("flylint: internal error linting %s (please report it at https://github.com/flylint/flylint/issues): %v", folder, v))
+			out = &folderLint{contents: map[string][]byte{}}
+		}
+	}()
 	cfg, cfgDiags := folderConfig(folder, overlay)
 	out.diags = cfgDiags
 	cfg = withSettings(cfg, st)

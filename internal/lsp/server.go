@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -225,7 +226,7 @@ func (s *server) dispatch(m *message) {
 				s.mu.Unlock()
 				cancel()
 			}()
-			result, err := s.request(ctx, gen, m)
+			result, err := s.safeRequest(ctx, gen, m)
 			var re *rpcError
 			switch {
 			case ctx.Err() != nil:
@@ -243,6 +244,17 @@ func (s *server) dispatch(m *message) {
 		// see flyTOMLKeyCompletion in hover.go.
 		s.replyError(m.ID, codeMethodNotFound, "flylint does not handle "+m.Method)
 	}
+}
+
+// safeRequest is request with a panic turned into an InternalError answer.
+func (s *server) safeRequest(ctx context.Context, gen int64, m *message) (result any, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.logf("internal error in %s: %v\n%s", m.Method, v, debug.Stack())
+			result, err = nil, &rpcError{codeInternalError, fmt.Sprintf("internal error in flylint: %v", v)}
+		}
+	}()
+	return s.request(ctx, gen, m)
 }
 
 func (s *server) request(ctx context.Context, gen int64, m *message) (any, error) {

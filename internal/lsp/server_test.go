@@ -218,3 +218,23 @@ func TestPackageJSONBuffer(t *testing.T) {
 	change(c, pj, 2, rng(3, 29, 3, 33), "3000")
 	c.waitPublish(n, fly, isEmpty)
 }
+
+// A bug that panics while linting is shown to the user, and the server
+// goes on answering.
+func TestPanicInLintIsReported(t *testing.T) {
+	dir, fly, _ := fixtureApp(t)
+	c := startClient(t, Options{GoAnalyze: func(context.Context, string, goload.Options) (*goload.Result, error) {
+		panic("boom")
+	}})
+	c.initialize(map[string]any{}, nil, dir)
+	open(c, fly, flyTOML, 1)
+	var h *Hover
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}, "position": Position{0, 0}}, &h)
+	found := false
+	for _, m := range c.notesSince(0) {
+		found = found || m.Method == "window/showMessage" && strings.Contains(string(m.Params), "internal error") && strings.Contains(string(m.Params), "boom")
+	}
+	if !found {
+		t.Error("no window/showMessage told of the internal error")
+	}
+}
