@@ -339,3 +339,24 @@ func TestEditRelintsItsFolderOnly(t *testing.T) {
 	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"go": "off"}})
 	c.waitPublish(n, flyB, isEmpty)
 }
+
+// The ignore action applied without a snippet client: the finding is
+// suppressed, and flylint's own warning at the new directive asks for
+// the reason the placeholder would have held.
+func TestIgnoreActionApplied(t *testing.T) {
+	dir, fly, _ := fixtureApp(t)
+	c := startClient(t, Options{})
+	c.initialize(map[string]any{}, nil, dir)
+	open(c, fly, flyTOML, 1)
+	c.waitPublish(0, fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil })
+	e := action(t, codeActions(t, c, fly, rng(1, 14, 1, 20)), "Ignore invalid-kill-signal on this line").Edit.Changes[uriOf(fly)][0]
+	n := c.noteCount()
+	change(c, fly, 2, e.Range, e.NewText)
+	p := c.waitPublish(n, fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil && *p.Version == 2 })
+	if got := codes(p); len(got) != 1 || got[0] != "invalid-suppression" {
+		t.Fatalf("after the ignore: %v, want only invalid-suppression", got)
+	}
+	if d := p.Diagnostics[0]; d.Range.Start != (Position{1, 0}) || !strings.Contains(d.Message, "gives no reason") {
+		t.Errorf("invalid-suppression at %+v: %q", d.Range, d.Message)
+	}
+}
