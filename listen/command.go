@@ -21,6 +21,11 @@ type Result struct {
 	// Argv is the final argv after unwrapping (sh -c, exec, env, tini,
 	// bundle exec, ...), for other consumers such as Go flag resolution.
 	Argv []Arg
+	// Others are the argv of the other commands a shell script runs
+	// before its final one (a daemon started with `nginx &&`, a
+	// migration), unwrapped like Argv: servers configured by files
+	// (nginx, Caddy) are found there too.
+	Others [][]Arg
 	// Reads lists the environment variables the recognised servers read
 	// for their address, and those the command expands into it.
 	Reads []string

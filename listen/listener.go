@@ -175,6 +175,11 @@ type Listener struct {
 	// speaks HTTP/1.1 to the app unless told otherwise, which a gRPC
 	// server cannot answer, so rules need to know.
 	App string
+	// ProxyTo is set when the listener is a reverse proxy (nginx
+	// proxy_pass, Caddy reverse_proxy, LiteFS's proxy): the addresses it
+	// forwards to, so rules can follow the chain from internal_port to
+	// the app behind it.
+	ProxyTo []Upstream
 }
 
 // AppGRPC is Listener.App for a gRPC server (HTTP/2 only).
@@ -230,4 +235,11 @@ type Env map[string]Var
 func (e Env) Lookup(name string) (string, bool) {
 	v, ok := e[name]
 	return v.Value, ok
+}
+
+// Upstream is an address a reverse proxy forwards requests to.
+type Upstream struct {
+	Host  string
+	Port  int
+	Range source.Range // where the target is written
 }

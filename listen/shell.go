@@ -35,6 +35,9 @@ func (in *interp) script(a Arg, sc *scope) Result {
 	return sh.res
 }
 
+// maxOthers bounds Result.Others: a script is untrusted text.
+const maxOthers = 32
+
 type shellRun struct {
 	in      *interp
 	arg     Arg
@@ -291,6 +294,8 @@ func (sh *shellRun) call(c *syntax.CallExpr, sc *scope, tail bool) (stop bool) {
 			sh.res.Known = false
 		}
 		sh.res.Program, sh.res.Argv = r.Program, r.Argv
+	} else if len(r.Argv) > 0 && len(sh.res.Others) < maxOthers {
+		sh.res.Others = append(sh.res.Others, r.Argv)
 	}
 	return isExec
 }

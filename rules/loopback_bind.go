@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/workspace"
 )
 
 var LoopbackBind = Register(&Rule{
@@ -37,7 +38,7 @@ func checkBind(p *Pass, bad func(listen.Listener) bool, message func(l listen.Li
 				continue
 			}
 			s := proxiedService(p.App, g, l)
-			if s == nil {
+			if s == nil || sameProcessReaches(g, l, listen.HostClass.ProxyReachable) {
 				continue
 			}
 			d := diag.Diagnostic{
@@ -51,4 +52,20 @@ func checkBind(p *Pass, bad func(listen.Listener) bool, message func(l listen.Li
 			p.Report(d)
 		}
 	}
+}
+
+// sameProcessReaches reports whether the group also listens on l's port
+// and protocol at an address of a class reach accepts: nginx's default
+// server opens "listen 80" and "listen [::]:80", and the IPv4 socket is
+// what Fly Proxy dials, the IPv6 one what 6PN peers dial.
+func sameProcessReaches(g *workspace.Group, l listen.Listener, reach func(listen.HostClass) bool) bool {
+	if !l.Port.Known() {
+		return false
+	}
+	for _, o := range g.Listeners {
+		if o.Proto == l.Proto && o.Port.Number == l.Port.Number && o.Host.Class != l.Host.Class && o.Host.Class != listen.HostUnknown && reach(o.Host.Class) {
+			return true
+		}
+	}
+	return false
 }

@@ -69,7 +69,7 @@ var PrivatePortIPv4Only = Register(&Rule{
 				// A single server next to a single service is that
 				// service's listener on the wrong port: internal-port-
 				// mismatch reports it.
-				if proxiedService(p.App, g, l) != nil {
+				if proxiedService(p.App, g, l) != nil || sameProcessReaches(g, l, listen.HostClass.SixPNReachable) {
 					continue
 				}
 				fix := "bind :: to serve other apps over .internal, or 127.0.0.1 if only this Machine uses it."

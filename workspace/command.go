@@ -54,6 +54,11 @@ func (b *appBuilder) startCommand(g *Group, proc *flytoml.Process) (cmd listen.C
 	case exp != nil && exp.Exec.Set && exp.Exec.OK:
 		return b.tomlList(exp.Exec, "[experimental] exec"), true
 	}
+	if ep == nil && cm == nil {
+		// The Dockerfile inherits its process from an official image
+		// flylint knows (nginx, httpd, caddy).
+		return b.baseCommand()
+	}
 	return joinCommand(ep, cm)
 }
 

@@ -356,6 +356,7 @@ func (b *appBuilder) buildGroups() {
 				b.limit(s.Range, s.Message)
 			}
 			b.addNodeListeners(g)
+			b.addConfiguredServers(g)
 		}
 		if b.built != nil && b.built.cnb && p != nil && p.Command.OK {
 			g.cnbCommand = true
