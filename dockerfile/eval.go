@@ -23,6 +23,7 @@ const (
 	opCmd
 	opEntrypoint
 	opShell
+	opCopy
 )
 
 // op is an instruction whose effect depends on variables, kept as written
@@ -36,6 +37,7 @@ type op struct {
 	rng    source.Range // the instruction, for problems
 	shell  []string
 	inst   *Instruction
+	copy   *Copy
 }
 
 type envRaw struct {
@@ -480,6 +482,11 @@ func (b *build) eval(st *Stage, parent *stageEval, inherit bool) *stageEval {
 			se.workdir = dir
 		case opShell:
 			se.shell = o.shell
+		case opCopy:
+			o.copy.Workdir = se.workdir
+			if o.copy.Workdir == "" {
+				o.copy.Workdir = "/"
+			}
 		case opCmd:
 			se.cmd, ownCmd = o.inst, true
 		case opEntrypoint:

@@ -68,7 +68,7 @@ type Stage struct {
 	Workdir string
 
 	baseRaw string // the FROM argument as written
-	ops     []op   // ARG, ENV, EXPOSE, WORKDIR, CMD, ENTRYPOINT, SHELL in order
+	ops     []op   // ARG, ENV, EXPOSE, WORKDIR, CMD, ENTRYPOINT, SHELL, COPY in order
 }
 
 // Arg is an ARG instruction's variable.
@@ -126,6 +126,10 @@ type Copy struct {
 	Sources []string
 	Dest    string
 	Range   source.Range
+	// Workdir is the WORKDIR in effect at the instruction ("/" when
+	// none is), which a relative Dest is joined to; set when the image
+	// is evaluated.
+	Workdir string
 }
 
 // Image is what runs: the target stage with everything it inherits from

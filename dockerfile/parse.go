@@ -165,9 +165,13 @@ func (p *fileParser) node(n *parser.Node) error {
 	case *instructions.RunCommand:
 		st.Runs = append(st.Runs, p.instruction(n, nt, c.ShellDependantCmdLine, "Dockerfile RUN"))
 	case *instructions.CopyCommand:
-		st.Copies = append(st.Copies, &Copy{From: c.From, Sources: c.SourcePaths, Dest: c.DestPath, Range: nt.whole})
+		cp := &Copy{From: c.From, Sources: c.SourcePaths, Dest: c.DestPath, Range: nt.whole}
+		st.Copies = append(st.Copies, cp)
+		st.ops = append(st.ops, op{kind: opCopy, copy: cp})
 	case *instructions.AddCommand:
-		st.Copies = append(st.Copies, &Copy{Sources: c.SourcePaths, Dest: c.DestPath, Range: nt.whole})
+		cp := &Copy{Sources: c.SourcePaths, Dest: c.DestPath, Range: nt.whole}
+		st.Copies = append(st.Copies, cp)
+		st.ops = append(st.ops, op{kind: opCopy, copy: cp})
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/flylint/flylint/internal/caddyconf"
 	"github.com/flylint/flylint/internal/nginxconf"
 	"github.com/flylint/flylint/listen"
 	"github.com/flylint/flylint/source"
@@ -38,6 +39,8 @@ func (b *appBuilder) addConfiguredServers(g *Group) {
 			ls, complete = b.nginxListeners(argv)
 		case "httpd-foreground":
 			ls, complete = b.httpdListeners(argv)
+		case "caddy":
+			ls, complete = b.caddyListeners(argv)
 		default:
 			continue
 		}
@@ -274,4 +277,97 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// caddyBuiltin is the Caddyfile the official image ships
+// (caddyserver/dist@33ae08f config/Caddyfile), as far as listening goes.
+const caddyBuiltin = ":80 {\n}\n"
+
+// caddyListeners reads the Caddyfile `caddy run` or `caddy start` loads:
+// --config, else ./Caddyfile in the working directory
+// (https://caddyserver.com/docs/command-line#caddy-run, 2.11). A JSON
+// config, another adapter or an --envfile leave the listeners unknown.
+func (b *appBuilder) caddyListeners(argv []listen.Arg) ([]listen.Listener, bool) {
+	if len(argv) < 2 || argv[1].Text != "run" && argv[1].Text != "start" {
+		return nil, false
+	}
+	conf := "Caddyfile"
+	for i := 2; i < len(argv); i++ {
+		t := argv[i].Text
+		name, val, hasVal := strings.Cut(t, "=")
+		if !hasVal && i+1 < len(argv) && (name == "--config" || name == "--adapter" || name == "--envfile" || name == "--pidfile") {
+			val = argv[i+1].Text
+			i++
+		}
+		switch name {
+		case "--config":
+			conf = val
+		case "--adapter":
+			if val != "caddyfile" {
+				return nil, false
+			}
+		case "--envfile":
+			return nil, false
+		}
+	}
+	if strings.HasSuffix(conf, ".json") {
+		return nil, false
+	}
+	img := b.app.Image
+	if !strings.HasPrefix(conf, "/") {
+		conf = path.Join(img.Workdir, conf)
+	}
+	name, bi, _ := b.base()
+	official := name == "caddy"
+	var dirs map[string]bool
+	if official {
+		dirs = bi.dirSet()
+	}
+	fs := newImageFS(b, b.buildContext(), dirs, []string{path.Dir(conf)})
+	rel, known := fs.lookup(conf)
+	if !known {
+		return nil, false
+	}
+	var f *caddyconf.File
+	from := img.Chain[0].From
+	builtin := false
+	switch {
+	case rel != "":
+		data, disp, ok := fs.read(rel)
+		if !ok {
+			return nil, false
+		}
+		var err error
+		if f, err = caddyconf.Parse(disp, data); err != nil {
+			return nil, false
+		}
+	case official && conf == "/etc/caddy/Caddyfile":
+		f, _ = caddyconf.Parse("", []byte(caddyBuiltin))
+		builtin = true
+	default:
+		return nil, false
+	}
+	res := f.Listens(envValues(b.app.Env))
+	var out []listen.Listener
+	for _, l := range res.Listens {
+		ll := listen.Listener{
+			Proto: listen.TCP, Origin: "caddy", Program: "caddy",
+			Range: l.Range, HostRange: l.HostRange, PortRange: l.PortRange,
+			Port: listen.Port{Number: l.Port, Env: l.Env, EnvSet: l.EnvSet},
+			// Caddy listens with Go's "tcp" network on ":port" unless a
+			// bind says otherwise: one dual-stack socket.
+			Host: listen.Host{Class: listen.HostDualStack, Text: "", Default: true},
+		}
+		if l.HostRange.IsValid() {
+			ll.Host = listen.Host{Class: listen.ClassifyHost(l.Host, "go"), Text: l.Host}
+		}
+		if builtin {
+			ll.Range, ll.HostRange, ll.PortRange = from, source.Range{}, source.Range{}
+		}
+		for _, t := range l.ProxyTo {
+			ll.ProxyTo = append(ll.ProxyTo, listen.Upstream{Host: t.Host, Port: t.Port, Range: t.Range})
+		}
+		out = append(out, ll)
+	}
+	return out, res.Complete
 }

@@ -93,10 +93,16 @@ func newImageFS(b *appBuilder, ctx string, dirs map[string]bool, watched []strin
 
 func (fs *imageFS) addCopy(c *dockerfile.Copy, seq int) {
 	dest := c.Dest
-	if !strings.HasPrefix(dest, "/") || strings.Contains(dest, "$") {
-		return // relative to a WORKDIR, or a variable: not modelled
+	if strings.Contains(dest, "$") {
+		return // a variable: not modelled
 	}
-	destDir := strings.HasSuffix(dest, "/") || len(c.Sources) > 1
+	destDir := strings.HasSuffix(dest, "/") || dest == "." || len(c.Sources) > 1
+	if !strings.HasPrefix(dest, "/") {
+		if c.Workdir == "" {
+			return
+		}
+		dest = path.Join(c.Workdir, dest)
+	}
 	dest = path.Clean(dest)
 	if c.From != "" {
 		fs.opaque = append(fs.opaque, opaqueWrite{image: dest, seq: seq})
