@@ -26,6 +26,10 @@ type Result struct {
 	// migration), unwrapped like Argv: servers configured by files
 	// (nginx, Caddy) are found there too.
 	Others [][]Arg
+	// Tails counts the commands a shell script leaves running: its last
+	// one, and each started in the background with &. Argv is the last
+	// of them. 0 for a command that is not a script.
+	Tails int
 	// Reads lists the environment variables the recognised servers read
 	// for their address, and those the command expands into it.
 	Reads []string

@@ -289,6 +289,7 @@ func (sh *shellRun) call(c *syntax.CallExpr, sc *scope, tail bool) (stop bool) {
 	sh.res.Reads = append(sh.res.Reads, r.Reads...)
 	sh.res.Config = append(sh.res.Config, r.Config...)
 	if tail || isExec {
+		sh.res.Tails++
 		sh.sawTail = true
 		if !r.Known {
 			sh.res.Known = false

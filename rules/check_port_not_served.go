@@ -51,7 +51,7 @@ var CheckPortNotServed = Register(&Rule{
 				}
 				ls := listenersOf(g, listen.TCP)
 				ports, ok := concretePorts(ls)
-				if !ok || ports[c.Port.V] || envDecides(ls) {
+				if !ok || ports[c.Port.V] || envDecides(g, ls) {
 					continue
 				}
 				d := diag.Diagnostic{

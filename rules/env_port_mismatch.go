@@ -50,7 +50,7 @@ var EnvPortMismatch = Register(&Rule{
 					continue
 				}
 				for _, l := range ls {
-					if l.Port.Env == "" || !l.Port.EnvSet {
+					if l.Port.Env == "" || !l.Port.EnvSet || behindProxy(g, l) {
 						continue
 					}
 					v := p.App.Env[l.Port.Env]

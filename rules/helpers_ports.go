@@ -155,3 +155,30 @@ func replaceHost(l listen.Listener, host, why string) []diag.Fix {
 	}
 	return []diag.Fix{{Message: why, Edits: []diag.Edit{{Range: l.HostRange, NewText: host}}}}
 }
+
+// behindProxy reports whether a reverse proxy of the same group (nginx
+// proxy_pass, Caddy reverse_proxy, LiteFS's proxy target) forwards to
+// l's port on this Machine: l is then the app behind the proxy, and it
+// is the proxy's port that must match internal_port, not l's.
+func behindProxy(g *workspace.Group, l listen.Listener) bool {
+	if !l.Port.Known() {
+		return false
+	}
+	for _, o := range g.Listeners {
+		for _, u := range o.ProxyTo {
+			if u.Port == l.Port.Number && o.Port.Number != l.Port.Number && localTarget(u.Host) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// localTarget reports whether a proxy target host is this Machine.
+func localTarget(host string) bool {
+	switch c := listen.ClassifyHost(host, "go"); c {
+	case listen.HostLoopback, listen.HostDualStack, listen.HostIPv4Wildcard:
+		return true
+	}
+	return false
+}

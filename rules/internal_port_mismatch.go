@@ -7,6 +7,7 @@ import (
 
 	"github.com/flylint/flylint/diag"
 	"github.com/flylint/flylint/listen"
+	"github.com/flylint/flylint/workspace"
 )
 
 var InternalPortMismatch = Register(&Rule{
@@ -54,7 +55,7 @@ var InternalPortMismatch = Register(&Rule{
 					continue
 				}
 				ports, ok := concretePorts(ls)
-				if !ok || ports[want] || envDecides(ls) {
+				if !ok || ports[want] || envDecides(g, ls) {
 					continue
 				}
 				d := diag.Diagnostic{
@@ -87,9 +88,9 @@ func concretePorts(ls []listen.Listener) (map[int]bool, bool) {
 // envDecides reports whether a listener takes its port from an
 // environment variable the app sets: env-port-mismatch reports that case
 // at the variable, which is where the fix goes.
-func envDecides(ls []listen.Listener) bool {
+func envDecides(g *workspace.Group, ls []listen.Listener) bool {
 	for _, l := range ls {
-		if l.Port.Env != "" && l.Port.EnvSet {
+		if l.Port.Env != "" && l.Port.EnvSet && !behindProxy(g, l) {
 			return true
 		}
 	}

@@ -41,6 +41,8 @@ func (b *appBuilder) addConfiguredServers(g *Group) {
 			ls, complete = b.httpdListeners(argv)
 		case "caddy":
 			ls, complete = b.caddyListeners(argv)
+		case "litefs":
+			ls, complete = b.litefsListeners(g, argv)
 		default:
 			continue
 		}
@@ -49,7 +51,9 @@ func (b *appBuilder) addConfiguredServers(g *Group) {
 			continue
 		}
 		if tail {
-			g.ListenersKnown = complete
+			// Anything else the script leaves running (a server started
+			// with &, a daemon before it) may listen too.
+			g.ListenersKnown = complete && g.Interpreted.Tails <= 1 && len(g.Interpreted.Others) == 0
 		} else {
 			g.ListenersKnown = g.ListenersKnown && complete
 		}
@@ -60,6 +64,10 @@ func (b *appBuilder) addConfiguredServers(g *Group) {
 // nginxPrefix is the configuration prefix of the nginx.org and distro
 // packages: relative include paths and -c start there.
 const nginxPrefix = "/etc/nginx"
+
+// entrypointD holds the scripts the official nginx image's entrypoint
+// runs before nginx (docker-nginx@b430bec entrypoint/docker-entrypoint.sh).
+const entrypointD = "/docker-entrypoint.d"
 
 // nginxBuiltin are the official image's own files, as far as listening
 // goes (see baseImages): the packaged nginx.conf's include, and the
@@ -77,13 +85,20 @@ var nginxNoServers = map[string]bool{
 }
 
 func (b *appBuilder) nginxListeners(argv []listen.Arg) (ls []listen.Listener, complete bool) {
+	complete = true
 	name, bi, _ := b.base()
 	official := name == "nginx"
 	var dirs map[string]bool
 	if official {
 		dirs = bi.dirSet()
 	}
-	fs := newImageFS(b, b.buildContext(), dirs, []string{nginxPrefix})
+	fs := newImageFS(b, b.buildContext(), dirs, []string{nginxPrefix, entrypointD})
+	if official && (len(fs.list(entrypointD)) > 0 || fs.isMappedDir(entrypointD) || fs.isTainted(entrypointD, 0)) {
+		// The official entrypoint runs every script in
+		// /docker-entrypoint.d before nginx: one the app adds may
+		// start another server or rewrite the configuration.
+		complete = false
+	}
 	conf := path.Join(nginxPrefix, "nginx.conf")
 	for i := 1; i < len(argv); i++ {
 		switch t := argv[i].Text; {
@@ -135,7 +150,7 @@ func (b *appBuilder) nginxListeners(argv []listen.Arg) (ls []listen.Listener, co
 	if main == nil {
 		return nil, false
 	}
-	complete = ok
+	complete = complete && ok
 	cfg := &nginxconf.Config{
 		Prefix:   nginxPrefix,
 		Env:      envValues(b.app.Env),

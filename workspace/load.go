@@ -153,7 +153,9 @@ type appBuilder struct {
 	configData []byte
 	lines      *source.Lines
 	node       *nodeApp // Node start commands and sources, shared by the groups
-	built      *noDockerfile
+	// litefsDepth counts the LiteFS exec commands being interpreted.
+	litefsDepth int
+	built       *noDockerfile
 }
 
 func (b *appBuilder) build() *App {

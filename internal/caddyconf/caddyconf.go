@@ -314,7 +314,7 @@ func (f *File) Listens(env map[string]string) Result {
 	for _, s := range f.sites {
 		var binds []token
 		var proxy []Target
-		f.walkSite(s.block, &binds, &proxy, &res, 0)
+		f.walkSite(s.block, env, &binds, &proxy, &res, 0)
 		if len(binds) == 0 {
 			binds = defaultBind
 		}
@@ -354,7 +354,7 @@ func (f *File) Listens(env map[string]string) Result {
 	return res
 }
 
-func (f *File) walkSite(block []*node, binds *[]token, proxy *[]Target, res *Result, depth int) {
+func (f *File) walkSite(block []*node, env map[string]string, binds *[]token, proxy *[]Target, res *Result, depth int) {
 	if depth > MaxDepth {
 		return
 	}
@@ -369,14 +369,14 @@ func (f *File) walkSite(block []*node, binds *[]token, proxy *[]Target, res *Res
 			res.Complete = false
 		case "reverse_proxy":
 			for _, w := range d.words[1:] {
-				if t, ok := f.upstream(w); ok {
+				if t, ok := f.upstream(w, env); ok {
 					*proxy = append(*proxy, t)
 				}
 			}
 			for _, sub := range d.block {
 				if len(sub.words) > 1 && sub.words[0].text == "to" {
 					for _, w := range sub.words[1:] {
-						if t, ok := f.upstream(w); ok {
+						if t, ok := f.upstream(w, env); ok {
 							*proxy = append(*proxy, t)
 						}
 					}
@@ -385,15 +385,16 @@ func (f *File) walkSite(block []*node, binds *[]token, proxy *[]Target, res *Res
 			continue
 		}
 		if d.hasBlock {
-			f.walkSite(d.block, binds, proxy, res, depth+1)
+			f.walkSite(d.block, env, binds, proxy, res, depth+1)
 		}
 	}
 }
 
-// upstream reads "localhost:8081", "http://app:3000", ":9000"; a
-// matcher ("/api/*", "@name", "*") or a placeholder is not one.
-func (f *File) upstream(w token) (Target, bool) {
-	t := w.text
+// upstream reads "localhost:8081", "http://app:3000", ":9000",
+// "localhost:{$PORT}"; a matcher ("/api/*", "@name", "*") or a runtime
+// placeholder is not one.
+func (f *File) upstream(w token, env map[string]string) (Target, bool) {
+	t, _, _ := expand(w.text, env)
 	if strings.HasPrefix(t, "/") || strings.HasPrefix(t, "@") || t == "*" || strings.Contains(t, "{") {
 		return Target{}, false
 	}
