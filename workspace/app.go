@@ -69,6 +69,11 @@ type App struct {
 	// ENV overridden by fly.toml [env]. Fly adds no PORT.
 	Env listen.Env
 
+	// Inlined are the JavaScript builds in the image that inline
+	// environment variables into their bundle (next build, vite build),
+	// looked for only when [env] sets a variable with such a prefix.
+	Inlined []*InlinedEnv
+
 	Groups   []*Group
 	Services []*Service
 	Refs     []*Ref

@@ -173,6 +173,7 @@ func (b *appBuilder) build() *App {
 		a.goBins = b.built.goBins
 	}
 	b.buildEnv()
+	b.findInlinedEnv()
 	b.buildGroups()
 	b.buildServices()
 	b.findRefs()
