@@ -31,11 +31,15 @@ const (
 )
 
 var nodeEntryServers = []*server{
-	// Nitro's node-server preset, which Nuxt 3 builds into
-	// .output/server/index.mjs: unjs/nitro src/presets/node/runtime/
-	// node-server.ts (2.x): port = NITRO_PORT || PORT || 3000, host =
-	// NITRO_HOST || HOST, and listen(port, host) with no host binds "::".
-	// nodeEntry picks the NITRO_ names when the environment sets them.
+	// Nitro's node-server preset, which Nuxt 3 and 4 build into
+	// .output/server/index.mjs. nitropack 2.x, src/presets/node/runtime/
+	// node-server.ts (unjs/nitro@1c220ef4dc461910cd89b16d22f0206a20e42993):
+	// port = destr(NITRO_PORT || PORT) || 3000, host = NITRO_HOST || HOST,
+	// and listen({port, host}) with no host binds "::". Nitro 3 (the
+	// "nitro" package, nitrojs/nitro@089466b8263c684e91c83c8693b9035aee5fbdc6)
+	// reads the port with ?? instead: parseInt(NITRO_PORT ?? PORT ?? ""),
+	// 3000 when that is NaN, so a NITRO_PORT set to "" hides PORT there.
+	// nodeEntry picks the NITRO_ names as each version does.
 	{name: "Nitro node-server", progs: []string{nitroEntry}, runtime: "node", hostEnv: "HOST", portEnv: "PORT", defHost: "::", defPort: 3000},
 	// SvelteKit adapter-node's build/index.js
 	// (https://svelte.dev/docs/kit/adapter-node#Environment-variables,
@@ -55,10 +59,13 @@ func (in *interp) nodeEntry(script string, ws []word, at int, sc *scope) (Result
 	switch {
 	case p == ".output/server/index.mjs" || strings.HasSuffix(p, "/.output/server/index.mjs"):
 		s := *nodeEntryServers[0]
-		if _, ok := sc.env("NITRO_PORT"); ok {
+		// With ||, an empty NITRO_ variable falls through to the plain
+		// one; Nitro 3's ?? stops at any NITRO_PORT that is set.
+		nitro3 := in.opt.NodeDeps["nitro"] && !in.opt.NodeDeps["nitropack"] && !in.opt.NodeDeps["nuxt"]
+		if v, ok := sc.env("NITRO_PORT"); ok && (v.Value != "" || nitro3) {
 			s.portEnv = "NITRO_PORT"
 		}
-		if _, ok := sc.env("NITRO_HOST"); ok {
+		if v, ok := sc.env("NITRO_HOST"); ok && v.Value != "" {
 			s.hostEnv = "NITRO_HOST"
 		}
 		return in.serve(&match{s: &s, prog: ws[at], sc: sc, args: ws[at+1:], all: ws}), true

@@ -28,6 +28,13 @@ func TestNodeServers(t *testing.T) {
 			[]string{`tcp dual-stack wildcard "::" (default host) hostenv=HOST port=8080 env=PORT set=true def=3000 req=false @".output/server/index.mjs"`}},
 		{"nuxt output prefers NITRO_", execCmd("node", "./.output/server/index.mjs"), env("PORT", "8080", "NITRO_PORT", "3000", "NITRO_HOST", "127.0.0.1"), nil,
 			[]string{`tcp loopback "127.0.0.1" hostenv=NITRO_HOST port=3000 env=NITRO_PORT set=true def=3000 req=false @"./.output/server/index.mjs"`}},
+		// nitropack 2.x: NITRO_PORT || PORT, so an empty NITRO_PORT
+		// (and NITRO_HOST) falls back to PORT (and HOST).
+		{"nuxt output, empty NITRO_PORT falls back to PORT", execCmd("node", ".output/server/index.mjs"), env("PORT", "8080", "NITRO_PORT", "", "NITRO_HOST", "", "HOST", "0.0.0.0"), map[string]bool{"nuxt": true},
+			[]string{`tcp IPv4 wildcard "0.0.0.0" hostenv=HOST port=8080 env=PORT set=true def=3000 req=false @".output/server/index.mjs"`}},
+		// Nitro 3: NITRO_PORT ?? PORT, so an empty NITRO_PORT is NaN: 3000.
+		{"nitro 3 output, empty NITRO_PORT hides PORT", execCmd("node", ".output/server/index.mjs"), env("PORT", "8080", "NITRO_PORT", ""), map[string]bool{"nitro": true},
+			[]string{`tcp dual-stack wildcard "::" (default host) hostenv=HOST port=3000 env=NITRO_PORT set=false def=3000 req=false (default port) @".output/server/index.mjs"`}},
 		{"sveltekit build with adapter-node", execCmd("node", "build"), nil, sk,
 			[]string{`tcp IPv4 wildcard "0.0.0.0" (default host) hostenv=HOST port=3000 env=PORT set=false def=3000 req=false (default port) @"build"`}},
 		// Without adapter-node, build/index.js is any compiled app.
