@@ -53,6 +53,21 @@ type Options struct {
 	// NodeDeps are the app's package.json dependencies; some framework
 	// entry files are recognised only with their framework installed.
 	NodeDeps map[string]bool
+	// AstroNode is the app's @astrojs/node adapter as its astro.config
+	// sets it; nil when the app has none.
+	AstroNode *AstroNode
+}
+
+// AstroNode is what flylint reads of an astro.config that uses the
+// @astrojs/node adapter.
+type AstroNode struct {
+	// Standalone is mode: "standalone": dist/server/entry.mjs then starts
+	// its own server (in "middleware" mode it only exports a handler).
+	Standalone bool
+	// ServerConfig is set when the config may set server.host or
+	// server.port, which the standalone server falls back to when HOST
+	// or PORT is unset.
+	ServerConfig bool
 }
 
 // Interpret works out what a start command listens on. env is the

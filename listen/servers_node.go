@@ -28,6 +28,7 @@ var nodeServers = []*server{
 const (
 	nitroEntry     = "\x00nitro-node-server"
 	svelteKitEntry = "\x00sveltekit-adapter-node"
+	astroEntry     = "\x00astro-node-standalone"
 )
 
 var nodeEntryServers = []*server{
@@ -41,6 +42,26 @@ var nodeEntryServers = []*server{
 	// 3000 when that is NaN, so a NITRO_PORT set to "" hides PORT there.
 	// nodeEntry picks the NITRO_ names as each version does.
 	{name: "Nitro node-server", progs: []string{nitroEntry}, runtime: "node", hostEnv: "HOST", portEnv: "PORT", defHost: "::", defPort: 3000},
+	// @astrojs/node's standalone server, dist/server/entry.mjs:
+	// src/standalone.ts of @astrojs/node 11.1.4
+	// (withastro/astro@99d3d3dbbfa4fd7b128a056337f1a719437a7377):
+	// port = PORT ? Number(PORT) : config server.port, host = HOST ??
+	// (server.host true: "0.0.0.0", false: "localhost", or the string),
+	// then server.listen(port, host). server.port defaults to 4321 and
+	// server.host to false
+	// (https://docs.astro.build/en/reference/configuration-reference/#server-options),
+	// so with neither HOST nor a config the server listens on localhost:4321.
+	// The adapter's guide runs it as HOST=0.0.0.0 PORT=4321 node
+	// ./dist/server/entry.mjs to change that
+	// (https://docs.astro.build/en/guides/integrations-guide/node/#standalone).
+	{name: "Astro node standalone", progs: []string{astroEntry}, runtime: "node", hostEnv: "HOST", portEnv: "PORT", defPort: 4321,
+		hostDefault: func(m *match) string {
+			// ?? keeps a HOST set to "": listen(port, "") binds every address.
+			if v, ok := m.sc.env("HOST"); ok && v.Value == "" {
+				return "::"
+			}
+			return "localhost"
+		}},
 	// SvelteKit adapter-node's build/index.js
 	// (https://svelte.dev/docs/kit/adapter-node#Environment-variables,
 	// adapter-node 5): HOST (default 0.0.0.0) and PORT (default 3000);
@@ -51,9 +72,11 @@ var nodeEntryServers = []*server{
 // nodeEntry recognises `node <script>` when the script is a framework's
 // server entry: Nuxt/Nitro's .output/server/index.mjs (its path is
 // distinctive), the react-router-serve and remix-serve CLIs by their
-// package paths, and SvelteKit's build/index.js only when the app depends
+// package paths, SvelteKit's build/index.js only when the app depends
 // on @sveltejs/adapter-node (Options.NodeDeps), because "build/index.js"
-// is also what tsc writes for any app.
+// is also what tsc writes for any app, and Astro's dist/server/entry.mjs
+// only when astro.config uses @astrojs/node in standalone mode
+// (Options.AstroNode).
 func (in *interp) nodeEntry(script string, ws []word, at int, sc *scope) (Result, bool) {
 	p := strings.TrimPrefix(script, "./")
 	switch {
@@ -74,7 +97,19 @@ func (in *interp) nodeEntry(script string, ws []word, at int, sc *scope) (Result
 	case strings.Contains(p, "node_modules/@remix-run/serve/"):
 		return in.table("remix-serve", ws, at, sc)
 	case in.opt.NodeDeps["@sveltejs/adapter-node"] && (p == "build" || p == "build/" || p == "build/index.js"):
-		return in.serve(&match{s: nodeEntryServers[1], prog: ws[at], sc: sc, args: ws[at+1:], all: ws}), true
+		return in.serve(&match{s: nodeEntryServers[2], prog: ws[at], sc: sc, args: ws[at+1:], all: ws}), true
+	case in.opt.AstroNode != nil && in.opt.AstroNode.Standalone && (p == "dist/server/entry.mjs" || strings.HasSuffix(p, "/dist/server/entry.mjs")):
+		s := nodeEntryServers[1]
+		if in.opt.AstroNode.ServerConfig {
+			// The config's server.host or server.port decides whatever
+			// HOST or PORT leaves unset: only both set make it known.
+			h, hok := sc.env("HOST")
+			pt, pok := sc.env("PORT")
+			if !hok || !pok || h.Value == "" || pt.Value == "" {
+				return Result{Program: s.name, Argv: argvOf(ws), Reads: []string{"HOST", "PORT"}}, true
+			}
+		}
+		return in.serve(&match{s: s, prog: ws[at], sc: sc, args: ws[at+1:], all: ws}), true
 	}
 	return Result{}, false
 }

@@ -53,3 +53,43 @@ func TestNodeServers(t *testing.T) {
 		})
 	}
 }
+
+func TestAstroStandalone(t *testing.T) {
+	sa := &AstroNode{Standalone: true}
+	cfg := &AstroNode{Standalone: true, ServerConfig: true}
+	cases := []struct {
+		name  string
+		cmd   Command
+		env   Env
+		astro *AstroNode
+		want  []string
+	}{
+		// @astrojs/node standalone: HOST ?? config host (false:
+		// localhost), PORT || config port (4321).
+		{"default", execCmd("node", "./dist/server/entry.mjs"), nil, sa,
+			[]string{`tcp loopback "localhost" (default host) hostenv=HOST port=4321 env=PORT set=false def=4321 req=false (default port) @"./dist/server/entry.mjs"`}},
+		{"HOST and PORT", execCmd("node", "dist/server/entry.mjs"), env("HOST", "0.0.0.0", "PORT", "8080"), sa,
+			[]string{`tcp IPv4 wildcard "0.0.0.0" hostenv=HOST port=8080 env=PORT set=true def=4321 req=false @"dist/server/entry.mjs"`}},
+		{"HOST empty binds every address", execCmd("node", "dist/server/entry.mjs"), env("HOST", ""), sa,
+			[]string{`tcp dual-stack wildcard "::" (default host) hostenv=HOST port=4321 env=PORT set=false def=4321 req=false (default port) @"dist/server/entry.mjs"`}},
+		// astro.config's server options decide what HOST or PORT leave unset.
+		{"config server options, PORT only", execCmd("node", "dist/server/entry.mjs"), env("PORT", "8080"), cfg, nil},
+		{"config server options, HOST and PORT", execCmd("node", "dist/server/entry.mjs"), env("HOST", "::", "PORT", "8080"), cfg,
+			[]string{`tcp dual-stack wildcard "::" hostenv=HOST port=8080 env=PORT set=true def=4321 req=false @"dist/server/entry.mjs"`}},
+		// Middleware mode: entry.mjs exports a handler and listens nowhere.
+		{"middleware mode", execCmd("node", "dist/server/entry.mjs"), nil, &AstroNode{}, nil},
+		{"no adapter", execCmd("node", "dist/server/entry.mjs"), nil, nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := InterpretWith(c.cmd, c.env, Options{AstroNode: c.astro})
+			var got []string
+			for _, l := range res.Listeners {
+				got = append(got, summary(lineOf(c.cmd), l))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("\n got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}

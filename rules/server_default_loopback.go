@@ -32,7 +32,13 @@ Fly Proxy connects to the Machine's private IPv4 address, which a loopback liste
 	Check: func(p *Pass) {
 		checkBind(p, func(l listen.Listener) bool { return l.Host.Class == listen.HostLoopback && l.Host.Default },
 			func(l listen.Listener, svc string) string {
-				return l.Origin + " binds " + l.Host.Text + " by default, and nothing here tells it otherwise, so Fly Proxy cannot reach it for " + svc + ". Fly Proxy dials the Machine's private IPv4 address; pass the host explicitly (for example 0.0.0.0)."
+				fix := "pass the host explicitly (for example 0.0.0.0)"
+				if l.Host.Env != "" {
+					// The server reads its host from a variable: that is
+					// often the only way to set it (Astro, SvelteKit).
+					fix = "set " + l.Host.Env + " = \"0.0.0.0\" in [env] (or ENV " + l.Host.Env + "=0.0.0.0 in the Dockerfile), or pass the host explicitly"
+				}
+				return l.Origin + " binds " + l.Host.Text + " by default, and nothing here tells it otherwise, so Fly Proxy cannot reach it for " + svc + ". Fly Proxy dials the Machine's private IPv4 address; " + fix + "."
 			}, "", "")
 	},
 })

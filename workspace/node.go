@@ -1,11 +1,13 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -57,7 +59,7 @@ func (b *appBuilder) addNodeListeners(g *Group) {
 			}
 			sawTail = true
 			env := n.env(s.Env)
-			res := listen.InterpretWith(s.Command, env, listen.Options{NodeDeps: n.pkg.Deps})
+			res := listen.InterpretWith(s.Command, env, n.opts())
 			ls := res.Listeners
 			if len(ls) == 0 && len(res.Argv) > 0 {
 				ls, res.Known = n.runFile(n.localArgv(res.Argv), env)
@@ -67,6 +69,17 @@ func (b *appBuilder) addNodeListeners(g *Group) {
 		}
 		g.ListenersKnown = known && sawTail
 		return
+	}
+	if n.pkg != nil {
+		// The first interpretation knew nothing of package.json: with its
+		// dependencies, `node build` (SvelteKit) or `node
+		// dist/server/entry.mjs` (Astro) may be a known server.
+		if res := listen.InterpretWith(g.Command, b.app.Env, n.opts()); len(res.Listeners) > 0 || res.Known {
+			g.Interpreted = res
+			g.Listeners = append(g.Listeners, res.Listeners...)
+			g.ListenersKnown = res.Known
+			return
+		}
 	}
 	if ls, complete := n.runFile(argv, b.app.Env); len(ls) > 0 {
 		g.Listeners = append(g.Listeners, ls...)
@@ -97,6 +110,8 @@ type nodeApp struct {
 	dir  string // the build context: fly.toml's directory, else the Dockerfile's
 	disp string // dir as positions name it
 	pkg  *nodepkg.Package
+	// astro is the app's astro.config as far as @astrojs/node goes.
+	astro *listen.AstroNode
 	// budget is what is left of maxNodeBytes; cache holds each entry's
 	// analysis, since groups often run the same file.
 	budget     int
@@ -125,7 +140,44 @@ func (n *nodeApp) init() bool {
 			n.pkg = p
 		}
 	}
+	if n.pkg != nil && n.pkg.Deps["@astrojs/node"] {
+		n.astro = n.astroConfig()
+	}
 	return true
+}
+
+// opts are the facts from package.json and framework configs that
+// change what a start command means.
+func (n *nodeApp) opts() listen.Options {
+	o := listen.Options{AstroNode: n.astro}
+	if n.pkg != nil {
+		o.NodeDeps = n.pkg.Deps
+	}
+	return o
+}
+
+// astroServerOption matches a host or port key, which in astro.config
+// can only be server.host/server.port (or the adapter's own options):
+// either changes the standalone server's defaults.
+var astroServerOption = regexp.MustCompile(`\b(host|port)\s*:`)
+
+// astroConfig reads the first astro.config Astro would load
+// (https://docs.astro.build/en/guides/configuring-astro/#supported-config-file-types):
+// mode "standalone" makes dist/server/entry.mjs a server. The config is
+// code, so this is a reading of its text: a host or port key anywhere
+// leaves the defaults unknown rather than guessed.
+func (n *nodeApp) astroConfig() *listen.AstroNode {
+	for _, ext := range []string{".mjs", ".js", ".ts", ".mts", ".cjs", ".cts"} {
+		data, ok := n.read("astro.config" + ext)
+		if !ok {
+			continue
+		}
+		return &listen.AstroNode{
+			Standalone:   bytes.Contains(data, []byte("standalone")),
+			ServerConfig: astroServerOption.Match(data),
+		}
+	}
+	return nil
 }
 
 // read reads a file of the app under the same rules as its config files
