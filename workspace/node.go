@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -93,7 +94,7 @@ func (b *appBuilder) addNodeListeners(g *Group) {
 // no file lookups for it.
 func nodeProgram(prog string) bool {
 	switch prog {
-	case "node", "nodejs", "tsx", "ts-node", "ts-node-esm", "bun", "deno":
+	case "node", "nodejs", "tsx", "ts-node", "ts-node-esm", "bun", "deno", "nest":
 		return true
 	}
 	return nodepkg.IsRunner(prog)
@@ -236,7 +237,7 @@ func (n *nodeApp) localArgv(argv []listen.Arg) []listen.Arg {
 }
 
 // runFile analyses the entry file of `node file`, `tsx file`, `ts-node
-// file`, `bun [run] file` or `deno run [flags] file`. complete is true
+// file`, `bun [run] file`, `deno run [flags] file` or `nest start`. complete is true
 // when the analysis read every file it followed and found listen calls.
 func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listener, complete bool) {
 	if len(argv) < 2 {
@@ -247,6 +248,12 @@ func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listen
 	rest := argv[1:]
 	switch prog {
 	case "node", "nodejs", "tsx", "ts-node", "ts-node-esm":
+	case "nest":
+		script, ok := n.nestEntry(rest)
+		if !ok {
+			return nil, false
+		}
+		rest = []listen.Arg{{Text: script}}
 	case "bun":
 		runtime = "bun"
 		if rest[0].Text == "run" {
@@ -315,6 +322,59 @@ func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listen
 	r := fileResult{ls: res.Listeners, complete: len(res.Errors) == 0 && len(res.Listeners) > 0}
 	n.cache[key] = r
 	return withProgram(r.ls, prog), r.complete
+}
+
+// nestEntry is the source file `nest start` compiles and runs: the CLI
+// builds the project and runs node on <sourceRoot>/<entryFile> compiled
+// to dist/, with sourceRoot "src" and entryFile "main" unless
+// nest-cli.json or --sourceRoot/--entryFile say otherwise
+// (https://docs.nestjs.com/cli/usages#nest-start and
+// https://docs.nestjs.com/cli/monorepo#cli-properties, @nestjs/cli 10-11).
+// The TypeScript source is what flylint reads. A monorepo, another
+// config file, or another binary (--exec) is not followed.
+func (n *nodeApp) nestEntry(args []listen.Arg) (string, bool) {
+	if len(args) == 0 || args[0].Text != "start" {
+		return "", false
+	}
+	root, entry := "src", "main"
+	if data, ok := n.read("nest-cli.json"); ok {
+		var cfg struct {
+			Monorepo   bool   `json:"monorepo"`
+			SourceRoot string `json:"sourceRoot"`
+			EntryFile  string `json:"entryFile"`
+		}
+		if json.Unmarshal(data, &cfg) != nil || cfg.Monorepo {
+			return "", false
+		}
+		if cfg.SourceRoot != "" {
+			root = cfg.SourceRoot
+		}
+		if cfg.EntryFile != "" {
+			entry = cfg.EntryFile
+		}
+	}
+	for i := 1; i < len(args); i++ {
+		t := args[i].Text
+		name, val, hasVal := strings.Cut(t, "=")
+		switch name {
+		case "--entryFile", "--sourceRoot":
+			if !hasVal {
+				if i+1 >= len(args) {
+					return "", false
+				}
+				i++
+				val = args[i].Text
+			}
+			if name == "--entryFile" {
+				entry = val
+			} else {
+				root = val
+			}
+		case "-c", "--config", "-e", "--exec":
+			return "", false
+		}
+	}
+	return path.Join(root, entry), true
 }
 
 func withProgram(ls []listen.Listener, prog string) []listen.Listener {
