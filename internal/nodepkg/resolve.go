@@ -263,7 +263,14 @@ type walker struct {
 	f     Field
 	extra []listen.Arg
 	depth int
+	// base is where the text walked starts in the script: 0, or inside
+	// the quotes of a command concurrently runs.
+	base int
 }
+
+// off is the offset in the script's value of a position in the text
+// walked.
+func (w *walker) off(p syntax.Pos) int { return w.base + int(p.Offset()) }
 
 func (w *walker) stmts(list []*syntax.Stmt, env []listen.Var, tail bool) {
 	for i, st := range list {
@@ -289,10 +296,10 @@ func (w *walker) stmt(st *syntax.Stmt, env []listen.Var, tail bool) {
 		if w.call(c, env, tail) {
 			return
 		}
-		w.rs.emit(w.name, w.f, int(c.Pos().Offset()), int(c.End().Offset()), w.extraIf(tail), env, tail)
+		w.rs.emit(w.name, w.f, w.off(c.Pos()), w.off(c.End()), w.extraIf(tail), env, tail)
 		return
 	}
-	w.rs.emit(w.name, w.f, int(st.Pos().Offset()), int(st.End().Offset()), nil, env, tail)
+	w.rs.emit(w.name, w.f, w.off(st.Pos()), w.off(st.End()), nil, env, tail)
 }
 
 // extraIf hands the arguments after `npm run x --` to the command that
@@ -315,7 +322,7 @@ func (w *walker) call(c *syntax.CallExpr, env []listen.Var, tail bool) bool {
 		if as.Value != nil {
 			val = as.Value.Lit()
 		}
-		r, _ := w.f.Sub(int(as.Pos().Offset()), int(as.End().Offset()))
+		r, _ := w.f.Sub(w.off(as.Pos()), w.off(as.End()))
 		env = append(env[:len(env):len(env)], listen.Var{Name: as.Name.Value, Value: val, Range: r, Origin: "package.json scripts." + w.name})
 	}
 	if len(c.Args) == 0 {
@@ -330,7 +337,7 @@ func (w *walker) call(c *syntax.CallExpr, env []listen.Var, tail bool) bool {
 			if !ok || k == "" || strings.ContainsAny(k, "$/") {
 				break
 			}
-			r, _ := w.f.Sub(int(c.Args[i].Pos().Offset()), int(c.Args[i].End().Offset()))
+			r, _ := w.f.Sub(w.off(c.Args[i].Pos()), w.off(c.Args[i].End()))
 			env = append(env[:len(env):len(env)], listen.Var{Name: k, Value: v, Range: r, Origin: "package.json scripts." + w.name})
 		}
 		if i >= len(c.Args) {
@@ -340,8 +347,14 @@ func (w *walker) call(c *syntax.CallExpr, env []listen.Var, tail bool) bool {
 		if w.call(rest, env, tail) {
 			return true
 		}
-		w.rs.emit(w.name, w.f, int(c.Args[i].Pos().Offset()), int(c.End().Offset()), w.extraIf(tail), env, tail)
+		w.rs.emit(w.name, w.f, w.off(c.Args[i].Pos()), w.off(c.End()), w.extraIf(tail), env, tail)
 		return true
+	}
+	switch first {
+	case "run-s", "run-p", "npm-run-all":
+		return w.runAll(c, env, tail)
+	case "concurrently":
+		return w.concurrently(c, env, tail)
 	}
 	if !IsRunner(first) {
 		return false
@@ -352,7 +365,7 @@ func (w *walker) call(c *syntax.CallExpr, env []listen.Var, tail bool) bool {
 		if lit == "" {
 			return false // expansions: not a script name flylint can know
 		}
-		r, _ := w.f.Sub(int(a.Pos().Offset()), int(a.End().Offset()))
+		r, _ := w.f.Sub(w.off(a.Pos()), w.off(a.End()))
 		argv = append(argv, listen.Arg{Text: lit, Range: r})
 	}
 	before := len(w.rs.steps)
@@ -389,4 +402,174 @@ func (rs *resolution) emit(name string, f Field, s, e int, extra []listen.Arg, e
 		Command: listen.Command{Shell: true, Args: []listen.Arg{{Text: text, Range: r}}, Origin: "package.json scripts." + name},
 		Script:  name, Tail: tail, Env: env,
 	})
+}
+
+// runAll is npm-run-all's run-s (one script after another), run-p (all
+// at once) and npm-run-all (sequential until -p/--parallel, and back
+// with -s/--sequential), each script run as `npm run <name>` with its pre
+// and post scripts; a name with * is a glob over the script names, with
+// ":" as the separator (https://github.com/mysticatea/npm-run-all, 4.1,
+// docs/npm-run-all.md and docs/run-s.md). A script serves for long only
+// in the last group, and of a sequential last group only its last script.
+func (w *walker) runAll(c *syntax.CallExpr, env []listen.Var, tail bool) bool {
+	type group struct {
+		parallel bool
+		names    []string
+	}
+	first := c.Args[0].Lit()
+	groups := []group{{parallel: first == "run-p"}}
+	for i := 1; i < len(c.Args); i++ {
+		t := c.Args[i].Lit()
+		switch {
+		case t == "":
+			return false // an expansion: the script names are not known
+		case t == "--":
+			i = len(c.Args) // arguments for the scripts' placeholders
+		case first == "npm-run-all" && (t == "-p" || t == "--parallel" || t == "-s" || t == "--sequential" || t == "--serial"):
+			groups = append(groups, group{parallel: t == "-p" || t == "--parallel"})
+		case t == "--max-parallel" || t == "--npm-path":
+			i++
+		case strings.HasPrefix(t, "-"):
+		default:
+			names := w.rs.r.Pkg.globScripts(t)
+			if len(names) == 0 {
+				return false
+			}
+			g := &groups[len(groups)-1]
+			g.names = append(g.names, names...)
+		}
+	}
+	for len(groups) > 1 && len(groups[len(groups)-1].names) == 0 {
+		groups = groups[:len(groups)-1]
+	}
+	before := len(w.rs.steps)
+	for gi, g := range groups {
+		for ni, name := range g.names {
+			at := len(w.rs.steps)
+			if !w.rs.script(name, nil, env, w.depth+1, true, false) {
+				w.rs.steps = w.rs.steps[:before]
+				return false
+			}
+			last := gi == len(groups)-1 && (g.parallel || ni == len(g.names)-1)
+			if !tail || !last {
+				for k := at; k < len(w.rs.steps); k++ {
+					w.rs.steps[k].Tail = false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// globScripts returns the script names pattern selects, in the order
+// package.json lists them: the name itself, or those matching a glob
+// whose "*" stops at ":" and "**" does not.
+func (p *Package) globScripts(pattern string) []string {
+	if !strings.Contains(pattern, "*") {
+		if _, ok := p.Scripts[pattern]; ok {
+			return []string{pattern}
+		}
+		return nil
+	}
+	var out []string
+	for _, name := range p.Order {
+		if globMatch(pattern, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func globMatch(pattern, name string) bool {
+	if i := strings.Index(pattern, "**"); i >= 0 {
+		return strings.HasPrefix(name, pattern[:i]) && len(name) > i
+	}
+	ok, err := path.Match(strings.ReplaceAll(pattern, ":", "/"), strings.ReplaceAll(name, ":", "/"))
+	return ok && err == nil
+}
+
+// concurrentlyValued are concurrently's options that take a value
+// (https://github.com/open-cli-tools/concurrently, 9.x, README "Usage").
+var concurrentlyValued = map[string]bool{
+	"-n": true, "--names": true, "-c": true, "--prefix-colors": true, "-p": true, "--prefix": true,
+	"-l": true, "--prefix-length": true, "-t": true, "--timestamp-format": true, "-s": true, "--success": true,
+	"--restart-tries": true, "--restart-after": true, "-m": true, "--max-processes": true,
+	"--default-input-target": true, "--name-separator": true, "--hide": true, "--kill-signal": true,
+}
+
+// concurrently runs each command operand at once through a shell;
+// "npm:x" (also yarn:, pnpm:, bun:) is `npm run x`. Every command it
+// runs may keep running.
+func (w *walker) concurrently(c *syntax.CallExpr, env []listen.Var, tail bool) bool {
+	before := len(w.rs.steps)
+	fail := func() bool {
+		w.rs.steps = w.rs.steps[:before]
+		return false
+	}
+	for i := 1; i < len(c.Args); i++ {
+		a := c.Args[i]
+		text, at, ok := quotedText(a)
+		if !ok {
+			return fail()
+		}
+		if strings.HasPrefix(text, "-") {
+			if concurrentlyValued[text] {
+				i++
+			}
+			continue
+		}
+		if pm, script, ok := strings.Cut(text, ":"); ok && (pm == "npm" || pm == "yarn" || pm == "pnpm" || pm == "bun") && !strings.ContainsAny(pm, " \t") {
+			names := w.rs.r.Pkg.globScripts(script)
+			if len(names) == 0 {
+				return fail()
+			}
+			for _, name := range names {
+				if !w.rs.script(name, nil, env, w.depth+1, true, false) {
+					return fail()
+				}
+			}
+			continue
+		}
+		file, err := syntax.NewParser().Parse(strings.NewReader(text), "")
+		if err != nil {
+			return fail()
+		}
+		sub := &walker{rs: w.rs, name: w.name, f: w.f, depth: w.depth + 1, base: w.base + at}
+		sub.stmts(file.Stmts, env, true)
+	}
+	if !tail {
+		for k := before; k < len(w.rs.steps); k++ {
+			w.rs.steps[k].Tail = false
+		}
+	}
+	return true
+}
+
+// quotedText is the value of a word that is a plain literal or one
+// quoted string without escapes or expansions, and the offset in the
+// walked text where that value starts.
+func quotedText(word *syntax.Word) (string, int, bool) {
+	if lit := word.Lit(); lit != "" {
+		return lit, int(word.Pos().Offset()), true
+	}
+	if len(word.Parts) != 1 {
+		return "", 0, false
+	}
+	switch q := word.Parts[0].(type) {
+	case *syntax.SglQuoted:
+		if q.Dollar {
+			return "", 0, false
+		}
+		return q.Value, int(q.Pos().Offset()) + 1, true
+	case *syntax.DblQuoted:
+		if q.Dollar || len(q.Parts) != 1 {
+			return "", 0, false
+		}
+		lit, ok := q.Parts[0].(*syntax.Lit)
+		if !ok || strings.Contains(lit.Value, "\\") {
+			return "", 0, false
+		}
+		return lit.Value, int(q.Pos().Offset()) + 1, true
+	}
+	return "", 0, false
 }

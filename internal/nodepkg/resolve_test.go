@@ -165,3 +165,59 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("sub after escape = %v %v", r, exact)
 	}
 }
+
+// Wrappers that run other scripts: npm-run-all's run-s/run-p and
+// concurrently, with what keeps running marked tail.
+func TestResolveWrappers(t *testing.T) {
+	r := &Resolver{Pkg: load(t, "wrappers.json")}
+	cases := []struct {
+		cmd  string
+		want []string
+	}{
+		// run-s: build and migrate exit before serve; serve's run-p
+		// keeps both start scripts running.
+		{"npm start", []string{
+			"build|-|tsc@package.json:3:15",
+			"migrate|-|prisma migrate deploy@package.json:6:17",
+			"start:api|T|node dist/api.js@package.json:4:19",
+			"start:web|T|next start -p 3000@package.json:5:19",
+		}},
+		{"npm run all", []string{
+			"build|-|tsc@package.json:3:15",
+			"start:api|T|node dist/api.js@package.json:4:19",
+			"start:web|T|next start -p 3000@package.json:5:19",
+		}},
+		// concurrently: the quoted command keeps its place in package.json.
+		{"npm run both", []string{
+			"both|T|node dist/api.js@package.json:10:40",
+			"start:web|T|next start -p 3000@package.json:5:19",
+		}},
+		// Followed by &&, what concurrently runs has ended first.
+		{"npm run then", []string{
+			"then|-|tsc@package.json:13:28",
+			"then|T|next start -p 4000@package.json:13:36",
+		}},
+	}
+	for _, c := range cases {
+		steps, ok := r.Resolve(argv(c.cmd))
+		if !ok {
+			t.Errorf("%s: not resolved", c.cmd)
+			continue
+		}
+		if got := show(steps); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", c.cmd, got, c.want)
+		}
+	}
+	// An expansion or a missing script leaves the wrapper itself as the
+	// command, which nothing recognises (the escaped quotes make the
+	// range the whole string's).
+	for _, c := range []struct{ cmd, want string }{
+		{"npm run bad", `bad|T|concurrently "$CMD"@package.json:11:12`},
+		{"npm run missing", `missing|T|run-p nope@package.json:12:17`},
+	} {
+		steps, ok := r.Resolve(argv(c.cmd))
+		if got := show(steps); !ok || len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s: got %q, want %q", c.cmd, got, c.want)
+		}
+	}
+}
