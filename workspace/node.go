@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/flylint/flylint/dockerfile"
 	"github.com/flylint/flylint/internal/jssrc"
 	"github.com/flylint/flylint/internal/nodepkg"
 	"github.com/flylint/flylint/listen"
@@ -113,6 +114,9 @@ type nodeApp struct {
 	pkg  *nodepkg.Package
 	// astro is the app's astro.config as far as @astrojs/node goes.
 	astro *listen.AstroNode
+	// nextStandalone: the image copies Next.js's standalone output, whose
+	// server.js is Next's generated server.
+	nextStandalone bool
 	// budget is what is left of maxNodeBytes; cache holds each entry's
 	// analysis, since groups often run the same file.
 	budget     int
@@ -144,13 +148,35 @@ func (n *nodeApp) init() bool {
 	if n.pkg != nil && n.pkg.Deps["@astrojs/node"] {
 		n.astro = n.astroConfig()
 	}
+	n.nextStandalone = copiesNextStandalone(n.b.app.Dockerfile)
 	return true
+}
+
+// copiesNextStandalone reports whether a stage COPYs .next/standalone,
+// as the Dockerfile of Next's with-docker example does (COPY --from=builder
+// /app/.next/standalone ./, then CMD ["node", "server.js"];
+// https://nextjs.org/docs/app/api-reference/config/next-config-js/output
+// points to it).
+func copiesNextStandalone(f *dockerfile.File) bool {
+	if f == nil {
+		return false
+	}
+	for _, st := range f.Stages {
+		for _, c := range st.Copies {
+			for _, src := range c.Sources {
+				if strings.Contains(src, ".next/standalone") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // opts are the facts from package.json and framework configs that
 // change what a start command means.
 func (n *nodeApp) opts() listen.Options {
-	o := listen.Options{AstroNode: n.astro}
+	o := listen.Options{AstroNode: n.astro, NextStandalone: n.nextStandalone}
 	if n.pkg != nil {
 		o.NodeDeps = n.pkg.Deps
 	}

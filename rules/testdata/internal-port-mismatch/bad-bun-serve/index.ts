@@ -1,0 +1,6 @@
+Bun.serve({
+  port: 3000,
+  fetch() {
+    return new Response("ok");
+  },
+});
