@@ -7,6 +7,9 @@
 //
 //	go run ./scripts/bench          # 1,000 and 10,000 apps, about 2-3 minutes
 //	go run ./scripts/bench -quick   # 200 and 1,000 apps, under a minute
+//	go run ./scripts/bench -one-app -before-commit b7bfbed
+//	                                # one-app runs on apps without package.json,
+//	                                # against the build of an earlier commit
 //
 // The peers are installed once with `npm install --prefix <cache>`; without
 // npm their rows say "skipped".
@@ -34,6 +37,9 @@ type options struct {
 	keep   string
 	before string
 	peers  bool
+	// oneApp and beforeCommit are the -one-app mode (see oneApp).
+	oneApp       bool
+	beforeCommit string
 }
 
 func main() {
@@ -46,9 +52,15 @@ func main() {
 	keep := flag.String("keep", "", "write the generated trees to this directory and keep them (for profiling)")
 	noPeers := flag.Bool("no-peers", false, "skip the npm peer comparisons")
 	before := flag.String("before", "", "another flylint binary (say, built from an earlier commit) to measure in the same runs as the current one")
+	oneAppMode := flag.Bool("one-app", false, "instead: time `flylint -go off <app>` on each corpus app without package.json, alternating with -before or -before-commit, and print the CPU ratio")
+	beforeCommit := flag.String("before-commit", "", "with -one-app: build ./cmd/flylint at this commit (git archive into a temporary directory) as the binary to compare with")
 	flag.Parse()
 
-	o := options{runs: 5, bigRun: 3, corpus: *corpus, cache: *cache, bin: *bin, keep: *keep, before: *before, peers: !*noPeers}
+	o := options{runs: 5, bigRun: 3, corpus: *corpus, cache: *cache, bin: *bin, keep: *keep, before: *before, peers: !*noPeers,
+		oneApp: *oneAppMode, beforeCommit: *beforeCommit}
+	if o.oneApp {
+		o.runs = 6 // even, so each binary goes first as often
+	}
 	o.sizes = []int{1000, 10000}
 	if *quick {
 		o.sizes, o.runs, o.bigRun = []int{200, 1000}, 3, 3
@@ -110,6 +122,9 @@ func run(o options) error {
 		if out, err := exec.Command("go", "build", "-o", o.bin, "./cmd/flylint").CombinedOutput(); err != nil {
 			return fmt.Errorf("go build ./cmd/flylint (run this from the repository root): %w\n%s", err, out)
 		}
+	}
+	if o.oneApp {
+		return oneApp(o, tmp)
 	}
 	floor := filepath.Join(tmp, "parsefloor")
 	if out, err := exec.Command("go", "build", "-o", floor, "./scripts/bench/parsefloor").CombinedOutput(); err != nil {
