@@ -34,6 +34,12 @@ type noDockerfile struct {
 	// know which one Fly's machine gets, so a [processes] command on such
 	// an image yields listeners that may not be all.
 	cnb bool
+	// nodeBuild are the package.json scripts a Node buildpack runs while
+	// it builds the image, in order ("a|b": the first of them that
+	// exists), and buildAt where fly.toml picks that buildpack;
+	// [build.args] is their environment.
+	nodeBuild []string
+	buildAt   source.Range
 }
 
 // Paketo's go-build buildpack puts the binaries in its "targets" layer;
@@ -280,6 +286,22 @@ func (b *appBuilder) paketoGo(dir string, args map[string]string, at source.Rang
 // index with .js, .cjs or .mjs in the app's root (README "Application
 // Detection", https://github.com/paketo-buildpacks/node-start/tree/v2.7.2).
 func (b *appBuilder) paketoNode(dir string, args map[string]string, at source.Range) *noDockerfile {
+	nd := b.paketoNodeStart(dir, args, at)
+	if nd != nil {
+		// node-run-script runs the scripts BP_NODE_RUN_SCRIPTS lists,
+		// comma-separated, with npm run-script or yarn run (README,
+		// https://github.com/paketo-buildpacks/node-run-script/tree/v1.0.14).
+		for _, name := range strings.Split(args["BP_NODE_RUN_SCRIPTS"], ",") {
+			if name = strings.TrimSpace(name); name != "" {
+				nd.nodeBuild = append(nd.nodeBuild, name)
+			}
+		}
+		nd.buildAt = at
+	}
+	return nd
+}
+
+func (b *appBuilder) paketoNodeStart(dir string, args map[string]string, at source.Range) *noDockerfile {
 	origin := "Paketo Node.js buildpack"
 	if data, err := b.rd.readFile(filepath.Join(dir, "package.json"), b.target.Root); err == nil {
 		if p, err := nodepkg.Parse("package.json", data); err == nil {
@@ -327,6 +349,19 @@ func (b *appBuilder) paketoNode(dir string, args map[string]string, at source.Ra
 // https://devcenter.heroku.com/changelog-items/370). Heroku's Go
 // buildpack is not modelled.
 func (b *appBuilder) heroku(dir string) *noDockerfile {
+	nd, at := b.herokuStart(dir)
+	if nd != nil {
+		// The buildpack runs heroku-prebuild, then heroku-build or else
+		// build, then heroku-postbuild, those that exist
+		// (src/package_manager.rs run_build_scripts, heroku/nodejs
+		// v5.7.10).
+		nd.nodeBuild = []string{"heroku-prebuild", "heroku-build|build", "heroku-postbuild"}
+		nd.buildAt = at
+	}
+	return nd
+}
+
+func (b *appBuilder) herokuStart(dir string) (*noDockerfile, source.Range) {
 	bl := b.app.Config.Build
 	at := bl.Builder.Value
 	builder := strings.ToLower(bl.Builder.V)
@@ -348,16 +383,16 @@ func (b *appBuilder) heroku(dir string) *noDockerfile {
 		return err == nil && st.Mode().IsRegular()
 	}
 	if !heroku || !exists("package.json") || exists("go.mod") || exists("Procfile") {
-		return nil
+		return nil, at
 	}
 	origin := "Heroku Node.js buildpack"
 	data, err := b.rd.readFile(filepath.Join(dir, "package.json"), b.target.Root)
 	if err != nil {
-		return nil
+		return nil, at
 	}
 	p, err := nodepkg.Parse("package.json", data)
 	if err != nil {
-		return nil
+		return nil, at
 	}
 	if _, ok := p.Scripts["start"]; ok {
 		pm := "npm"
@@ -370,18 +405,18 @@ func (b *appBuilder) heroku(dir string) *noDockerfile {
 		case exists("yarn.lock"):
 			pm = "yarn"
 		}
-		return &noDockerfile{cmd: &listen.Command{Origin: origin + " (" + pm + " start)", Args: []listen.Arg{{Text: pm, Range: at}, {Text: "start", Range: at}}}}
+		return &noDockerfile{cmd: &listen.Command{Origin: origin + " (" + pm + " start)", Args: []listen.Arg{{Text: pm, Range: at}, {Text: "start", Range: at}}}}, at
 	}
 	for _, f := range []string{"server.js", "index.js"} {
 		if _, err := os.Lstat(filepath.Join(dir, f)); err != nil {
 			continue
 		}
 		if !exists(f) {
-			return nil // not a regular file: not read, and the next is not it
+			return nil, at // not a regular file: not read, and the next is not it
 		}
-		return &noDockerfile{cmd: &listen.Command{Origin: origin, Args: []listen.Arg{{Text: "node", Range: at}, {Text: f, Range: at}}}}
+		return &noDockerfile{cmd: &listen.Command{Origin: origin, Args: []listen.Arg{{Text: "node", Range: at}, {Text: f, Range: at}}}}, at
 	}
-	return nil
+	return nil, at
 }
 
 // maxCmdEntries bounds the search of cmd/ for go-build's default targets.

@@ -24,8 +24,12 @@ type InlinedEnv struct {
 	Framework string // "Next.js"
 	Prefix    string // "NEXT_PUBLIC_"
 	Command   string // the build command as the framework names it: "next build"
-	// Step is the Dockerfile RUN that runs the build.
+	// Step is the Dockerfile RUN that runs the build, or for a
+	// buildpack build where fly.toml names the builder.
 	Step source.Range
+	// Buildpack is set when a Node buildpack runs the build: flyctl
+	// gives it [build.args] as its environment, no ARG needed.
+	Buildpack bool
 	// given are the names the build can see: an ARG or ENV before Step
 	// in its stage (ENV also from the stages it is built FROM), an
 	// assignment in the RUN or the package.json script, a .env file the
@@ -118,7 +122,8 @@ const (
 // prefixes, so apps without such a variable pay nothing.
 func (b *appBuilder) findInlinedEnv() {
 	a := b.app
-	if a.Config == nil || a.Dockerfile == nil || a.Image == nil || b.target.Config == "" {
+	buildpack := b.built != nil && len(b.built.nodeBuild) > 0
+	if a.Config == nil || b.target.Config == "" || (a.Image == nil && !buildpack) {
 		return
 	}
 	want := false
@@ -149,8 +154,23 @@ func (b *appBuilder) findInlinedEnv() {
 	if len(fws) == 0 {
 		return
 	}
-	dockerData := b.files[a.DockerfilePath]
 	dotEnv := b.dotEnvNames(dir)
+	newEnv := func(f frontend, step source.Range, env []string) *InlinedEnv {
+		e := &InlinedEnv{Framework: f.name, Prefix: f.prefix, Command: f.prog + " " + f.sub, Step: step,
+			given: map[string]bool{}, args: map[string]bool{}}
+		for n := range dotEnv {
+			e.given[n] = true
+		}
+		for _, n := range env {
+			e.given[n] = true
+		}
+		return e
+	}
+	if a.Image == nil {
+		b.buildpackInlined(pkg, fws, newEnv)
+		return
+	}
+	dockerData := b.files[a.DockerfilePath]
 	runs := 0
 	for _, st := range builtStages(a.Dockerfile, a.Image) {
 		for _, run := range st.Runs {
@@ -162,18 +182,41 @@ func (b *appBuilder) findInlinedEnv() {
 				if !runsBuild(calls, f) {
 					continue
 				}
-				e := &InlinedEnv{Framework: f.name, Prefix: f.prefix, Command: f.prog + " " + f.sub, Step: run.Range,
-					given: map[string]bool{}, args: map[string]bool{}}
-				for n := range dotEnv {
-					e.given[n] = true
-				}
-				for _, n := range env {
-					e.given[n] = true
-				}
+				e := newEnv(f, run.Range, env)
 				e.opaque = mountsSecret(dockerData, run.Range)
 				stageVars(st, run.Range.Start.Offset, e)
 				a.Inlined = append(a.Inlined, e)
 			}
+		}
+	}
+}
+
+// buildpackInlined finds the framework builds among the scripts a Node
+// buildpack runs (see noDockerfile.nodeBuild). Its build environment is
+// [build.args] (flyctl's buildpacks builder passes them as pack's env,
+// see loadBuilder), so those names are given.
+func (b *appBuilder) buildpackInlined(pkg *nodepkg.Package, fws []frontend, newEnv func(frontend, source.Range, []string) *InlinedEnv) {
+	bd := b.built
+	var calls [][]string
+	var env []string
+	for _, alts := range bd.nodeBuild {
+		for _, name := range strings.Split(alts, "|") {
+			if _, ok := pkg.Scripts[name]; !ok {
+				continue
+			}
+			c, e := buildCalls(listen.Command{Args: []listen.Arg{{Text: "npm"}, {Text: "run"}, {Text: name}}}, pkg)
+			calls, env = append(calls, c...), append(env, e...)
+			break
+		}
+	}
+	for _, a := range b.app.Config.Build.Args {
+		env = append(env, a.Name)
+	}
+	for _, f := range fws {
+		if runsBuild(calls, f) {
+			e := newEnv(f, bd.buildAt, env)
+			e.Buildpack = true
+			b.app.Inlined = append(b.app.Inlined, e)
 		}
 	}
 }
