@@ -171,13 +171,13 @@ func (b *appBuilder) findInlinedEnv() {
 		return
 	}
 	dockerData := b.files[a.DockerfilePath]
-	runs := 0
+	runs, resolves := 0, maxBuildResolves
 	for _, st := range builtStages(a.Dockerfile, a.Image) {
 		for _, run := range st.Runs {
 			if runs++; runs > maxBuildRuns {
 				return
 			}
-			calls, env := buildCalls(run.Command, pkg)
+			calls, env := buildCalls(run.Command, pkg, &resolves)
 			for _, f := range fws {
 				if !runsBuild(calls, f) {
 					continue
@@ -197,6 +197,7 @@ func (b *appBuilder) findInlinedEnv() {
 // see loadBuilder), so those names are given.
 func (b *appBuilder) buildpackInlined(pkg *nodepkg.Package, fws []frontend, newEnv func(frontend, source.Range, []string) *InlinedEnv) {
 	bd := b.built
+	resolves := maxBuildResolves
 	var calls [][]string
 	var env []string
 	for _, alts := range bd.nodeBuild {
@@ -204,7 +205,7 @@ func (b *appBuilder) buildpackInlined(pkg *nodepkg.Package, fws []frontend, newE
 			if _, ok := pkg.Scripts[name]; !ok {
 				continue
 			}
-			c, e := buildCalls(listen.Command{Args: []listen.Arg{{Text: "npm"}, {Text: "run"}, {Text: name}}}, pkg)
+			c, e := buildCalls(listen.Command{Args: []listen.Arg{{Text: "npm"}, {Text: "run"}, {Text: name}}}, pkg, &resolves)
 			calls, env = append(calls, c...), append(env, e...)
 			break
 		}
@@ -332,8 +333,8 @@ func mountsSecret(data []byte, r source.Range) bool {
 // resolved through package.json, as argvs of literal words; env are the
 // names its assignments and its scripts' set (`NEXT_PUBLIC_X=1 npm run
 // build`, `cross-env NEXT_PUBLIC_X=1 next build` in a script).
-func buildCalls(cmd listen.Command, pkg *nodepkg.Package) (calls [][]string, env []string) {
-	w := &callWalker{pkg: pkg}
+func buildCalls(cmd listen.Command, pkg *nodepkg.Package, resolves *int) (calls [][]string, env []string) {
+	w := &callWalker{pkg: pkg, resolves: resolves}
 	if cmd.Shell {
 		if len(cmd.Args) == 1 {
 			w.script(cmd.Args[0].Text, 0)
@@ -353,7 +354,15 @@ type callWalker struct {
 	calls [][]string
 	env   []string
 	n     int
+	// resolves is what is left of the package manager calls one app may
+	// resolve, over all its RUNs: each resolution may walk megabytes of
+	// an untrusted package.json.
+	resolves *int
 }
+
+// maxBuildResolves bounds the package manager calls resolved per app;
+// real Dockerfiles have a handful.
+const maxBuildResolves = 8
 
 // maxBuildCalls bounds the commands collected from one RUN.
 const maxBuildCalls = 512
@@ -391,9 +400,10 @@ func (w *callWalker) call(argv []string, depth int) {
 		return
 	}
 	w.calls = append(w.calls, argv)
-	if !nodepkg.IsRunner(argv[0]) {
+	if !nodepkg.IsRunner(argv[0]) || *w.resolves <= 0 {
 		return
 	}
+	*w.resolves--
 	args := make([]listen.Arg, len(argv))
 	for i, t := range argv {
 		args[i] = listen.Arg{Text: t}

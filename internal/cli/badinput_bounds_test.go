@@ -44,6 +44,15 @@ func TestBadInputBounds(t *testing.T) {
 			`Dockerfile:2:12: input-limit: The shell command of Dockerfile ENTRYPOINT is 1003011 bytes long, past flylint's limit of 65536 bytes for a command`, 1},
 		{"1 MB release_command is only split, not parsed", files("fly.toml", "app = \"x\"\n[deploy]\n  release_command = \"migrate "+strings.Repeat("$(", 300000)+"\"\n"), nil, ExitClean, "", 0},
 
+		// package.json scripts that each run the next eight times, twenty
+		// deep (8^20 walks), and a 60 KB script run a thousand times:
+		// resolving them gives up at its bounds, leaving the command
+		// unknown. The second also sits behind 256 RUN lines of a build
+		// that [env] NEXT_PUBLIC_X sends flylint looking into.
+		{"package.json scripts 8 wide and 20 deep behind npm start", files("fly.toml", appOnly, "Dockerfile", "FROM node\nCMD [\"npm\", \"start\"]\n", "package.json", fanOutScripts()), nil, ExitClean, "", 0},
+		{"256 RUN npm run of a 60 KB script run 1,000 times", files("fly.toml", appOnly+"[env]\n  NEXT_PUBLIC_X = \"1\"\n", "Dockerfile", "FROM node\n"+strings.Repeat("RUN npm run build\n", 256)+"CMD [\"npm\", \"run\", \"build\"]\n",
+			"package.json", `{"dependencies":{"next":"15"},"scripts":{"big":"`+strings.Repeat("x ", 30<<10)+`","build":"`+strings.TrimSuffix(strings.Repeat("npm run big && ", 1000), " && ")+`"}}`), nil, ExitClean, "", 0},
+
 		// Shell assignments that double a value per step.
 		{"[processes] sh -c doubling a variable", procBasic(`sh -c 'a=xxxxxxxxxx; ` + strings.Repeat("a="+strings.Repeat("$a", 10)+"; ", 9) + `exec python -m http.server $a'`), nil, ExitFindings,
 			`fly.toml:3:16: input-limit: The shell command of [processes] web expands a word to as much as 100020 bytes, past flylint's limit of 65536, so flylint did not expand it: its value is not known, and neither are the ports that depend on it.`, 1},
@@ -177,4 +186,17 @@ func sparse(name string, size int64) func(*testing.T, string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// fanOutScripts is a package.json whose script s<i> runs s<i+1> eight
+// times, twenty deep.
+func fanOutScripts() string {
+	var sb strings.Builder
+	sb.WriteString(`{"scripts":{"start":"npm run s0",`)
+	for i := range 20 {
+		call := fmt.Sprintf("npm run s%d", i+1)
+		fmt.Fprintf(&sb, `"s%d": %q,`, i, strings.TrimSuffix(strings.Repeat(call+" && ", 8), " && "))
+	}
+	sb.WriteString(`"s20": "node x.js"}}`)
+	return sb.String()
 }

@@ -43,6 +43,14 @@ type Resolver struct {
 const (
 	maxSteps = 256
 	maxDepth = 16
+	// maxWalks bounds the script bodies one resolution walks: scripts
+	// that each run the next one several times would otherwise take
+	// fan-out^depth walks (8 calls 16 deep never ends), whatever
+	// maxSteps keeps of their output.
+	maxWalks = 1024
+	// maxWalkBytes bounds the script text those walks parse (about a
+	// tenth of a second of parsing; real scripts total a few KB).
+	maxWalkBytes = 512 << 10
 )
 
 // IsRunner reports whether argv[0] names a package manager or package
@@ -60,15 +68,17 @@ func IsRunner(prog string) bool {
 // a script package.json does not have; steps is then nil.
 func (r *Resolver) Resolve(argv []listen.Arg) (steps []Step, ok bool) {
 	rs := &resolution{r: r}
-	if !rs.invoke(argv, nil, 0) {
+	if !rs.invoke(argv, nil, 0) || rs.walks > maxWalks || rs.walked > maxWalkBytes {
 		return nil, false
 	}
 	return rs.steps, true
 }
 
 type resolution struct {
-	r     *Resolver
-	steps []Step
+	r      *Resolver
+	steps  []Step
+	walks  int // script bodies walked, against maxWalks
+	walked int // their bytes, against maxWalkBytes
 }
 
 func texts(argv []listen.Arg) []string {
@@ -244,6 +254,10 @@ func (rs *resolution) body(name string, extra []listen.Arg, env []listen.Var, de
 	f, ok := rs.r.Pkg.Scripts[name]
 	if !ok || len(f.Value) > 64<<10 {
 		return false
+	}
+	rs.walked += len(f.Value)
+	if rs.walks++; rs.walks > maxWalks || rs.walked > maxWalkBytes {
+		return false // Resolve then gives up: what was cut off is unknown
 	}
 	file, err := syntax.NewParser().Parse(strings.NewReader(f.Value), "")
 	if err != nil {

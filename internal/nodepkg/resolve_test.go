@@ -1,9 +1,11 @@
 package nodepkg
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/flylint/flylint/listen"
 )
@@ -219,5 +221,49 @@ func TestResolveWrappers(t *testing.T) {
 		if got := show(steps); !ok || len(got) != 1 || got[0] != c.want {
 			t.Errorf("%s: got %q, want %q", c.cmd, got, c.want)
 		}
+	}
+}
+
+// Scripts that each run the next one eight times, twenty deep, would
+// take 8^20 walks; the resolution gives up instead, in well under a
+// second.
+func TestResolveFanOutBomb(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(`{"scripts":{`)
+	for i := range 20 {
+		call := fmt.Sprintf("npm run s%d", i+1)
+		fmt.Fprintf(&sb, `"s%d": %q,`, i, strings.TrimSuffix(strings.Repeat(call+" && ", 8), " && "))
+	}
+	sb.WriteString(`"s20": "node x.js"}}`)
+	p, err := Parse("package.json", []byte(sb.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	steps, ok := (&Resolver{Pkg: p}).Resolve(argv("npm run s0"))
+	if ok || steps != nil {
+		t.Errorf("resolved %d steps; a cut-off resolution must not claim to be complete", len(steps))
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
+
+// A 60 KB script run a thousand times is 60 MB of parsing; the
+// resolution stops at maxWalkBytes instead.
+func TestResolveBytesBomb(t *testing.T) {
+	big := strings.Repeat("x ", 30<<10)
+	calls := strings.TrimSuffix(strings.Repeat("npm run big && ", 1000), " && ")
+	data := fmt.Sprintf(`{"scripts":{"start":%q,"big":%q}}`, calls, big)
+	p, err := Parse("package.json", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if steps, ok := (&Resolver{Pkg: p}).Resolve(argv("npm start")); ok {
+		t.Errorf("resolved %d steps past the byte bound", len(steps))
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %s", d)
 	}
 }
