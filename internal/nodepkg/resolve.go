@@ -68,7 +68,7 @@ func IsRunner(prog string) bool {
 // a script package.json does not have; steps is then nil.
 func (r *Resolver) Resolve(argv []listen.Arg) (steps []Step, ok bool) {
 	rs := &resolution{r: r}
-	if !rs.invoke(argv, nil, 0) || rs.walks > maxWalks || rs.walked > maxWalkBytes {
+	if !rs.invoke(argv, nil, 0) || rs.cut {
 		return nil, false
 	}
 	return rs.steps, true
@@ -77,8 +77,9 @@ func (r *Resolver) Resolve(argv []listen.Arg) (steps []Step, ok bool) {
 type resolution struct {
 	r      *Resolver
 	steps  []Step
-	walks  int // script bodies walked, against maxWalks
-	walked int // their bytes, against maxWalkBytes
+	walks  int  // script bodies walked, against maxWalks
+	walked int  // their bytes, against maxWalkBytes
+	cut    bool // a walk was refused by those bounds
 }
 
 func texts(argv []listen.Arg) []string {
@@ -255,10 +256,12 @@ func (rs *resolution) body(name string, extra []listen.Arg, env []listen.Var, de
 	if !ok || len(f.Value) > 64<<10 {
 		return false
 	}
-	rs.walked += len(f.Value)
-	if rs.walks++; rs.walks > maxWalks || rs.walked > maxWalkBytes {
-		return false // Resolve then gives up: what was cut off is unknown
+	if rs.walks >= maxWalks || rs.walked+len(f.Value) > maxWalkBytes {
+		rs.cut = true // Resolve then gives up: what was cut off is unknown
+		return false
 	}
+	rs.walks++
+	rs.walked += len(f.Value)
 	file, err := syntax.NewParser().Parse(strings.NewReader(f.Value), "")
 	if err != nil {
 		// An unparsable script still runs through sh: hand it over whole
