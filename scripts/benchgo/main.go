@@ -12,6 +12,11 @@
 //	go run ./scripts/benchgo                  # about two minutes
 //	go run ./scripts/benchgo -runs 5 -cold 3 -cold-all
 //	go run ./scripts/benchgo -before /path/to/older/flylint   # an older build in the same runs
+//	go run ./scripts/benchgo -no-fixtures -gen 0 -vettool -dir DIR1,DIR2   # real modules
+//
+// With -vettool it also times `go vet -vettool=flylint-vet ./...`: the same
+// analyzers behind go vet's own driver, whose per-package results go vet
+// caches, so a warm run there mostly measures that cache.
 package main
 
 import (
@@ -48,6 +53,7 @@ type config struct {
 	dirs            dirList
 	bin             string
 	before          string // another flylint binary, measured in the same runs
+	vettool         bool   // also time go vet -vettool=flylint-vet
 }
 
 func main() {
@@ -59,6 +65,7 @@ func main() {
 	flag.BoolVar(&c.noFixtures, "no-fixtures", false, "skip the modules under rules/testdata and testdata")
 	flag.Var(&c.dirs, "dir", "extra module `dirs`, comma-separated or repeated")
 	flag.StringVar(&c.bin, "flylint", "", "flylint binary (default: build ./cmd/flylint)")
+	flag.BoolVar(&c.vettool, "vettool", false, "also time `go vet -vettool=flylint-vet ./...` (built from ./cmd/flylint-vet)")
 	flag.StringVar(&c.before, "before", "", "another flylint binary (say, built from an earlier commit) to measure in the same runs as the current one")
 	flag.Parse()
 	if err := run(c); err != nil {
@@ -74,6 +81,7 @@ type module struct {
 	cold      bool
 	vet, lint measurement
 	before    measurement // the -before binary, when given
+	vettool   measurement // go vet -vettool=flylint-vet, with -vettool
 }
 
 type measurement struct {
@@ -101,6 +109,13 @@ func run(c config) error {
 		c.bin = filepath.Join(tmp, "flylint")
 		if out, err := exec.Command("go", "build", "-o", c.bin, "./cmd/flylint").CombinedOutput(); err != nil {
 			return fmt.Errorf("go build ./cmd/flylint: %w\n%s", err, out)
+		}
+	}
+	var vettoolBin string
+	if c.vettool {
+		vettoolBin = filepath.Join(tmp, "flylint-vet")
+		if out, err := exec.Command("go", "build", "-o", vettoolBin, "./cmd/flylint-vet").CombinedOutput(); err != nil {
+			return fmt.Errorf("go build ./cmd/flylint-vet: %w\n%s", err, out)
 		}
 	}
 	rules, err := goRules("rules/testdata")
@@ -140,6 +155,12 @@ func run(c config) error {
 		cmd.Env = env(gocache)
 		return cmd
 	}
+	vetWith := func(dir, gocache string) *exec.Cmd {
+		cmd := exec.Command("go", "vet", "-vettool="+vettoolBin, "./...")
+		cmd.Dir = dir
+		cmd.Env = env(gocache)
+		return cmd
+	}
 	flylint := func(bin string) func(dir, gocache string) *exec.Cmd {
 		return func(dir, gocache string) *exec.Cmd {
 			abs, _ := filepath.Abs(dir)
@@ -163,6 +184,9 @@ func run(c config) error {
 	}
 	if c.before != "" {
 		tools = append(tools, tool{"flylint -before", func(m *module) *measurement { return &m.before }, flylint(c.before), func(m *module) string { return m.app }})
+	}
+	if c.vettool {
+		tools = append(tools, tool{"go vet -vettool", func(m *module) *measurement { return &m.vettool }, vetWith, func(m *module) string { return m.dir }})
 	}
 
 	for _, m := range mods {
@@ -252,7 +276,7 @@ func report(mods []*module, c config) {
 	fmt.Printf("wall: elapsed time; cpu: user+system time of the tool and its child processes; peak RSS: largest process of each tool.\n\n")
 	fmt.Printf("%-52s %7s %7s %6s %6s   %7s %7s %6s %6s   %5s %7s\n", "module", "vet", "flylint", "wall", "cpu", "vet", "flylint", "wall", "cpu", "vet", "flylint")
 	fmt.Printf("%-52s %29s   %29s   %13s\n", "", "warm (wall s, ratios)", "cold (wall s, ratios)", "peak RSS MB")
-	var vet, before ratioLists // flylint over go vet, and over the -before binary
+	var vet, before, vt ratioLists // flylint over go vet and over the -before binary; -vettool over go vet
 	for _, m := range mods {
 		lw, vw, ww, wc := compare(m.lint.warm, m.vet.warm)
 		vet.add(warm, ww, wc)
@@ -261,6 +285,14 @@ func report(mods []*module, c config) {
 			lc, vc, cw, cc := compare(m.lint.cold, m.vet.cold)
 			vet.add(cold, cw, cc)
 			coldCols = fmt.Sprintf("%7.2f %7.2f %5.2fx %5.2fx", vc.wall.Seconds(), lc.wall.Seconds(), cw, cc)
+		}
+		if len(m.vettool.warm) > 0 {
+			_, _, wall, cpu := compare(m.vettool.warm, m.vet.warm)
+			vt.add(warm, wall, cpu)
+		}
+		if len(m.vettool.cold) > 0 {
+			_, _, wall, cpu := compare(m.vettool.cold, m.vet.cold)
+			vt.add(cold, wall, cpu)
 		}
 		if len(m.before.warm) > 0 {
 			_, _, wall, cpu := compare(m.lint.warm, m.before.warm)
@@ -275,6 +307,19 @@ func report(mods []*module, c config) {
 	fmt.Println()
 	for i, what := range []string{"warm wall", "warm cpu", "cold wall", "cold cpu"} {
 		summary(what, "flylint/go vet", vet[i])
+	}
+	if c.vettool {
+		fmt.Println()
+		for _, m := range mods {
+			line := fmt.Sprintf("%-52s warm cpu %5.2fx", trim(m.name, 52), cpuRatio(m.vettool.warm, m.vet.warm))
+			if len(m.vettool.cold) > 0 {
+				line += fmt.Sprintf("   cold cpu %5.2fx", cpuRatio(m.vettool.cold, m.vet.cold))
+			}
+			fmt.Println(line)
+		}
+		for i, what := range []string{"warm wall", "warm cpu", "cold wall", "cold cpu"} {
+			summary(what, "go vet -vettool=flylint-vet/go vet", vt[i])
+		}
 	}
 	if c.before != "" {
 		fmt.Println()
@@ -316,7 +361,21 @@ func summary(what, of string, rs []float64) {
 	for _, r := range rs {
 		sum += math.Log(r)
 	}
-	fmt.Printf("%-9s %s: geometric mean %.2fx, worst %.2fx over %d modules\n", what, of, math.Exp(sum/float64(len(rs))), slices.Max(rs), len(rs))
+	fmt.Printf("%-9s %s: median %.2fx, geometric mean %.2fx, worst %.2fx over %d modules\n", what, of, medianOf(rs), math.Exp(sum/float64(len(rs))), slices.Max(rs), len(rs))
+}
+
+// medianOf is the middle ratio, or the mean of the two middle ones.
+func medianOf(rs []float64) float64 {
+	s := slices.Sorted(slices.Values(rs))
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func cpuRatio(num, den []sample) float64 {
+	_, _, _, cpu := compare(num, den)
+	return cpu
 }
 
 func ratio(a, b time.Duration) float64 {
