@@ -102,6 +102,10 @@ func continues(s string, r Ref) bool {
 		switch s[r.Start-1] {
 		case '_', '.', '-':
 			return true
+		case '%':
+			// "http://%s.flycast": a fmt verb (or a %-escape) stands
+			// where the name goes; the letter after % is no app.
+			return true
 		}
 	}
 	return false

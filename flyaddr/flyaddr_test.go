@@ -33,6 +33,10 @@ func TestFind(t *testing.T) {
 		{"_apps.internal", ""},
 		{"ops@corp.internal", ""},
 		{"x.db.flycast", ""},
+		// A format verb, not a name: superfly/bfaas@68b637f
+		// machines/pool/mach.go builds "http://%s.flycast" with Sprintf.
+		{"http://%s.flycast", ""},
+		{"%v.internal:%d", ""},
 		{"internal", ""},
 		{"", ""},
 		{"\xff\x00api.internal.", "api.internal api internal  0"},
