@@ -1,4 +1,4 @@
-module github.com/flylint/flylint
+module github.com/flylint-dev/flylint
 
 go 1.26.8
 

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/fingerprint"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/fingerprint"
 )
 
 // Version is the format version this package reads and writes.

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // find returns a diagnostic of rule on the n-th (0-based) occurrence of

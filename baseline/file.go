@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/flylint/flylint/internal/outfile"
-	"github.com/flylint/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/internal/outfile"
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // MaxSize bounds the baseline flylint reads: a quarter of a million

@@ -8,8 +8,8 @@ package config
 import (
 	"slices"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Name is the config file's name.

@@ -3,7 +3,7 @@ package config
 import (
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Error is one problem in a config file, at the place it was found.

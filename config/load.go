@@ -2,13 +2,14 @@ package config
 
 import (
 	"fmt"
-	"github.com/flylint/flylint/internal/editdist"
 	"slices"
 	"sort"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/internal/editdist"
+
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 const (

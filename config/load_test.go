@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 // known stands in for the rule registry.

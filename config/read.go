@@ -1,6 +1,6 @@
 package config
 
-import "github.com/flylint/flylint/internal/safefile"
+import "github.com/flylint-dev/flylint/internal/safefile"
 
 // ReadFile reads a configuration file named with -config or found by
 // Find. It refuses what is not a regular file (/dev/zero would be read

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Severity orders findings; a higher value is more serious.

@@ -8,9 +8,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
+
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 type opKind int

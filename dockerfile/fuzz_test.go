@@ -7,8 +7,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/flylint/flylint/source"
 	"github.com/moby/buildkit/frontend/dockerfile/shell"
+
+	"github.com/flylint-dev/flylint/source"
 )
 
 // checkRanges asserts every range the model holds lies inside the file,

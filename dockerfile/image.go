@@ -8,8 +8,8 @@
 package dockerfile
 
 import (
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // File is a parsed Dockerfile.

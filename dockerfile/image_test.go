@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 const multiStage = `ARG GO_VERSION=1.22

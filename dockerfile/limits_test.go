@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // bomb is "ENV A1=$A0$A0…" ten references a line: A_i holds 10^(i+1)

@@ -6,8 +6,8 @@ import (
 	"encoding/hex"
 	"strconv"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Of returns a fingerprint of d for baselines: a finding keeps it while

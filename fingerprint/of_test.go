@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // at returns a diagnostic of rule on the first occurrence of flagged

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 type edit struct {

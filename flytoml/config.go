@@ -11,7 +11,7 @@ package flytoml
 import (
 	"time"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Kind is a TOML value's type as written in the file.

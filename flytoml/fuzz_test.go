@@ -7,8 +7,9 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/flylint/flylint/source"
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/flylint-dev/flylint/source"
 )
 
 var fuzzSeeds = []string{

@@ -3,7 +3,7 @@ package flytoml
 import (
 	"slices"
 
-	"github.com/flylint/flylint/internal/editdist"
+	"github.com/flylint-dev/flylint/internal/editdist"
 )
 
 // The keys flyctl knows, per section. Names come from the toml tags of

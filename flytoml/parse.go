@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"sort"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var bom = []byte("\xef\xbb\xbf")

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // decoder reads the tree into a Config the way flyctl does and records

@@ -7,8 +7,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/flylint/flylint/source"
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/flylint-dev/flylint/source"
 )
 
 // The document tree is the TOML data with a range on every key and value.

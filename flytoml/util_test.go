@@ -5,7 +5,7 @@ import (
 
 	"fmt"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // span prints a range as "line:col-line:col".

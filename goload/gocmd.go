@@ -17,8 +17,8 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // safeFlags are the build flags flylint puts last on every go command

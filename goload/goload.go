@@ -19,9 +19,9 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/flylint/flylint/analyzers/flyrefs"
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/analyzers/flyrefs"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Options adjusts loading.

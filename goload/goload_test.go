@@ -8,8 +8,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/flylint/flylint/goload"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 func TestAnalyze(t *testing.T) {

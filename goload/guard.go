@@ -13,8 +13,8 @@ import (
 
 	"golang.org/x/mod/modfile"
 
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Note is a part of the module flylint left out of the Go analysis on

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // serverCall matches the names libraries give a call that starts a

@@ -10,11 +10,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/config"
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/suppress"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/config"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/suppress"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Options say which rules run and how findings are filtered.

@@ -8,11 +8,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/flylint/flylint/config"
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/source"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/config"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var examples = filepath.Join("..", "testdata", "examples")

@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Result is what a start command was understood to do.

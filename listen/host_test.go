@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 func TestClassifyHost(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Limits on what the shell parser and expander are given. mvdan.cc/sh

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 func TestCheckCommand(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Proto is a transport protocol.

@@ -3,7 +3,7 @@ package listen
 import (
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // match is a recognised server with its arguments.

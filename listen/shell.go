@@ -7,7 +7,7 @@ import (
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // script interprets a shell script (a shell-form command, or the argument

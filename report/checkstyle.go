@@ -4,7 +4,7 @@ import (
 	"encoding/xml"
 	"io"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 // Checkstyle XML as golangci-lint, hadolint and tflint write it, which

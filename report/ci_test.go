@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // evilDiag quotes bytes from a user's file that XML 1.0 cannot carry at

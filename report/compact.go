@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 // Compact writes one line per finding and nothing else, the form editors'

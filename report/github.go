@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 // GitHub writes GitHub Actions workflow commands, which the runner turns

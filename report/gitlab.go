@@ -7,8 +7,8 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/fingerprint"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/fingerprint"
 )
 
 // GitLab Code Quality report (artifacts:reports:codequality), a subset

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // The JSON report is a stable, documented interface (DESIGN.md §4): add

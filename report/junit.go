@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 // JUnit XML in the shape golangci-lint's junit-xml and tflint's junit

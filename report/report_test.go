@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // A message quotes the user's files; whatever they hold, the text and

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var BuildTimeEnvAtRuntime = Register(&Rule{

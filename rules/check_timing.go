@@ -5,9 +5,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var CheckTiming = Register(&Rule{

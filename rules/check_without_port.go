@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 var CheckWithoutPort = Register(&Rule{

@@ -3,8 +3,8 @@ package rules
 import (
 	"errors"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/dockerfile"
 )
 
 var DockerfileSyntax = Register(&Rule{

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 // The checked-in docs/rules/ must be what the metadata generates.

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var DuplicateEdgePort = Register(&Rule{

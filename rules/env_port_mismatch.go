@@ -3,7 +3,7 @@ package rules
 import (
 	"fmt"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 var EnvPortMismatch = Register(&Rule{

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/dockerfile"
 )
 
 var ExecFormNotJSON = Register(&Rule{

@@ -3,8 +3,8 @@ package rules
 import (
 	"errors"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // fileNotReadID is named apart so that Unread can use it: FileNotRead

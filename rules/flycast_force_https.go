@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
 )
 
 var FlycastForceHTTPS = Register(&Rule{

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flyaddr"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flyaddr"
 )
 
 var FlycastHTTPSURL = Register(&Rule{

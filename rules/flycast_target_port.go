@@ -3,8 +3,8 @@ package rules
 import (
 	"fmt"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var FlycastTargetPort = Register(&Rule{

@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var GoAnalysisIncomplete = Register(&Rule{

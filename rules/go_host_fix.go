@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // hostFix is the fix that rewrites a listener's host: replaceHost for

@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var GRPCWithoutHTTP2 = Register(&Rule{

@@ -3,15 +3,16 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"github.com/flylint/flylint/internal/editdist"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/source"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/editdist"
+
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Helpers for the rules that read only fly.toml.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // TestIPv4NetworkFix: a socket that is IPv4-only by its network (fiber's

@@ -3,8 +3,8 @@ package rules
 import (
 	"testing"
 
-	"github.com/flylint/flylint/source"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 func TestRefPort(t *testing.T) {

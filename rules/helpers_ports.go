@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // groupNamed returns the app's process group called name, or nil.

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 var InputLimit = Register(&Rule{

@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var InternalPortMismatch = Register(&Rule{

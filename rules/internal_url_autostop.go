@@ -3,9 +3,9 @@ package rules
 import (
 	"fmt"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var InternalURLAutostop = Register(&Rule{

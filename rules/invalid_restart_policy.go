@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
 )
 
 var InvalidRestartPolicy = Register(&Rule{

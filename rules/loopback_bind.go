@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var LoopbackBind = Register(&Rule{

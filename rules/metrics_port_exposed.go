@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 var MetricsPortExposed = Register(&Rule{

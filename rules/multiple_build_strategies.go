@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var MultipleBuildStrategies = Register(&Rule{

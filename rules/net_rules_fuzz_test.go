@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // netRules are the UDP, exposure and private-networking rules.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 // parityRows are the rows of docs/flyctl-parity.md marked covered: each

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var PrivatePortIPv4Only = Register(&Rule{

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var PublicSensitivePort = Register(&Rule{

@@ -6,9 +6,9 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var ReleaseCommandVolume = Register(&Rule{

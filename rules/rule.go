@@ -9,9 +9,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/source"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Rule is one check and everything users see about it.

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/lint"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Each rule has fixtures under testdata/<rule-id>/: directories named

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 var ServiceProcesses = Register(&Rule{

@@ -3,7 +3,7 @@ package rules
 import (
 	"strconv"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 var ServiceWithoutPorts = Register(&Rule{

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/suppress"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/suppress"
 )
 
 // The two suppression rules are reported by the lint pipeline when it
@@ -23,7 +24,7 @@ var UnusedSuppression = Register(&Rule{
   internal_port = 8080`,
 	Good: `[http_service]
   internal_port = 8080`,
-	URLs:  []string{"https://github.com/flylint/flylint#suppressing-findings"},
+	URLs:  []string{project.Home + "#suppressing-findings"},
 	Tags:  []string{"suppression"},
 	Check: func(*Pass) {},
 })
@@ -40,7 +41,7 @@ var InvalidSuppression = Register(&Rule{
   internal_port = 8080  # flylint:ignore expose-mismatch`,
 	Good: `[http_service]
   internal_port = 8080  # flylint:ignore expose-mismatch the image is built elsewhere`,
-	URLs:  []string{"https://github.com/flylint/flylint#suppressing-findings"},
+	URLs:  []string{project.Home + "#suppressing-findings"},
 	Tags:  []string{"suppression"},
 	Check: func(*Pass) {},
 })

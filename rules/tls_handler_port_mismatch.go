@@ -3,10 +3,10 @@ package rules
 import (
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var TLSHandlerPortMismatch = Register(&Rule{

@@ -3,8 +3,8 @@ package rules
 import (
 	"errors"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
 )
 
 var TOMLSyntax = Register(&Rule{

@@ -3,8 +3,8 @@ package rules
 import (
 	"fmt"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 var UDPNeedsDedicatedIPv4 = Register(&Rule{

@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 var UDPNotFlyGlobalServices = Register(&Rule{

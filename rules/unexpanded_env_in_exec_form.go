@@ -6,10 +6,10 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/dockerfile"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var UnexpandedEnvInExecForm = Register(&Rule{

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 var UnsplittableCommand = Register(&Rule{

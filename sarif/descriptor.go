@@ -8,8 +8,8 @@ import (
 
 	gosarif "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 // descriptor is a rule's tool.driver.rules entry: what GitHub shows at the

@@ -9,9 +9,9 @@ import (
 
 	gosarif "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/fingerprint"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/fingerprint"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // findingHashKey carries fingerprint.Of, flylint's own fingerprint (the

@@ -15,8 +15,9 @@ import (
 
 	gosarif "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 // Options describe the run.
@@ -102,7 +103,7 @@ func marshal(diags []diag.Diagnostic, rs []*rules.Rule, files map[string][]byte,
 var semver = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
 
 func newRun(opts Options) *gosarif.Run {
-	info := cmp.Or(opts.InformationURI, "https://github.com/flylint/flylint")
+	info := cmp.Or(opts.InformationURI, project.Home)
 	run := gosarif.NewRunWithInformationURI("flylint", info)
 	run.Tool.Driver.Version = ptr(cmp.Or(opts.ToolVersion, "unknown"))
 	if semver.MatchString(opts.ToolVersion) {

@@ -12,9 +12,9 @@ import (
 
 	gosarif "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.sarif")
@@ -47,8 +47,8 @@ var (
 
 var opts = Options{
 	ToolVersion:    "0.1.0",
-	InformationURI: "https://github.com/flylint/flylint",
-	HelpURIBase:    "https://github.com/flylint/flylint/blob/main/docs/rules/",
+	InformationURI: "https://github.com/flylint-dev/flylint",
+	HelpURIBase:    "https://github.com/flylint-dev/flylint/blob/main/docs/rules/",
 }
 
 // span is the range of the n-th (0-based) occurrence of text in file.

@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/fingerprint"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/fingerprint"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/source"
 )
 
 func write(t *testing.T, diags []diag.Diagnostic, rs []*rules.Rule, files map[string][]byte, o Options) []byte {
@@ -31,7 +31,7 @@ func TestCleanRunHasEmptyResults(t *testing.T) {
 	}
 	run := get(t, decode(t, data), "runs", 0)
 	driver := get(t, run, "tool", "driver")
-	for k, want := range map[string]any{"name": "flylint", "version": "0.1.0", "semanticVersion": "0.1.0", "informationUri": "https://github.com/flylint/flylint"} {
+	for k, want := range map[string]any{"name": "flylint", "version": "0.1.0", "semanticVersion": "0.1.0", "informationUri": "https://github.com/flylint-dev/flylint"} {
 		if got := get(t, driver, k); got != want {
 			t.Errorf("driver.%s = %v, want %v", k, got, want)
 		}
@@ -50,7 +50,7 @@ func TestRuleDescriptor(t *testing.T) {
 		"id":                           "public-sensitive-port",
 		"shortDescription.text":        "A database or admin port is routed from the internet",
 		"fullDescription.text":         "Every port a service exposes on a public IP is open to the whole internet.",
-		"helpUri":                      "https://github.com/flylint/flylint/blob/main/docs/rules/public-sensitive-port.md",
+		"helpUri":                      "https://github.com/flylint-dev/flylint/blob/main/docs/rules/public-sensitive-port.md",
 		"defaultConfiguration.level":   "warning",
 		"properties.security-severity": "7.5",
 		"help.markdown":                rules.Markdown(publicPort),

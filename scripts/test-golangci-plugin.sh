@@ -16,8 +16,8 @@ src="$(go env GOMODCACHE)/github.com/golangci/golangci-lint/v2@$version"
 cp -r "$src" "$work/gcl"
 chmod -R u+w "$work/gcl"
 cd "$work/gcl"
-printf '\nimport _ "github.com/flylint/flylint/analyzers/golangci"\n' >> cmd/golangci-lint/plugins.go
-go mod edit -require=github.com/flylint/flylint@v0.0.0 -replace="github.com/flylint/flylint=$repo"
+printf '\nimport _ "github.com/flylint-dev/flylint/analyzers/golangci"\n' >> cmd/golangci-lint/plugins.go
+go mod edit -require=github.com/flylint-dev/flylint@v0.0.0 -replace="github.com/flylint-dev/flylint=$repo"
 GOFLAGS=-mod=mod go mod tidy >/dev/null 2>&1
 GOFLAGS=-mod=mod go build -o "$work/custom-gcl" ./cmd/golangci-lint
 

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 // Rule ids of the diagnostics Apply reports. The rules package registers

@@ -19,7 +19,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Lang selects the comment syntax of a file.

@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // goComments finds the line comments of a Go file with go/scanner, so

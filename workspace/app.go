@@ -6,10 +6,10 @@
 package workspace
 
 import (
-	"github.com/flylint/flylint/dockerfile"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Workspace is every app of one run.

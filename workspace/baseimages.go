@@ -3,7 +3,7 @@ package workspace
 import (
 	"strings"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // baseImage is what an official image runs when a Dockerfile built on

@@ -11,9 +11,9 @@ import (
 
 	"golang.org/x/mod/modfile"
 
-	"github.com/flylint/flylint/internal/nodepkg"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/internal/nodepkg"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // noDockerfile is what a build without a Dockerfile of the app's puts in

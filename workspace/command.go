@@ -7,9 +7,9 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // startCommand works out how a process group starts, by Fly's precedence:

@@ -5,10 +5,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flylint/flylint/internal/caddyconf"
-	"github.com/flylint/flylint/internal/nginxconf"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/internal/caddyconf"
+	"github.com/flylint-dev/flylint/internal/nginxconf"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // addConfiguredServers gives a group whose process is a server that

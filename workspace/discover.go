@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // skipDirs are never searched for apps: they hold dependencies or VCS

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/flylint/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // MaxFileSize is the largest fly.toml or Dockerfile flylint reads. Real

@@ -9,10 +9,10 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/flylint/flylint/dockerfile"
-	"github.com/flylint/flylint/internal/nodepkg"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/internal/nodepkg"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // InlinedEnv is a JavaScript build in the app's image that writes the

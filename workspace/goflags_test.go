@@ -3,7 +3,7 @@ package workspace
 import (
 	"testing"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 func argvOf(ws ...string) []listen.Arg {

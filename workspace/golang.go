@@ -11,11 +11,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/goload"
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // analyzeGo runs the Go analysis once per module that holds linted apps

@@ -6,8 +6,8 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/flylint/flylint/goload"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Each note of a module is reported once, by the app whose directory

@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flylint/flylint/dockerfile"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // imageFS answers, for a path in the image, which file of the build

@@ -14,12 +14,12 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/flylint/flylint/dockerfile"
-	"github.com/flylint/flylint/flyaddr"
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/goload"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/flyaddr"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Options tune loading.

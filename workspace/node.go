@@ -12,11 +12,11 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flylint/flylint/dockerfile"
-	"github.com/flylint/flylint/internal/jssrc"
-	"github.com/flylint/flylint/internal/nodepkg"
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/internal/jssrc"
+	"github.com/flylint-dev/flylint/internal/nodepkg"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // maxNodeSteps bounds how many resolved commands are interpreted for one

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/goload"
+	"github.com/flylint-dev/flylint/goload"
 )
 
 // An editor's unsaved buffer is what the loader reads, for fly.toml and

@@ -5,12 +5,12 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/flycasthttps"
-	"github.com/flylint/flylint/analyzers/ipv6only"
-	"github.com/flylint/flylint/analyzers/loopbackbind"
-	"github.com/flylint/flylint/analyzers/sixpnonly"
-	"github.com/flylint/flylint/analyzers/tcpglobalservices"
-	"github.com/flylint/flylint/analyzers/udpglobalservices"
+	"github.com/flylint-dev/flylint/analyzers/flycasthttps"
+	"github.com/flylint-dev/flylint/analyzers/ipv6only"
+	"github.com/flylint-dev/flylint/analyzers/loopbackbind"
+	"github.com/flylint-dev/flylint/analyzers/sixpnonly"
+	"github.com/flylint-dev/flylint/analyzers/tcpglobalservices"
+	"github.com/flylint-dev/flylint/analyzers/udpglobalservices"
 )
 
 // Analyzers returns the analyzers that report on their own. Each

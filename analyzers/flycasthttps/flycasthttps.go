@@ -7,8 +7,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/flyrefs"
-	"github.com/flylint/flylint/analyzers/internal/check"
+	"github.com/flylint-dev/flylint/analyzers/flyrefs"
+	"github.com/flylint-dev/flylint/analyzers/internal/check"
+	"github.com/flylint-dev/flylint/internal/project"
 )
 
 // Rule is the flylint rule id, used as the diagnostics' category.
@@ -17,7 +18,7 @@ const Rule = "flycast-https-url"
 var Analyzer = &analysis.Analyzer{
 	Name:     "flycasthttps",
 	Doc:      "report TLS URLs to Flycast addresses, which are HTTP only",
-	URL:      "https://github.com/flylint/flylint/blob/main/docs/rules/flycast-https-url.md",
+	URL:      project.RuleDocs + "flycast-https-url.md",
 	Requires: []*analysis.Analyzer{flyrefs.Analyzer},
 	Run:      run,
 }

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/flycasthttps"
+	"github.com/flylint-dev/flylint/analyzers/flycasthttps"
 )
 
 func Test(t *testing.T) {

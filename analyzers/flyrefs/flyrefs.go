@@ -8,14 +8,15 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/flyaddr"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/flyaddr"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/source"
 )
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "flyrefs",
 	Doc:        "find references to Fly apps on the private network in string literals",
-	URL:        "https://github.com/flylint/flylint/tree/main/analyzers/flyrefs",
+	URL:        project.Home + "/tree/main/analyzers/flyrefs",
 	ResultType: reflect.TypeFor[*Result](),
 	Run:        run,
 }

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/flyrefs"
+	"github.com/flylint-dev/flylint/analyzers/flyrefs"
 )
 
 // show reports each reference in flyrefs' Result where it was found, so

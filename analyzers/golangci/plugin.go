@@ -8,7 +8,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/all"
+	"github.com/flylint-dev/flylint/analyzers/all"
 )
 
 func init() {

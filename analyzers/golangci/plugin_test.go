@@ -6,7 +6,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 
-	_ "github.com/flylint/flylint/analyzers/golangci"
+	_ "github.com/flylint-dev/flylint/analyzers/golangci"
 )
 
 func TestRegistered(t *testing.T) {

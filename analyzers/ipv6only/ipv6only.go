@@ -3,9 +3,10 @@ package ipv6only
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/internal/check"
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/analyzers/internal/check"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // Rule is the flylint rule id, used as the diagnostics' category.
@@ -14,7 +15,7 @@ const Rule = "proxied-port-ipv6-only"
 var Analyzer = &analysis.Analyzer{
 	Name:     "ipv6only",
 	Doc:      "report proxied ports that listen on IPv6 only",
-	URL:      "https://github.com/flylint/flylint/blob/main/docs/rules/proxied-port-ipv6-only.md",
+	URL:      project.RuleDocs + "proxied-port-ipv6-only.md",
 	Requires: []*analysis.Analyzer{listensite.Analyzer},
 	Run:      run,
 }

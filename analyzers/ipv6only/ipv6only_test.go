@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/ipv6only"
+	"github.com/flylint-dev/flylint/analyzers/ipv6only"
 )
 
 func Test(t *testing.T) {

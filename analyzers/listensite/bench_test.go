@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/flylint/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
 )
 
 // BenchmarkAnalyze runs the analyzer over every testdata program,

@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 type ignoreWants struct{}

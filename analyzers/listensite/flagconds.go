@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // Branches on flags and booleans: `if *dev { host = "127.0.0.1" }`,

@@ -12,8 +12,9 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/flylint/flylint/listen"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Analyzer finds the places a package listens on a socket and works out
@@ -21,7 +22,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "listensite",
 	Doc:        doc,
-	URL:        "https://github.com/flylint/flylint/tree/main/analyzers/listensite",
+	URL:        project.Home + "/tree/main/analyzers/listensite",
 	Requires:   nil, // SSA is built in run, only for non-standard packages (see buildSSA)
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(packageFact)},

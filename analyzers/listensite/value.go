@@ -1,9 +1,10 @@
 package listensite
 
 import (
-	"github.com/flylint/flylint/source"
 	"strconv"
 	"strings"
+
+	"github.com/flylint-dev/flylint/source"
 )
 
 // PartKind says what one piece of a symbolic string is.

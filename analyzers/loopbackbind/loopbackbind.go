@@ -3,9 +3,10 @@ package loopbackbind
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/internal/check"
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/analyzers/internal/check"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // Rule is the flylint rule id, used as the diagnostics' category.
@@ -14,7 +15,7 @@ const Rule = "loopback-bind"
 var Analyzer = &analysis.Analyzer{
 	Name:     "loopbackbind",
 	Doc:      "report listeners Fly Proxy cannot reach because they bind loopback",
-	URL:      "https://github.com/flylint/flylint/blob/main/docs/rules/loopback-bind.md",
+	URL:      project.RuleDocs + "loopback-bind.md",
 	Requires: []*analysis.Analyzer{listensite.Analyzer},
 	Run:      run,
 }

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/loopbackbind"
+	"github.com/flylint-dev/flylint/analyzers/loopbackbind"
 )
 
 func Test(t *testing.T) {

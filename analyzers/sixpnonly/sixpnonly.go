@@ -3,9 +3,10 @@ package sixpnonly
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/internal/check"
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/analyzers/internal/check"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // Rule is the flylint rule id, used as the diagnostics' category.
@@ -14,7 +15,7 @@ const Rule = "proxied-port-6pn-only"
 var Analyzer = &analysis.Analyzer{
 	Name:     "sixpnonly",
 	Doc:      "report proxied ports bound only to fly-local-6pn",
-	URL:      "https://github.com/flylint/flylint/blob/main/docs/rules/proxied-port-6pn-only.md",
+	URL:      project.RuleDocs + "proxied-port-6pn-only.md",
 	Requires: []*analysis.Analyzer{listensite.Analyzer},
 	Run:      run,
 }

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/sixpnonly"
+	"github.com/flylint-dev/flylint/analyzers/sixpnonly"
 )
 
 func Test(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/tcpglobalservices"
+	"github.com/flylint-dev/flylint/analyzers/tcpglobalservices"
 )
 
 func Test(t *testing.T) {

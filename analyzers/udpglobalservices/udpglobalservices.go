@@ -3,9 +3,10 @@ package udpglobalservices
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/internal/check"
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/analyzers/internal/check"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // Rule is the flylint rule id, used as the diagnostics' category.
@@ -14,7 +15,7 @@ const Rule = "udp-not-fly-global-services"
 var Analyzer = &analysis.Analyzer{
 	Name:     "udpglobalservices",
 	Doc:      "report UDP listeners that do not bind fly-global-services",
-	URL:      "https://github.com/flylint/flylint/blob/main/docs/rules/udp-not-fly-global-services.md",
+	URL:      project.RuleDocs + "udp-not-fly-global-services.md",
 	Requires: []*analysis.Analyzer{listensite.Analyzer},
 	Run:      run,
 }

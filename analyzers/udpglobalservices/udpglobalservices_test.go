@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/flylint/flylint/analyzers/udpglobalservices"
+	"github.com/flylint-dev/flylint/analyzers/udpglobalservices"
 )
 
 func Test(t *testing.T) {

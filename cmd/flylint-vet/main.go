@@ -15,8 +15,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
-	"github.com/flylint/flylint/analyzers/all"
-	"github.com/flylint/flylint/internal/version"
+	"github.com/flylint-dev/flylint/analyzers/all"
+	"github.com/flylint-dev/flylint/internal/version"
 )
 
 func main() {

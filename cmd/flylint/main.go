@@ -5,8 +5,8 @@ package main
 import (
 	"os"
 
-	"github.com/flylint/flylint/internal/cli"
-	"github.com/flylint/flylint/internal/gcpolicy"
+	"github.com/flylint-dev/flylint/internal/cli"
+	"github.com/flylint-dev/flylint/internal/gcpolicy"
 )
 
 func main() {

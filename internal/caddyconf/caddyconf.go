@@ -17,7 +17,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Limits keep a hostile file cheap.

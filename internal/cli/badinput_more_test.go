@@ -9,7 +9,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // TestBadInputMore widens TestBadInput's table with more kinds of broken

@@ -9,11 +9,11 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/flylint/flylint/baseline"
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/baseline"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // applyBaseline runs once the findings are known (after suppressions and

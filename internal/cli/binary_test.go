@@ -72,7 +72,7 @@ func flylintBinary(t testing.TB) string {
 			return
 		}
 		binPath = filepath.Join(binDir, "flylint")
-		cmd := exec.Command("go", "build", "-o", binPath, "github.com/flylint/flylint/cmd/flylint")
+		cmd := exec.Command("go", "build", "-o", binPath, "github.com/flylint-dev/flylint/cmd/flylint")
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			binErr = fmt.Errorf("go build: %w\n%s", err, out)

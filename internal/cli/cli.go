@@ -16,15 +16,16 @@ import (
 	"sync"
 	"time"
 
-	"github.com/flylint/flylint/config"
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/internal/outfile"
-	"github.com/flylint/flylint/internal/version"
-	"github.com/flylint/flylint/lint"
-	"github.com/flylint/flylint/report"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/sarif"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/config"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/outfile"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/internal/version"
+	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/report"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/sarif"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // build is what the Go toolchain recorded about this binary: `flylint
@@ -64,7 +65,7 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 func RunIO(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
-			say(stderr, "flylint: internal error: %v\n%s\nPlease report this at https://github.com/flylint/flylint/issues.\n", v, debug.Stack())
+			say(stderr, "flylint: internal error: %v\n%s\nPlease report this at %s.\n", v, debug.Stack(), project.Issues)
 			code = ExitInternal
 		}
 	}()
@@ -481,8 +482,8 @@ var formats = map[string]reportFormat{
 			SrcRoot:        root,
 			WorkDir:        wd,
 			ToolVersion:    build.Short(),
-			InformationURI: "https://github.com/flylint/flylint",
-			HelpURIBase:    "https://github.com/flylint/flylint/blob/main/docs/rules/",
+			InformationURI: project.Home,
+			HelpURIBase:    project.RuleDocs,
 			Category:       o.category,
 		})
 	}},

@@ -7,9 +7,9 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/report"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/report"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // getenv is os.Getenv; tests replace it.

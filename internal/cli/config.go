@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/flylint/flylint/config"
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/config"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 // loadConfig reads -config, or finds .flylint.toml from the first linted

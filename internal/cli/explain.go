@@ -7,9 +7,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/flylint/flylint/analyzers/all"
-	"github.com/flylint/flylint/internal/editdist"
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/analyzers/all"
+	"github.com/flylint-dev/flylint/internal/editdist"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 func listRules(args []string, stdout, stderr io.Writer) int {

@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/fix"
-	"github.com/flylint/flylint/internal/outfile"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/fix"
+	"github.com/flylint-dev/flylint/internal/outfile"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // fixResult is what applyFixes did.

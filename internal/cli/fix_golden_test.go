@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/lint"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Fix goldens live in testdata/fix/<rule-id>/<case>/: before/ is an app

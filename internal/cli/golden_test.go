@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/config"
+	"github.com/flylint-dev/flylint/config"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flylint/flylint/internal/outfile"
+	"github.com/flylint-dev/flylint/internal/outfile"
 )
 
 // Outputs never destroy (issue 10): these run the real binary on a

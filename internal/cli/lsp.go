@@ -3,7 +3,7 @@ package cli
 import (
 	"io"
 
-	"github.com/flylint/flylint/internal/lsp"
+	"github.com/flylint-dev/flylint/internal/lsp"
 )
 
 // serveLSP is `flylint lsp`: a language server on stdin and stdout until

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/flylint/flylint/internal/outfile"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/outfile"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // inputs are the files a run reads, known by identity (device and

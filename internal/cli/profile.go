@@ -7,7 +7,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 
-	"github.com/flylint/flylint/internal/outfile"
+	"github.com/flylint-dev/flylint/internal/outfile"
 )
 
 // profiler writes the -cpuprofile and -memprofile files, for finding

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/diag"
+	"github.com/flylint-dev/flylint/diag"
 )
 
 // LabelledRules are the rules LABELS.md speaks for. Its preamble defines

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 // root is ../shared/corpus beside the repository.

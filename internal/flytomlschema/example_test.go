@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flylint/flylint/internal/flytomlschema"
+	"github.com/flylint-dev/flylint/internal/flytomlschema"
 )
 
 func ExampleHover() {

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/flylint/flylint/rules"
+	"github.com/flylint-dev/flylint/rules"
 )
 
 func main() {

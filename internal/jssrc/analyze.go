@@ -21,7 +21,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // Options bound and feed an analysis.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // render shows every field a rule may use, and the positions.

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/suppress"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/suppress"
 )
 
 // explainCommand opens a rule's documentation.

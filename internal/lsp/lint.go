@@ -11,14 +11,15 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint/flylint/config"
-	"github.com/flylint/flylint/diag"
-	"github.com/flylint/flylint/goload"
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/lint"
-	"github.com/flylint/flylint/rules"
-	"github.com/flylint/flylint/source"
-	"github.com/flylint/flylint/workspace"
+	"github.com/flylint-dev/flylint/config"
+	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/rules"
+	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/workspace"
 )
 
 // settings are what initializationOptions and didChangeConfiguration
@@ -168,7 +169,7 @@ func (s *server) lintFolder(folder string, overlay map[string][]byte, st setting
 	defer func() {
 		if v := recover(); v != nil {
 			s.logf("internal error linting %s: %v\n%s", folder, v, debug.Stack())
-			s.showMessage(1, fmt.Sprintf("flylint: internal error linting %s (please report it at https://github.com/flylint/flylint/issues): %v", folder, v))
+			s.showMessage(1, fmt.Sprintf("flylint: internal error linting %s (please report it at %s): %v", folder, project.Issues, v))
 			out = &folderLint{contents: map[string][]byte{}}
 		}
 	}()
@@ -353,7 +354,7 @@ func lspSeverity(s diag.Severity) int {
 
 // docURL is where a rule's page is read, as SARIF reports link it.
 func docURL(rule string) string {
-	return "https://github.com/flylint/flylint/blob/main/docs/rules/" + rule + ".md"
+	return project.RuleDoc(rule)
 }
 
 // byteOffset is the offset of a flylint position (1-based line, 1-based

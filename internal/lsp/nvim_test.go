@@ -26,7 +26,7 @@ func TestNeovim(t *testing.T) {
 		t.Skip("builds flylint and runs an editor")
 	}
 	bin := filepath.Join(t.TempDir(), "flylint")
-	build := exec.Command("go", "build", "-o", bin, "github.com/flylint/flylint/cmd/flylint")
+	build := exec.Command("go", "build", "-o", bin, "github.com/flylint-dev/flylint/cmd/flylint")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

@@ -24,7 +24,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/flylint/flylint/goload"
+	"github.com/flylint-dev/flylint/goload"
 )
 
 // Options configure a server.

@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/flylint/flylint/listen"
+	"github.com/flylint-dev/flylint/listen"
 )
 
 // FuzzParse feeds arbitrary package.json text and resolves the common

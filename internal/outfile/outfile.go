@@ -22,7 +22,7 @@ import (
 	"sync"
 	"syscall"
 
-	"github.com/flylint/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // Kind says what is written, which decides what may be at the path.

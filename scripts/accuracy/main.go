@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/flylint/flylint/internal/corpus"
+	"github.com/flylint-dev/flylint/internal/corpus"
 )
 
 func main() {

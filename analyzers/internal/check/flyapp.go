@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/flylint/flylint/flytoml"
-	"github.com/flylint/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // maxFlyToml is the largest fly.toml the analyzers read, as flylint's own

@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/internal/safefile"
-	"github.com/flylint/flylint/suppress"
+	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/suppress"
 )
 
 // Report reports d unless a //flylint:ignore directive covers its line

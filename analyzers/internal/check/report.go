@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint/flylint/analyzers/listensite"
-	"github.com/flylint/flylint/source"
+	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/source"
 )
 
 // Sites returns the listen sites a pass may report on (those with a

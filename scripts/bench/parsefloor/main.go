@@ -18,10 +18,11 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/flylint/flylint/internal/gcpolicy"
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/flylint-dev/flylint/internal/gcpolicy"
 )
 
 func main() {
