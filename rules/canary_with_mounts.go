@@ -3,7 +3,7 @@ package rules
 import (
 	"fmt"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 )
 
 var CanaryWithMounts = Register(&Rule{

@@ -5,9 +5,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/flytoml"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 var CheckTiming = Register(&Rule{

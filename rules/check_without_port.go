@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 )
 
 var CheckWithoutPort = Register(&Rule{

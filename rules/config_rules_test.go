@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // configRules are the rules that read only fly.toml.

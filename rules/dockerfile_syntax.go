@@ -3,8 +3,8 @@ package rules
 import (
 	"errors"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/dockerfile"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/dockerfile"
 )
 
 var DockerfileSyntax = Register(&Rule{

@@ -3,8 +3,8 @@ package rules
 import (
 	"errors"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // fileNotReadID is named apart so that Unread can use it: FileNotRead

@@ -9,10 +9,10 @@ import (
 
 	"github.com/flylint-dev/flylint/internal/editdist"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/flytoml"
-	"github.com/flylint-dev/flylint/source"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // Helpers for the rules that read only fly.toml.

@@ -3,7 +3,7 @@ package rules
 import (
 	"strings"
 
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // ipv4OnlyByNetwork reports whether a listener accepts IPv4 only because

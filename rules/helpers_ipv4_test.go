@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // TestIPv4NetworkFix: a socket that is IPv4-only by its network (fiber's

@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/listen"
-	"github.com/flylint-dev/flylint/source"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // Helpers of the private-networking, UDP and exposure rules.

@@ -3,8 +3,8 @@ package rules
 import (
 	"testing"
 
-	"github.com/flylint-dev/flylint/source"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 func TestRefPort(t *testing.T) {

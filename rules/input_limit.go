@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 )
 
 var InputLimit = Register(&Rule{

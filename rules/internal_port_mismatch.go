@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/listen"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 var InternalPortMismatch = Register(&Rule{

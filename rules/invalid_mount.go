@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 )
 
 var InvalidMount = Register(&Rule{

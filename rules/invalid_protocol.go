@@ -3,7 +3,7 @@ package rules
 import (
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 )
 
 var InvalidProtocol = Register(&Rule{

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 )
 
 var InvalidRestartPolicy = Register(&Rule{

@@ -10,9 +10,9 @@ import (
 
 	"github.com/docker/go-units"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/flytoml"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // memoryPerCPU is the memory a Machine may have per CPU, in MB, by CPU

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 var MultipleBuildStrategies = Register(&Rule{

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/listen"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 var PrivatePortIPv4Only = Register(&Rule{

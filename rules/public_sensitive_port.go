@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 var PublicSensitivePort = Register(&Rule{

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/source"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // Rule is one check and everything users see about it.

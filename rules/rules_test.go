@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/internal/lint"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Each rule has fixtures under testdata/<rule-id>/: directories named

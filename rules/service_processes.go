@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 )
 
 var ServiceProcesses = Register(&Rule{

@@ -3,7 +3,7 @@ package rules
 import (
 	"strconv"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 )
 
 var ServiceWithoutPorts = Register(&Rule{

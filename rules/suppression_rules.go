@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/project"
-	"github.com/flylint-dev/flylint/suppress"
+	"github.com/flylint-dev/flylint/internal/suppress"
 )
 
 // The two suppression rules are reported by the lint pipeline when it

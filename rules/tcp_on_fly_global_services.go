@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 var TCPOnFlyGlobalServices = Register(&Rule{

@@ -3,8 +3,8 @@ package rules
 import (
 	"errors"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 )
 
 var TOMLSyntax = Register(&Rule{

@@ -3,8 +3,8 @@ package rules
 import (
 	"fmt"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 var UDPPortRemap = Register(&Rule{

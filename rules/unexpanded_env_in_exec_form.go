@@ -6,10 +6,10 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/dockerfile"
-	"github.com/flylint-dev/flylint/listen"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/dockerfile"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 var UnexpandedEnvInExecForm = Register(&Rule{

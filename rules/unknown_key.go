@@ -3,9 +3,9 @@ package rules
 import (
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/flytoml"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 var UnknownKey = Register(&Rule{

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // BenchmarkWrite2000 measures a large report: 2000 findings in one file.

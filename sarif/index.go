@@ -3,8 +3,8 @@ package sarif
 import (
 	"unicode/utf8"
 
-	"github.com/flylint-dev/flylint/fingerprint"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/fingerprint"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // index caches, per file, what positions and hashes need: line starts,

@@ -9,9 +9,9 @@ import (
 
 	gosarif "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/fingerprint"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/fingerprint"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // findingHashKey carries fingerprint.Of, flylint's own fingerprint (the

@@ -12,9 +12,9 @@ import (
 
 	gosarif "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/source"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/source"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.sarif")

@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/fingerprint"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/fingerprint"
+	"github.com/flylint-dev/flylint/internal/source"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/source"
 )
 
 func write(t *testing.T, diags []diag.Diagnostic, rs []*rules.Rule, files map[string][]byte, o Options) []byte {

@@ -8,9 +8,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/flylint-dev/flylint/flyaddr"
+	"github.com/flylint-dev/flylint/internal/flyaddr"
 	"github.com/flylint-dev/flylint/internal/project"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 var Analyzer = &analysis.Analyzer{

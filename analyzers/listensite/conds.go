@@ -1,6 +1,6 @@
 package listensite
 
-import "github.com/flylint-dev/flylint/listen"
+import "github.com/flylint-dev/flylint/internal/listen"
 
 // Alternative is one address a site may listen on, and the conditions
 // on environment variables under which the program picks it.

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // Branches on flags and booleans: `if *dev { host = "127.0.0.1" }`,

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/flylint-dev/flylint/analyzers/listensite"
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // TestDecideFlagBranch finishes sites whose address a branch on a flag

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // sethvargo/go-envconfig (https://github.com/sethvargo/go-envconfig,

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/listen"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // resolve turns a raw site into a listener. Where the program picks a

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/flylint-dev/flylint/analyzers/listensite"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // shapeSites is sites plus where each site's host and port values are

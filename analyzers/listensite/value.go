@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // PartKind says what one piece of a symbolic string is.

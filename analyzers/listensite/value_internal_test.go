@@ -5,8 +5,8 @@ import (
 	"encoding/gob"
 	"testing"
 
-	"github.com/flylint-dev/flylint/listen"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // TestFactRoundTrip: values with symbolic env names, conditions and

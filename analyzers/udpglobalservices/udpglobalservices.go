@@ -5,8 +5,8 @@ import (
 
 	"github.com/flylint-dev/flylint/analyzers/internal/check"
 	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/project"
-	"github.com/flylint-dev/flylint/listen"
 )
 
 // Rule is the flylint rule id, used as the diagnostics' category.

@@ -17,7 +17,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // Limits keep a hostile file cheap.

@@ -9,7 +9,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // TestBadInputMore widens TestBadInput's table with more kinds of broken

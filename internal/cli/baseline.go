@@ -9,11 +9,11 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/flylint-dev/flylint/baseline"
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/baseline"
+	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/safefile"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // applyBaseline runs once the findings are known (after suppressions and

@@ -16,16 +16,16 @@ import (
 	"sync"
 	"time"
 
-	"github.com/flylint-dev/flylint/config"
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/config"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/lint"
 	"github.com/flylint-dev/flylint/internal/outfile"
 	"github.com/flylint-dev/flylint/internal/project"
+	"github.com/flylint-dev/flylint/internal/report"
 	"github.com/flylint-dev/flylint/internal/version"
-	"github.com/flylint-dev/flylint/lint"
-	"github.com/flylint-dev/flylint/report"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
 	"github.com/flylint-dev/flylint/sarif"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // build is what the Go toolchain recorded about this binary: `flylint

@@ -7,9 +7,9 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/report"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/report"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // getenv is os.Getenv; tests replace it.

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/flylint-dev/flylint/config"
+	"github.com/flylint-dev/flylint/internal/config"
 	"github.com/flylint-dev/flylint/internal/safefile"
 	"github.com/flylint-dev/flylint/rules"
 )

@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/fix"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/fix"
 	"github.com/flylint-dev/flylint/internal/outfile"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // fixResult is what applyFixes did.

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/internal/lint"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Fix goldens live in testdata/fix/<rule-id>/<case>/: before/ is an app

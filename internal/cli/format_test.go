@@ -5,10 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/source"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // TestFormatsShowingFixes holds every -format to its showsFixes: the

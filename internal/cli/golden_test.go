@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/config"
+	"github.com/flylint-dev/flylint/internal/config"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

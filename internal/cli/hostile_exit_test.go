@@ -8,10 +8,10 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/flylint-dev/flylint/baseline"
+	"github.com/flylint-dev/flylint/internal/baseline"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/source"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // These cases run the real binary on repositories built to make flylint

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/outfile"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // inputs are the files a run reads, known by identity (device and

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // progressDelay is how long a run goes quiet before a progress line

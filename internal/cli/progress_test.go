@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 func TestProgressQuietForShortRuns(t *testing.T) {

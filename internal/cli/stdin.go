@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 // stdinInput is -stdin-filename: an editor's buffer, linted as if it were

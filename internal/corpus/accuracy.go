@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 )
 
 // LabelledRules are the rules LABELS.md speaks for. Its preamble defines

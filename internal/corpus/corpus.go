@@ -13,10 +13,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/lint"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // Label is what LABELS.md expects for one app.

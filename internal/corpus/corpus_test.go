@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/diag"
+	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/rules"
 )
 

@@ -9,12 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/goload"
-	"github.com/flylint-dev/flylint/lint"
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/goload"
+	"github.com/flylint-dev/flylint/internal/lint"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // realSite is one listen call SOURCE.txt names in a Go app of the corpus,

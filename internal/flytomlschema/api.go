@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 )
 
 // CandidateKind says what a completion candidate inserts.

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 )
 
 // benchSrc is a fly.toml of the size fly launch writes, with a service

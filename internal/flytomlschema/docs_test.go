@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 )
 
 // walkSchema calls f with the schema path of every key flytoml's decoder

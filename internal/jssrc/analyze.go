@@ -21,7 +21,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // Options bound and feed an analysis.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // render shows every field a rule may use, and the positions.

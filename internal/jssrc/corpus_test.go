@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // TestSrcAppsCorpus runs the analysis on the labelled listen sites of

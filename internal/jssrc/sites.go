@@ -6,8 +6,8 @@ import (
 
 	"github.com/tdewolff/parse/v2/js"
 
-	"github.com/flylint-dev/flylint/listen"
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // Defaults, each as documented for the version named.

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/flylint-dev/flylint/internal/suppress"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/suppress"
 )
 
 // explainCommand opens a rule's documentation.

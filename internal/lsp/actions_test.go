@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/internal/goload"
 )
 
 func codeActions(t *testing.T, c *client, path string, r Range) []CodeAction {

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flylint-dev/flylint/lint"
-	"github.com/flylint-dev/flylint/workspace"
+	"github.com/flylint-dev/flylint/internal/lint"
+	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
 const benchDockerfile = "FROM golang:1.22 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n\nFROM alpine\nCOPY --from=build /app /app\nCMD [\"/app\"]\n"

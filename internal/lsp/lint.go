@@ -11,15 +11,15 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flylint-dev/flylint/config"
-	"github.com/flylint-dev/flylint/diag"
-	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/internal/config"
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/goload"
+	"github.com/flylint-dev/flylint/internal/lint"
 	"github.com/flylint-dev/flylint/internal/project"
 	"github.com/flylint-dev/flylint/internal/safefile"
-	"github.com/flylint-dev/flylint/lint"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
-	"github.com/flylint-dev/flylint/source"
-	"github.com/flylint-dev/flylint/workspace"
 )
 
 // settings are what initializationOptions and didChangeConfiguration

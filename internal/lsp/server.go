@@ -24,7 +24,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/internal/goload"
 )
 
 // Options configure a server.

@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/flylint-dev/flylint/goload"
+	"github.com/flylint-dev/flylint/internal/goload"
 )
 
 // The fixture app: fly.toml routes [http_service] to 5000, which main.go

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // Listen is one socket a server block opens.

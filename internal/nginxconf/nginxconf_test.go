@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // listens parses the files (the first is the main one) and prints each

@@ -11,7 +11,7 @@ package nginxconf
 import (
 	"fmt"
 
-	"github.com/flylint-dev/flylint/source"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // MaxDepth bounds block nesting; real configurations stay under 8.

@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // FuzzParse feeds arbitrary package.json text and resolves the common

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flylint-dev/flylint/listen"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 func load(t *testing.T, name string) *Package {

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/flylint-dev/flylint/flytoml"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 	"github.com/flylint-dev/flylint/internal/safefile"
 )
 

@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/flylint-dev/flylint/internal/safefile"
-	"github.com/flylint-dev/flylint/suppress"
+	"github.com/flylint-dev/flylint/internal/suppress"
 )
 
 // Report reports d unless a //flylint:ignore directive covers its line
