@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/flylint-dev/flylint/internal/flytomlschema"
 	"github.com/flylint-dev/flylint/internal/suppress"
 	"github.com/flylint-dev/flylint/rules"
 )
@@ -53,9 +54,9 @@ func (s *server) hover(p TextDocumentPositionParams) (any, error) {
 			return Hover{Contents: MarkupContent{Kind: "markdown", Value: strings.Join(docs, "\n---\n\n")}, Range: at}, nil
 		}
 	}
-	if text != nil && isFlyTOML(path) && flyTOMLKeyHover != nil {
+	if text != nil && isFlyTOML(path) {
 		li := newLineIndex(text)
-		if md, start, end, ok := flyTOMLKeyHover(text, li.offset(p.Position, enc)); ok {
+		if md, start, end, ok := flytomlschema.Hover(text, li.offset(p.Position, enc)); ok {
 			rg := li.rangeOf(start, end, enc)
 			return Hover{Contents: MarkupContent{Kind: "markdown", Value: md}, Range: &rg}, nil
 		}
@@ -63,21 +64,51 @@ func (s *server) hover(p TextDocumentPositionParams) (any, error) {
 	return nil, nil
 }
 
-// Hover and completion of fly.toml keys (what a key does, its type,
-// default and how flyctl reads it) come from internal/flytomlschema,
-// built separately: Hover(src []byte, off int) (md string, start, end
-// int, ok bool) and Complete(src []byte, off int) []Candidate, both at a
-// byte offset into the buffer. Until the integrator wires them, these
-// stay nil and the server offers neither (it announces no
-// completionProvider):
-//
-//	flyTOMLKeyHover = flytomlschema.Hover
-//
-// and, for completion, a "textDocument/completion" case in dispatch that
-// converts the position with lineIndex.offset, calls
-// flytomlschema.Complete and maps each Candidate to a CompletionItem,
-// with "completionProvider" added to initialize's capabilities.
-var flyTOMLKeyHover func(src []byte, off int) (md string, start, end int, ok bool)
+// complete answers textDocument/completion in a fly.toml buffer: table
+// names after "[" or "[[", the keys of the table at the cursor, the
+// enumerated values after "key =", each with the docs hover shows
+// (internal/flytomlschema, from the schema the decoder checks files
+// against). Other files get no items.
+func (s *server) complete(p TextDocumentPositionParams) (any, error) {
+	path, err := pathOf(p.TextDocument.URI)
+	if err != nil {
+		return nil, &rpcError{codeInvalidParams, err.Error()}
+	}
+	s.mu.Lock()
+	enc := s.enc
+	var text []byte
+	if d := s.docs[path]; d != nil {
+		text = d.text
+	}
+	s.mu.Unlock()
+	items := []CompletionItem{}
+	if text == nil || !isFlyTOML(path) {
+		return CompletionList{Items: items}, nil
+	}
+	li := newLineIndex(text)
+	for _, c := range flytomlschema.Complete(text, li.offset(p.Position, enc)) {
+		items = append(items, CompletionItem{
+			Label:         c.Label,
+			Kind:          completionKind(c.Kind),
+			Detail:        c.Detail,
+			Documentation: &MarkupContent{Kind: "markdown", Value: c.Doc},
+			TextEdit:      &TextEdit{Range: li.rangeOf(c.ReplaceStart, c.ReplaceEnd, enc), NewText: c.InsertText},
+		})
+	}
+	return CompletionList{Items: items}, nil
+}
+
+// completionKind is the LSP CompletionItemKind a candidate shows as:
+// Module for a table, Property for a key, EnumMember for a value.
+func completionKind(k flytomlschema.CandidateKind) int {
+	switch k {
+	case flytomlschema.Table:
+		return 9
+	case flytomlschema.Key:
+		return 10
+	}
+	return 20
+}
 
 func isFlyTOML(path string) bool {
 	base := strings.ToLower(filepath.Base(path))

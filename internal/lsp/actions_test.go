@@ -146,9 +146,51 @@ func TestHover(t *testing.T) {
 		t.Fatalf("hover = %+v, want the rule's markdown over 1:14-1:20", h)
 	}
 	h = nil
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}, "position": Position{0, 2}}, &h)
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}, "position": Position{2, 0}}, &h)
 	if h != nil {
-		t.Errorf("hover off any finding = %+v, want null", h)
+		t.Errorf("hover on an empty line = %+v, want null", h)
+	}
+	// Off any finding, a fly.toml key gets its schema documentation.
+	h = nil
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}, "position": Position{4, 5}}, &h)
+	if h == nil || !strings.Contains(h.Contents.Value, "internal_port") || h.Range == nil || *h.Range != rng(4, 2, 4, 15) {
+		t.Errorf("hover on internal_port = %+v, want its documentation over 4:2-4:15", h)
+	}
+}
+
+// Completion in fly.toml offers keys of the table at the cursor and the
+// enumerated values after "key =", each replacing what is typed.
+func TestCompletion(t *testing.T) {
+	dir, fly, _ := fixtureApp(t)
+	c := startClient(t, Options{})
+	c.initialize(map[string]any{}, map[string]any{"go": "off"}, dir)
+	text := "app = \"web\"\n\n[http_service]\n  internal_port = 5000\n  auto_stop_machines = \"su\"\n  forc\n"
+	open(c, fly, text, 1)
+	var list CompletionList
+	c.call("textDocument/completion", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}, "position": Position{4, 25}}, &list)
+	item := func(label string) *CompletionItem {
+		for i := range list.Items {
+			if list.Items[i].Label == label {
+				return &list.Items[i]
+			}
+		}
+		return nil
+	}
+	if it := item(`"suspend"`); it == nil || it.TextEdit == nil || it.TextEdit.NewText != `"suspend"` || it.TextEdit.Range != rng(4, 23, 4, 27) || it.Kind != 20 {
+		t.Errorf("value completion: %+v in %d items, want \"suspend\" replacing 4:23-4:27", it, len(list.Items))
+	}
+	list = CompletionList{}
+	c.call("textDocument/completion", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}, "position": Position{5, 6}}, &list)
+	if it := item("force_https"); it == nil || it.TextEdit == nil || it.TextEdit.Range != rng(5, 2, 5, 6) || it.Kind != 10 || it.Documentation == nil {
+		t.Errorf("key completion: %+v, want force_https replacing 4:2-4:6 with docs", it)
+	}
+	if it := item("internal_port"); it != nil {
+		t.Errorf("internal_port is already set in [http_service], yet offered: %+v", it)
+	}
+	list = CompletionList{Items: []CompletionItem{{Label: "stale"}}}
+	c.call("textDocument/completion", map[string]any{"textDocument": map[string]any{"uri": uriOf(filepath.Join(dir, "main.go"))}, "position": Position{0, 0}}, &list)
+	if len(list.Items) != 0 {
+		t.Errorf("completion outside fly.toml: %d items", len(list.Items))
 	}
 }
 

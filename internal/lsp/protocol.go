@@ -247,3 +247,19 @@ type WorkDoneProgress struct {
 	Message    string `json:"message,omitempty"`
 	Percentage *int   `json:"percentage,omitempty"`
 }
+
+// CompletionList is textDocument/completion's answer. The list is
+// complete for the position: the client filters it as the user types.
+type CompletionList struct {
+	IsIncomplete bool             `json:"isIncomplete"`
+	Items        []CompletionItem `json:"items"`
+}
+
+// CompletionItem is one thing that may be typed.
+type CompletionItem struct {
+	Label         string         `json:"label"`
+	Kind          int            `json:"kind,omitempty"`
+	Detail        string         `json:"detail,omitempty"`
+	Documentation *MarkupContent `json:"documentation,omitempty"`
+	TextEdit      *TextEdit      `json:"textEdit,omitempty"`
+}

@@ -239,9 +239,22 @@ func (s *server) dispatch(m *message) {
 				s.reply(m.ID, result)
 			}
 		}()
+	case "textDocument/completion":
+		// Completion reads only the buffer, never a lint result, and
+		// answers within a millisecond: no need to wait or go async.
+		var p TextDocumentPositionParams
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			s.replyError(m.ID, codeInvalidParams, err.Error())
+			return
+		}
+		result, err := s.complete(p)
+		var re *rpcError
+		if errors.As(err, &re) {
+			s.replyError(m.ID, re.Code, re.Message)
+			return
+		}
+		s.reply(m.ID, result)
 	default:
-		// textDocument/completion for fly.toml keys is not offered yet:
-		// see flyTOMLKeyCompletion in hover.go.
 		s.replyError(m.ID, codeMethodNotFound, "flylint does not handle "+m.Method)
 	}
 }
@@ -433,6 +446,7 @@ func (s *server) initialize(raw json.RawMessage) any {
 				"save":      map[string]any{"includeText": false},
 			},
 			"hoverProvider":          true,
+			"completionProvider":     map[string]any{"triggerCharacters": []string{"[", ".", "=", "\""}},
 			"codeActionProvider":     map[string]any{"codeActionKinds": []string{"quickfix"}},
 			"executeCommandProvider": map[string]any{"commands": []string{explainCommand}},
 			"workspace": map[string]any{
