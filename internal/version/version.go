@@ -68,15 +68,18 @@ func (i Info) clean() bool {
 
 // Short is the version a report records: "0.2.0" for a release, the
 // pseudo-version ("0.0.0-20261206232548-7c9dc80ca6cf") for a build from
-// a clean clone, else "devel", followed by "+" and the first 12 digits
-// of the revision (and ".dirty" for a modified tree) when the build was
-// stamped. The first two are SemVer, which SARIF's semanticVersion
-// then receives.
+// a clean clone, else "0.0.0-devel", followed by "+" and the first 12
+// digits of the revision (and ".dirty" for a modified tree) when the
+// build was stamped. All are SemVer, which SARIF's semanticVersion then
+// receives.
 func (i Info) Short() string {
 	if i.clean() {
 		return strings.TrimPrefix(i.Version, "v")
 	}
-	s := "devel"
+	// SARIF validators want a version that starts with a number
+	// (SARIF2005), and this is also valid SemVer: a pre-release of
+	// nothing, with the commit as build metadata.
+	s := "0.0.0-devel"
 	if i.Revision != "" {
 		s += "+" + i.Revision[:min(12, len(i.Revision))]
 		if i.Modified {

@@ -21,13 +21,13 @@ func TestFromBuildInfo(t *testing.T) {
 			name: "clone with changes",
 			bi: debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
 				{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.time", Value: "2026-12-06T23:00:00Z"}, {Key: "vcs.modified", Value: "true"}}},
-			short:  "devel+0123456789ab.dirty",
+			short:  "0.0.0-devel+0123456789ab.dirty",
 			String: "(devel) revision 0123456789ab (2026-12-06T23:00:00Z), modified, built with go1.26.8",
 		},
 		{
 			name:  "test binary: no stamp, no version",
 			bi:    debug.BuildInfo{GoVersion: "go1.26.8"},
-			short: "devel", String: "(devel), built with go1.26.8",
+			short: "0.0.0-devel", String: "(devel), built with go1.26.8",
 		},
 		{
 			name: "clean clone (go 1.24+ stamps a pseudo-version)",
@@ -39,7 +39,7 @@ func TestFromBuildInfo(t *testing.T) {
 		{
 			name:  "pseudo-version with +dirty (go 1.24+ builds from a dirty clone)",
 			bi:    debug.BuildInfo{Main: debug.Module{Version: "v0.2.1-0.20261206230000-0123456789ab+dirty"}},
-			short: "devel", String: "v0.2.1-0.20261206230000-0123456789ab+dirty",
+			short: "0.0.0-devel", String: "v0.2.1-0.20261206230000-0123456789ab+dirty",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
