@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"unicode/utf8"
+
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // Position encodings (LSP 3.17, PositionEncodingKind). UTF-16 is what a
@@ -56,19 +58,8 @@ type lineIndex struct {
 }
 
 func newLineIndex(text []byte) *lineIndex {
-	li := &lineIndex{text: text, starts: []int{0}}
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			li.starts = append(li.starts, i+1)
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
-			}
-			li.starts = append(li.starts, i+1)
-		}
-	}
-	return li
+	// source.Lines ends lines where LSP does: "\n", "\r\n" and "\r".
+	return &lineIndex{text: text, starts: source.NewLines(text).Starts()}
 }
 
 // lineEnd is the offset where line i's content ends, before its break.

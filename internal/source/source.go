@@ -61,6 +61,10 @@ func NewLines(content []byte) *Lines {
 	return l
 }
 
+// Starts returns the byte offset where each line starts, line 1 first.
+// The slice is the index itself: callers must not change it.
+func (l *Lines) Starts() []int { return l.starts }
+
 // Pos returns the position of a byte offset; offsets past the end clamp to it.
 func (l *Lines) Pos(offset int) Pos {
 	if offset < 0 {
