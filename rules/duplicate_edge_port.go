@@ -12,11 +12,13 @@ import (
 var DuplicateEdgePort = Register(&Rule{
 	ID:       "duplicate-edge-port",
 	Severity: diag.Error,
-	Title:    "Two services of one process group claim the same external port",
+	Title:    "Two services claim the same external port",
 	Since:    "0.1.0",
 	Why: `Two services that run on the same process group claim the same protocol and external port; ` + "`[http_service]`" + ` claims TCP ports 80 and 443.
 
-An external port of an app leads to one service: Fly Proxy has to pick one ` + "`internal_port`" + ` for each connection to it, so the two definitions contradict each other. This often happens when ` + "`[[services]]`" + ` copied from an old fly.toml is kept next to a newer ` + "`[http_service]`" + `. Remove the port from one service, move it to another external port, or merge the services. TCP and UDP on the same number do not conflict.`,
+An external port of an app leads to one service: Fly Proxy has to pick one ` + "`internal_port`" + ` for each connection to it, so the two definitions contradict each other. This often happens when ` + "`[[services]]`" + ` copied from an old fly.toml is kept next to a newer ` + "`[http_service]`" + `. Remove the port from one service, move it to another external port, or merge the services. TCP and UDP on the same number do not conflict.
+
+Services of different process groups that claim the same external port are reported as a warning. Fly's process-group guide says that Fly Proxy does not know about process groups and balances requests among all Machines that have a service on the requested port, and tells you to give each group that takes connections its own external port. Otherwise, a share of the requests meant for the web group goes to the worker group's Machines, which often do not listen on that port or serve something else. flyctl accepts this configuration, so you only find out when some requests fail.`,
 	ExampleFile: "fly.toml",
 	Bad: `[http_service]
   internal_port = 8080
@@ -40,6 +42,12 @@ An external port of an app leads to one service: Fly Proxy has to pick one ` + "
 		"https://fly.io/docs/reference/configuration/#the-http_service-section",
 		"https://fly.io/docs/reference/configuration/#services-ports",
 		"https://github.com/superfly/flyctl/blob/master/internal/appconfig/service.go",
+		// "Make sure processes handle connections on different external
+		// ports. Fly Proxy doesn't know about process groups; it
+		// load-balances requests among all Machines with a service
+		// configured on the requested port." (superfly/docs#645, merged
+		// 2023-03, apps/processes.html.md.erb)
+		"https://fly.io/docs/apps/processes/",
 	},
 	Tags: []string{"ports", "flyctl"},
 	Check: func(p *Pass) {
@@ -73,17 +81,22 @@ An external port of an app leads to one service: Fly Proxy has to pick one ` + "
 		singles := map[key][]int{}
 		var ranges []int
 		budget := pairBudget
-		// conflict returns the shared groups of claims i and b, if they
-		// collide.
-		conflict := func(i int, b claim) []string {
+		// conflict says whether claims i and b collide and which process
+		// groups they share; a collision with no shared group is one
+		// between process groups.
+		conflict := func(i int, b claim) ([]string, bool) {
 			a := claims[i]
 			if a.svc.Proto != b.svc.Proto || a.edge.Port > b.edge.EndPort || b.edge.Port > a.edge.EndPort {
-				return nil
+				return nil, false
 			}
-			return commonGroups(a.groups, b.groups)
+			return commonGroups(a.groups, b.groups), true
 		}
 		for j, b := range claims {
-			first, shared := -1, []string(nil)
+			// first is the earliest claim b collides with in a shared
+			// group (an error); cross the earliest it collides with in
+			// another group only (a warning, reported when there is no
+			// error to report).
+			first, shared, cross := -1, []string(nil), -1
 			try := func(i int) bool {
 				if budget--; budget < 0 {
 					return false
@@ -91,8 +104,12 @@ An external port of an app leads to one service: Fly Proxy has to pick one ` + "
 				if first >= 0 && i > first {
 					return true
 				}
-				if g := conflict(i, b); len(g) > 0 {
+				g, overlap := conflict(i, b)
+				switch {
+				case len(g) > 0:
 					first, shared = i, g
+				case overlap && len(claims[i].groups) > 0 && len(b.groups) > 0 && (cross < 0 || i < cross):
+					cross = i
 				}
 				return true
 			}
@@ -117,7 +134,8 @@ An external port of an app leads to one service: Fly Proxy has to pick one ` + "
 			if !ok {
 				return
 			}
-			if first >= 0 {
+			switch {
+			case first >= 0:
 				a := claims[first]
 				port := max(a.edge.Port, b.edge.Port)
 				where := "this service"
@@ -130,6 +148,16 @@ An external port of an app leads to one service: Fly Proxy has to pick one ` + "
 						"Fly Proxy sends each connection on an external port to one internal_port, so the two definitions contradict each other; "+
 						"remove the port from one service or give it another external port.",
 						svcProto(b.svc), port, strings.Join(quoteEach(shared), ", "), svcSection(a.svc), a.edge.Range.Start.Line, where)})
+			case cross >= 0:
+				a := claims[cross]
+				port := max(a.edge.Port, b.edge.Port)
+				p.Report(diag.Diagnostic{Range: b.edge.Range, Severity: diag.Warning,
+					Related: []diag.Related{{Range: a.edge.Range, Message: fmt.Sprintf("%s port %d is claimed here for process group %s", svcProto(a.svc), port, strings.Join(quoteEach(a.groups), ", "))}},
+					Message: fmt.Sprintf("%s port %d is claimed by process group %s here and by process group %s in %s (line %d): "+
+						"Fly Proxy does not know about process groups and balances the connections on an external port among every Machine with a service on it, "+
+						"so part of the traffic meant for one group reaches the other group's Machines. "+
+						"Give each group's service its own external port, or remove the port from the group that should not receive it.",
+						svcProto(b.svc), port, strings.Join(quoteEach(b.groups), ", "), strings.Join(quoteEach(a.groups), ", "), svcSection(a.svc), a.edge.Range.Start.Line)})
 			}
 			if b.edge.Port == b.edge.EndPort {
 				k := key{string(b.svc.Proto), b.edge.Port}
