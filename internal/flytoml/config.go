@@ -91,7 +91,7 @@ type Config struct {
 	Metrics      []*Metrics
 	Restart      []*Restart
 	VMs          []*VM
-	Statics      []*Section
+	Statics      []*Static
 	Files        []*File
 
 	// Problems are what flyctl would reject, coerce or ignore.
@@ -333,6 +333,16 @@ type Restart struct {
 	Policy     Field[string]
 	MaxRetries Field[int]
 	Processes  Strings
+}
+
+// Static is one [[statics]] entry: files under GuestPath in the image
+// (or in TigrisBucket) that Fly Proxy serves for URLs under URLPrefix.
+type Static struct {
+	Section
+	GuestPath     Field[string]
+	URLPrefix     Field[string]
+	TigrisBucket  Field[string]
+	IndexDocument Field[string]
 }
 
 // File is one [[files]] entry: a file written into the Machine at

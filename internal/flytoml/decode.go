@@ -48,9 +48,16 @@ func (d *decoder) top(root *table) {
 			d.vms(e)
 		case "statics":
 			for i, v := range d.tables(e, "statics", false) {
-				d.checkKeys(v.tbl, indexPath("statics", i, e), staticKeys)
-				s := sectionOf(nil, v)
-				c.Statics = append(c.Statics, &s)
+				p := indexPath("statics", i, e)
+				t := v.tbl
+				d.checkKeys(t, p, staticKeys)
+				c.Statics = append(c.Statics, &Static{
+					Section:       sectionOf(nil, v),
+					GuestPath:     d.str(t.get("guest_path"), p+".guest_path"),
+					URLPrefix:     d.str(t.get("url_prefix"), p+".url_prefix"),
+					TigrisBucket:  d.str(t.get("tigris_bucket"), p+".tigris_bucket"),
+					IndexDocument: d.str(t.get("index_document"), p+".index_document"),
+				})
 			}
 		case "files":
 			for i, v := range d.tables(e, "files", false) {

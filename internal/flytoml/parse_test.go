@@ -80,6 +80,9 @@ func TestFullFile(t *testing.T) {
 		{"metrics", c.Metrics[0].Port.V, 9091},
 		{"restart retries", c.Restart[0].MaxRetries.V, 3},
 		{"statics", span(c.Statics[0].Header), "71:1-71:12"},
+		{"statics guest_path", c.Statics[0].GuestPath.V, "/app/public"},
+		{"statics url_prefix", c.Statics[0].URLPrefix.V, "/static"},
+		{"statics url_prefix value", span(c.Statics[0].URLPrefix.Value), "73:16-73:25"},
 		{"files", span(c.Files[0].Header), "75:1-75:10"},
 		{"problems", len(c.Problems), 1},
 		{"problem", c.Problems[0].Code, CodePortAsString},
@@ -98,6 +101,11 @@ func TestSectionPositions(t *testing.T) {
 		get       func(*Config) any
 		want      any
 	}{
+		{"statics keys", "[[statics]]\n  tigris_bucket = \"assets\"\n  url_prefix = \"/\"\n  index_document = \"index.html\"\n",
+			func(c *Config) any {
+				s := c.Statics[0]
+				return s.TigrisBucket.V + " " + span(s.TigrisBucket.Value) + " " + s.IndexDocument.V + " " + span(s.IndexDocument.Value) + " " + span(s.URLPrefix.Key)
+			}, "assets 2:19-2:27 index.html 4:20-4:32 3:3-3:13"},
 		{"dotted key value", "http_service.internal_port = 8080\n",
 			func(c *Config) any { return span(c.HTTPService.InternalPort.Value) }, "1:30-1:34"},
 		{"dotted key is the last segment", "http_service.internal_port = 8080\n",
