@@ -69,3 +69,41 @@ func TestStdinFilenameUsage(t *testing.T) {
 		}
 	}
 }
+
+// A Go buffer on standard input is what the Go analysis reads in place
+// of the file: the loopback bind on disk is not reported when the buffer
+// binds the wildcard, and one only in the buffer is, at the buffer's
+// position. The disk is left as it was.
+func TestStdinFilenameGo(t *testing.T) {
+	const onDisk = "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.ListenAndServe(\"127.0.0.1:5000\", nil)\n}\n"
+	dir := writeApp(t,
+		"fly.toml", "app = \"web\"\n\n[http_service]\n  internal_port = 5000\n",
+		"go.mod", "module example.com/web\n\ngo 1.22\n",
+		"main.go", onDisk)
+	t.Chdir(dir)
+	code, out, errs := runStdin(t, onDisk, "-format", "compact", "-stdin-filename", "main.go", "-")
+	if code != ExitFindings || !strings.HasPrefix(out, "main.go:6:22: ") || !strings.Contains(out, "[loopback-bind]") {
+		t.Fatalf("buffer as on disk: exit %d, out %q, stderr %q", code, out, errs)
+	}
+	fixed := strings.Replace(onDisk, "127.0.0.1", "0.0.0.0", 1)
+	code, out, errs = runStdin(t, fixed, "-format", "compact", "-stdin-filename", "main.go", "-")
+	if code != ExitClean || out != "" {
+		t.Errorf("wildcard buffer: exit %d, out %q, stderr %q", code, out, errs)
+	}
+	// Two lines further down in the buffer only.
+	moved := strings.Replace(onDisk, "func main() {\n", "func main() {\n\t// a comment\n\t// and another\n", 1)
+	code, out, errs = runStdin(t, moved, "-format", "compact", "-stdin-filename", "main.go", "-")
+	if code != ExitFindings || !strings.HasPrefix(out, "main.go:8:22: ") {
+		t.Errorf("moved buffer: exit %d, out %q, stderr %q", code, out, errs)
+	}
+	// A directive only in the buffer is honoured: it is read from the
+	// buffer the Go analysis was given.
+	ignored := strings.Replace(onDisk, "\thttp.", "\t//flylint:ignore loopback-bind served through a sidecar\n\thttp.", 1)
+	code, out, errs = runStdin(t, ignored, "-format", "compact", "-stdin-filename", "main.go", "-")
+	if code != ExitClean || out != "" {
+		t.Errorf("ignored in the buffer: exit %d, out %q, stderr %q", code, out, errs)
+	}
+	if b, _ := os.ReadFile("main.go"); string(b) != onDisk {
+		t.Error("the buffer was written to disk")
+	}
+}

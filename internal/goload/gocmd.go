@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -116,25 +117,39 @@ func goEnvFile(env []string) map[string]string {
 
 // overlay writes the -overlay file that makes the go command see every
 // path guard refused as deleted, so that it neither follows nor opens
-// them. It returns "" when there is nothing to hide, and a cleanup that
+// them, and each editor buffer in bufs in place of its file (written
+// beside the overlay file, in a directory flylint creates and removes).
+// It returns "" when there is nothing to overlay, and a cleanup that
 // removes what it wrote.
-func (g *guard) overlay() (string, func(), error) {
-	if len(g.deleted) == 0 {
+func (g *guard) overlay(bufs map[string][]byte) (string, func(), error) {
+	if len(g.deleted) == 0 && len(bufs) == 0 {
 		return "", func() {}, nil
-	}
-	replace := map[string]string{}
-	for _, p := range g.deleted {
-		replace[p] = ""
-	}
-	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
-	if err != nil {
-		return "", func() {}, err
 	}
 	dir, err := os.MkdirTemp("", "flylint-overlay-")
 	if err != nil {
 		return "", func() {}, err
 	}
 	cleanup := func() { _ = os.RemoveAll(dir) }
+	replace := map[string]string{}
+	for _, p := range g.deleted {
+		replace[p] = ""
+	}
+	paths := slices.Sorted(maps.Keys(bufs))
+	for i, p := range paths {
+		// The base name kept: the go command names the file it read in
+		// some errors.
+		name := filepath.Join(dir, fmt.Sprintf("%d-%s", i, filepath.Base(p)))
+		if err := os.WriteFile(name, bufs[p], 0o600); err != nil {
+			cleanup()
+			return "", func() {}, err
+		}
+		replace[p] = name
+	}
+	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+	if err != nil {
+		cleanup()
+		return "", func() {}, err
+	}
 	path := filepath.Join(dir, "overlay.json")
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		cleanup()
@@ -188,7 +203,7 @@ const maxCgoNamed = 5
 // as it would for any build constraint, and a directory whose every file
 // is cgo matches no package at all. One note for the module, at the
 // first such file's import "C".
-func cgoNotes(pkgs []*packages.Package, g *guard) []Note {
+func cgoNotes(pkgs []*packages.Package, g *guard, bufs map[string][]byte) []Note {
 	var candidates []string
 	covered := map[string]bool{}
 	for _, p := range pkgs {
@@ -210,7 +225,11 @@ func cgoNotes(pkgs []*packages.Package, g *guard) []Note {
 		}
 		// A regular file inside the tree: guard hid the others from the
 		// go command, and they are not among its files.
-		af, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
+		var src any
+		if b, ok := bufs[f]; ok {
+			src = b // the editor's buffer: what the go command was given
+		}
+		af, err := parser.ParseFile(fset, f, src, parser.ImportsOnly)
 		if err != nil {
 			continue
 		}

@@ -40,6 +40,11 @@ type Options struct {
 	// been analysed, once they are loaded. It is called from several
 	// goroutines, last with done == total.
 	Progress func(done, total int)
+	// Overlay is editor buffers by absolute clean path, read in place of
+	// the module's .go files (see Buffers); every other file and every
+	// guard still applies. Nothing is written in the tree: the buffers go
+	// to the go command through flylint's own -overlay file.
+	Overlay map[string][]byte
 }
 
 // Result is what the analysis found.
@@ -113,7 +118,8 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 	}
 	// Later entries win: exec keeps the last value of a variable.
 	env = append(env, "GOTOOLCHAIN=local", "CGO_ENABLED=0", "GOWORK="+g.gowork, "GOFLAGS="+safeGOFLAGS(env))
-	overlay, cleanup, err := g.overlay()
+	bufs := g.buffers(opts.Overlay)
+	overlay, cleanup, err := g.overlay(bufs)
 	if err != nil {
 		return nil, fmt.Errorf("loading Go packages: %w", err)
 	}
@@ -133,6 +139,7 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 			packages.NeedTypesSizes,
 		Env:        env,
 		BuildFlags: flags,
+		ParseFile:  parseWith(bufs),
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
@@ -160,7 +167,7 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		}
 		res.Errors = append(res.Errors, pe)
 	})
-	res.Notes = append(res.Notes, cgoNotes(pkgs, g)...)
+	res.Notes = append(res.Notes, cgoNotes(pkgs, g, bufs)...)
 	roots := rootGraph(pkgs)
 	analyzers := []*analysis.Analyzer{listensite.Analyzer, flyrefs.Analyzer}
 	if opts.Progress != nil {

@@ -43,3 +43,31 @@ func TestSafeGOFLAGS(t *testing.T) {
 		}
 	}
 }
+
+// guard.buffers drops a buffer below a package directory that leads out
+// of the tree: the go command does not list such a file today, but the
+// overlay must not name it in the first place.
+func TestGuardBuffers(t *testing.T) {
+	outside, dir := t.TempDir(), t.TempDir()
+	for p, body := range map[string]string{
+		filepath.Join(outside, "main.go"): "package main\n",
+		filepath.Join(dir, "go.mod"):      "module example.com/web\n",
+		filepath.Join(dir, "main.go"):     "package main\n",
+	} {
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "other")); err != nil {
+		t.Fatal(err)
+	}
+	g, err := inspect(dir, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, out := filepath.Join(dir, "main.go"), filepath.Join(dir, "other", "main.go")
+	got := g.buffers(map[string][]byte{in: []byte("package main // edited\n"), out: []byte("package main // edited\n")})
+	if len(got) != 1 || got[in] == nil {
+		t.Errorf("buffers = %q, want main.go's only", got)
+	}
+}

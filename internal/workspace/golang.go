@@ -56,8 +56,15 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress), op
 		report(Progress{Phase: "Go modules", Done: i, Total: len(mods)})
 		phase := fmt.Sprintf("Go packages (module %d/%d)", i+1, len(mods))
 		apps := byModule[mod]
+		// The module's Go buffers are kept as its files, so that findings
+		// in them are quoted and their //flylint:ignore lines read from
+		// the buffer the go command was given, not from the disk.
+		for p, data := range goload.Buffers(mod, opts.Overlay) {
+			files[displayPath(p)] = data
+		}
 		res, err := analyze(ctx, mod, goload.Options{
 			Root:     apps[0].root,
+			Overlay:  opts.Overlay,
 			Progress: func(done, total int) { report(Progress{Phase: phase, Done: done, Total: total}) },
 		})
 		if err == nil && len(res.Notes) > 0 {

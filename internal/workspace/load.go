@@ -42,8 +42,9 @@ type Options struct {
 	// loader reads (fly.toml, Dockerfiles, package.json, JS sources,
 	// go.mod for buildpacks) is taken from it when there, after the same
 	// check that the path lies inside the linted tree; nothing is written.
-	// Go packages are still read by the go command from disk, so the
-	// language server analyses Go on save.
+	// The .go files of an analysed module are given to the go command
+	// through goload's -overlay (see goload.Buffers); go.mod, go.sum and
+	// go.work are still read from disk.
 	Overlay map[string][]byte
 	// GoAnalyze, when set, replaces goload.Analyze: the language server
 	// passes a cache, so that an edit to fly.toml or a Dockerfile reuses
