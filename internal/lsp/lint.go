@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -421,13 +423,18 @@ func (s *server) publish(results map[string]*fileResult, versions map[string]int
 	}
 }
 
-// goAnalyze is the loader's Go analysis, once per module until one of
-// its files changes on disk, with $/progress while it runs.
+// goAnalyze is the loader's Go analysis, once per module and set of
+// unsaved Go buffers that differ from the disk, until one of the
+// module's files changes on disk, with $/progress while it runs. One
+// entry per module: an edit replaces the analysis of the buffers before
+// it, so memory stays flat over any number of edits, and an edit to
+// fly.toml or a Dockerfile, or opening a Go file unchanged, reuses it.
 func (s *server) goAnalyze(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
+	key := buffersKey(goload.Buffers(mod, o.Overlay))
 	s.mu.Lock()
 	e, ok := s.goCache[mod]
 	s.mu.Unlock()
-	if ok {
+	if ok && e.key == key {
 		return e.res, e.err
 	}
 	p := s.beginProgress(ctx, "flylint: Go analysis", filepath.Base(mod))
@@ -448,8 +455,19 @@ func (s *server) goAnalyze(ctx context.Context, mod string, o goload.Options) (*
 	p.end()
 	if ctx.Err() == nil {
 		s.mu.Lock()
-		s.goCache[mod] = goEntry{res, err}
+		s.goCache[mod] = goEntry{key: key, res: res, err: err}
 		s.mu.Unlock()
 	}
 	return res, err
+}
+
+// buffersKey names a set of Go buffers by their paths and a digest of
+// their contents.
+func buffersKey(bufs map[string][]byte) string {
+	h := sha256.New()
+	for _, p := range slices.Sorted(maps.Keys(bufs)) {
+		_, _ = fmt.Fprintf(h, "%s\x00%d\x00", p, len(bufs[p]))
+		h.Write(bufs[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

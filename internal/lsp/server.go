@@ -110,6 +110,7 @@ type document struct {
 }
 
 type goEntry struct {
+	key string // buffersKey of the Go buffers it was run with
 	res *goload.Result
 	err error
 }

@@ -171,6 +171,11 @@ func TestGoCacheSaveAndWatchedFiles(t *testing.T) {
 		t.Errorf("%d Go analyses after saving main.go, want 2", got)
 	}
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uriOf(gofile)}})
+	// A request answers once a lint has seen the close: no lint of the
+	// buffer is still running when the disk changes under it (it would
+	// rightly analyse the buffer, which then differs from the disk).
+	var hover any
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uriOf(fly)}, "position": Position{0, 0}}, &hover)
 	writeFiles(t, dir, map[string]string{"main.go": mainGo})
 	n = c.noteCount()
 	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": uriOf(gofile), "type": 2}}})
@@ -236,5 +241,46 @@ func TestPanicInLintIsReported(t *testing.T) {
 	}
 	if !found {
 		t.Error("no window/showMessage told of the internal error")
+	}
+}
+
+// An unsaved edit to main.go is what the Go analysis reads: binding
+// 0.0.0.0 in the buffer clears the loopback finding, the reverse edit
+// brings it back, and nothing on disk changes. An edit elsewhere reuses
+// the analysis of the buffers as they stand.
+func TestGoBufferEdits(t *testing.T) {
+	dir, fly, gofile := fixtureApp(t)
+	var analyses atomic.Int32
+	c := startClient(t, Options{GoAnalyze: countingGo(&analyses)})
+	c.initialize(map[string]any{}, nil, dir)
+	open(c, fly, flyTOML, 1)
+	open(c, gofile, mainGo, 1)
+	c.waitPublish(0, gofile, hasCode("loopback-bind"))
+
+	n := c.noteCount()
+	change(c, gofile, 2, rng(5, 31, 5, 40), "0.0.0.0")
+	c.waitPublish(n, gofile, func(p PublishDiagnosticsParams) bool { return isEmpty(p) && p.Version != nil && *p.Version == 2 })
+	if got := analyses.Load(); got != 2 {
+		t.Errorf("%d Go analyses after the edit, want 2", got)
+	}
+	// kill_signal fixed in fly.toml: main.go's buffer is unchanged, so
+	// its analysis is reused.
+	n = c.noteCount()
+	change(c, fly, 2, rng(1, 15, 1, 19), "SIGTERM")
+	c.waitPublish(n, fly, func(p PublishDiagnosticsParams) bool { return p.Version != nil && *p.Version == 2 })
+	if got := analyses.Load(); got != 2 {
+		t.Errorf("%d Go analyses after a fly.toml edit, want 2 (cached)", got)
+	}
+
+	n = c.noteCount()
+	change(c, gofile, 3, rng(5, 31, 5, 38), "127.0.0.1")
+	d := find(t, c.waitPublish(n, gofile, hasCode("loopback-bind")), "loopback-bind")
+	if d.Range != rng(5, 30, 5, 46) {
+		t.Errorf("loopback-bind at %+v, want 5:30-5:46", d.Range)
+	}
+	for name, want := range map[string]string{"main.go": mainGo, "fly.toml": flyTOML} {
+		if b, _ := os.ReadFile(filepath.Join(dir, name)); string(b) != want {
+			t.Errorf("%s changed on disk", name)
+		}
 	}
 }
