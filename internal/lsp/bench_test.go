@@ -192,3 +192,49 @@ func TestMemoryFlatOverEdits(t *testing.T) {
 		t.Errorf("live heap grew from %d KiB to %d KiB over 3,000 edits", warm>>10, end>>10)
 	}
 }
+
+// BenchmarkGoDidChangeToPublish: the time from a didChange on main.go to
+// its publishDiagnostics, each edit flipping the listen address between
+// 127.0.0.1 and 0.0.0.0 in the unsaved buffer so that the Go analysis
+// runs again every time, alternating in the same run with the CLI's lint
+// of the same app (one CLI lint after every 5 edits), reported as ratios
+// to the CLI's median.
+//
+//	go test ./internal/lsp -run XXX -bench GoDidChangeToPublish -benchtime 200x
+func BenchmarkGoDidChangeToPublish(b *testing.B) {
+	dir, fly, gofile := fixtureApp(b)
+	writeFiles(b, dir, map[string]string{"Dockerfile": benchDockerfile})
+	c := startClientTB(b)
+	c.initialize(map[string]any{}, nil, dir)
+	open(c, fly, flyTOML, 1)
+	open(c, gofile, mainGo, 1)
+	c.waitPublish(0, gofile, hasCode("loopback-bind"))
+	// The address as it stands, and what replaces it (see mainGo).
+	addrs := [2]string{"127.0.0.1", "0.0.0.0"}
+	var edits, clis []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		v := i + 2
+		from, to := addrs[i%2], addrs[(i+1)%2]
+		n := c.noteCount()
+		start := time.Now()
+		change(c, gofile, v, rng(5, 31, 5, 31+len(from)), to)
+		c.waitPublish(n, gofile, func(p PublishDiagnosticsParams) bool {
+			return p.Version != nil && *p.Version == v && hasCode("loopback-bind")(p) == (to == addrs[0])
+		})
+		edits = append(edits, time.Since(start))
+		c.mu.Lock()
+		c.notes = c.notes[:0]
+		c.mu.Unlock()
+		if i%5 == 0 {
+			clis = append(clis, cliLint(b, dir))
+		}
+	}
+	b.StopTimer()
+	cliMed := percentile(clis, 0.5)
+	b.ReportMetric(float64(percentile(edits, 0.5).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(percentile(edits, 0.99).Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(cliMed.Microseconds())/1000, "cli-ms")
+	b.ReportMetric(float64(percentile(edits, 0.5))/float64(cliMed), "p50/cli")
+	b.ReportMetric(float64(percentile(edits, 0.99))/float64(cliMed), "p99/cli")
+}
