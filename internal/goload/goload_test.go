@@ -3,6 +3,9 @@ package goload_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -156,5 +159,41 @@ func TestProgress(t *testing.T) {
 	want := [][2]int{{0, 3}, {1, 3}, {2, 3}, {3, 3}}
 	if !slices.Equal(calls, want) {
 		t.Fatalf("progress calls = %v; want %v", calls, want)
+	}
+}
+
+// Dependencies are compiled for their export data without optimisation,
+// inlining or debug information, the cheapest compile that still writes
+// the types: afterwards the build cache holds them under those flags.
+func TestExportDataCompiledUnoptimised(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	files := map[string]string{
+		"go.mod":  "module example.com/m\n\ngo 1.22\n",
+		"main.go": "package main\n\nimport \"unicode/utf8\"\n\nfunc main() { _ = utf8.RuneLen('x') }\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := []string{"GOCACHE=" + cache, "GOFLAGS=-gcflags=all=-notaflag"}
+	res, err := goload.Analyze(context.Background(), dir, []string{"./..."}, goload.Options{Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Mains) != 1 || len(res.Errors) != 0 {
+		t.Fatalf("mains %d, errors %v", len(res.Mains), res.Errors)
+	}
+	// go build -n prints a "# path" header for each package it would
+	// compile, that is, each one not in the cache under these flags.
+	cmd := exec.Command("go", "build", "-n", "-gcflags=all=-N -l -dwarf=false", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOFLAGS=", "CGO_ENABLED=0", "GOTOOLCHAIN=local")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build -n: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "\n# unicode/utf8\n") || strings.HasPrefix(string(out), "# unicode/utf8\n") {
+		t.Errorf("unicode/utf8 was not compiled with -N -l -dwarf=false:\n%s", out)
 	}
 }
