@@ -6,6 +6,7 @@ import (
 
 	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/source"
 )
 
 var PortAsString = Register(&Rule{
@@ -14,6 +15,8 @@ var PortAsString = Register(&Rule{
 	Title:    "A [[services]] port is written as a string",
 	Since:    "0.1.0",
 	Why: `A ` + "`[[services]]`" + ` ` + "`internal_port`" + ` or ` + "`[[services.ports]]`" + ` ` + "`port`" + ` is written as a quoted string; flyctl converts it to a number, but nothing else has to.
+
+Where ` + "`raw-tcp-on-shared-ipv4`" + ` reports the same port, that finding says to write it as a number and carries the fix, and this rule's finding there is dropped.
 
 flyctl has a compatibility patch that turns ` + "`internal_port = \"8080\"`" + ` into 8080 inside ` + "`[[services]]`" + ` only; the same string in ` + "`[http_service]`" + ` makes the file invalid, and other tools that read fly.toml (and your own scripts) may not convert it at all. Remove the quotes.`,
 	ExampleFile: "fly.toml",
@@ -41,19 +44,48 @@ flyctl has a compatibility patch that turns ` + "`internal_port = \"8080\"`" + `
 		}
 		v := newFixVerifier(p)
 		for _, pr := range cfg.Problems {
-			if pr.Kind != flytoml.ProblemCoerced || pr.Code != flytoml.CodePortAsString {
+			if !isPortAsString(pr) {
 				continue
 			}
 			d := diag.Diagnostic{Range: pr.Range, Message: pr.Message}
-			if text, ok := tomlText(p, pr.Range); ok && len(text) >= 2 {
-				if n, err := strconv.Atoi(strings.TrimSpace(text[1 : len(text)-1])); err == nil {
-					edits := []diag.Edit{{Range: pr.Range, NewText: strconv.Itoa(n)}}
-					if v.verify(edits) {
-						d.Fixes = []diag.Fix{{Message: "Write the port as a number", Edits: edits}}
-					}
-				}
+			if fix, ok := portAsStringFix(p, v, pr); ok {
+				d.Fixes = []diag.Fix{fix}
 			}
 			p.Report(d)
 		}
 	},
 })
+
+func isPortAsString(pr flytoml.Problem) bool {
+	return pr.Kind == flytoml.ProblemCoerced && pr.Code == flytoml.CodePortAsString
+}
+
+// portAsStringAt is the port-as-string problem at r, if any.
+func portAsStringAt(p *Pass, r source.Range) (flytoml.Problem, bool) {
+	if p.App.Config == nil {
+		return flytoml.Problem{}, false
+	}
+	for _, pr := range p.App.Config.Problems {
+		if isPortAsString(pr) && pr.Range == r {
+			return pr, true
+		}
+	}
+	return flytoml.Problem{}, false
+}
+
+// portAsStringFix unquotes the port, when the edit is proven safe.
+func portAsStringFix(p *Pass, v *fixVerifier, pr flytoml.Problem) (diag.Fix, bool) {
+	text, ok := tomlText(p, pr.Range)
+	if !ok || len(text) < 2 {
+		return diag.Fix{}, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(text[1 : len(text)-1]))
+	if err != nil {
+		return diag.Fix{}, false
+	}
+	edits := []diag.Edit{{Range: pr.Range, NewText: strconv.Itoa(n)}}
+	if !v.verify(edits) {
+		return diag.Fix{}, false
+	}
+	return diag.Fix{Message: "Write the port as a number", Edits: edits}, true
+}

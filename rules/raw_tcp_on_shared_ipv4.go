@@ -14,8 +14,17 @@ var RawTCPOnSharedIPv4 = Register(&Rule{
 	Severity: diag.Info,
 	Title:    "A raw TCP port cannot be routed on a shared IPv4 address",
 	Since:    "0.1.0",
-	Why: "A TCP service port passes raw TCP (no `tls` or `pg_tls` handler) on a port other than HTTP on 80.\n\n" +
-		"A shared IPv4 address serves many apps, and Fly tells them apart by the HTTP Host header on port 80 or by the TLS server name on other ports. Raw TCP carries neither, so on the shared IPv4 address `fly deploy` allocates by default the port is reachable over IPv6 only. Either allocate a dedicated IPv4 address (`fly ips allocate-v4`, billed monthly; flyctl offers it on the first deploy of such a config), or let Fly terminate TLS on the port with `handlers = [\"tls\"]`, which works on a shared IPv4.",
+	Why: "A public TCP port passes raw TCP (no `tls` or `pg_tls` handler, and not HTTP on 80 or TLS and HTTP on 443), which only a dedicated IPv4 address carries.\n\n" +
+		"Fly's docs (networking/services, \"Shared IPv4\" and \"Dedicated IPv4\") give a shared IPv4 address only to HTTP on port 80 and TLS and HTTP on 443, and to other TCP ports through the `tls` handler, because a shared address tells apps apart by the HTTP Host or the TLS server name. Raw TCP carries neither, so on the shared IPv4 `fly deploy` allocates by default the port answers over IPv6 only. " +
+		"The fix depends on what the port speaks:\n\n" +
+		"- plain HTTP on port 80: `handlers = [\"http\"]`;\n" +
+		"- PostgreSQL: `handlers = [\"pg_tls\"]`;\n" +
+		"- a protocol that upgrades to TLS inside the connection (SMTP on 25 or 587, IMAP, POP3, FTP, LDAP, XMPP, MySQL): only a dedicated IPv4 works, since the `tls` handler would expect a TLS handshake first;\n" +
+		"- anything else clients reach over TLS: `handlers = [\"tls\"]` lets Fly terminate TLS on a shared IPv4;\n" +
+		"- otherwise allocate a dedicated IPv4 (`fly ips allocate-v4`, billed monthly; flyctl offers it on the first deploy of such a config).\n\n" +
+		"flylint cannot see an app's IP addresses. Once the app has a dedicated IPv4, say so in `.flylint.toml` and this rule and `udp-needs-dedicated-ipv4` stay silent for it:\n\n" +
+		"```toml\n[apps.my-app]\ndedicated-ipv4 = true\n```\n\n" +
+		"The rule reports once per app, at its first raw port, and names the others. An app with a public UDP service is left to `udp-needs-dedicated-ipv4`: the dedicated IPv4 it needs carries raw TCP too.",
 	ExampleFile: "fly.toml",
 	Bad: `[[services]]
   protocol = "tcp"
@@ -32,33 +41,122 @@ var RawTCPOnSharedIPv4 = Register(&Rule{
     handlers = ["tls"]`,
 	URLs: []string{
 		"https://fly.io/docs/networking/services/#shared-ipv4",
-		"https://github.com/superfly/flyctl/blob/master/internal/appconfig/config.go",
+		"https://fly.io/docs/networking/services/#dedicated-ipv4",
+		"https://fly.io/docs/networking/services/#connection-handlers",
 	},
 	Tags: []string{"ports", "exposure"},
+	// Its finding on a quoted port says to unquote it and carries the fix.
+	Owns: []string{"port-as-string"},
 	Check: func(p *Pass) {
-		// Flycast addresses are private IPv6; shared IPv4 plays no part.
-		if p.App.Config == nil || p.App.Flycast {
+		raw := rawTCPPorts(p.App)
+		if len(raw) == 0 {
 			return
 		}
-		for _, s := range p.App.Services {
-			if s.Proto != listen.TCP || s.Service == nil {
-				continue
-			}
-			for _, e := range s.Edge {
-				if e.Port <= 0 || e.Config == nil || !rawOnSharedIPv4(e) {
-					continue
-				}
-				port := fmt.Sprint(e.Port)
-				if e.EndPort > e.Port {
-					port = fmt.Sprintf("%d-%d", e.Port, e.EndPort)
-				}
-				p.Reportf(e.Range, "TCP port %s has no tls handler, so a shared IPv4 address cannot route it; it needs a dedicated IPv4 address. "+
-					"Fly tells apps on a shared IPv4 apart by the HTTP Host header on port 80 or the TLS server name, and raw TCP carries neither; "+
-					"allocate a dedicated IPv4 with fly ips allocate-v4, or add handlers = [\"tls\"] so Fly terminates TLS on the port.", port)
+		first := raw[0]
+		d := diag.Diagnostic{
+			Range: first.Range,
+			Message: fmt.Sprintf("%s passes raw TCP, which a shared IPv4 address cannot route, so it answers over IPv6 only until %s has a dedicated IPv4 (fly ips allocate-v4). %s%s",
+				portWord(raw), appLabel(p.App), rawPortAdvice(first), dedicatedIPv4Hint(p.App)),
+		}
+		for _, e := range raw[1:] {
+			d.Related = append(d.Related, diag.Related{Range: e.Range, Message: "port " + edgePortText(e) + " also passes raw TCP. " + rawPortAdvice(e)})
+		}
+		// This finding owns the port's token, so port-as-string stays
+		// silent there and its advice and fix come along here.
+		if pr, ok := portAsStringAt(p, first.Range); ok {
+			d.Message += " The port is also written as a string; write it as a number."
+			if fix, ok := portAsStringFix(p, newFixVerifier(p), pr); ok {
+				d.Fixes = []diag.Fix{fix}
 			}
 		}
+		p.Report(d)
 	},
 })
+
+// rawTCPPorts is the app's public TCP ports a shared IPv4 address cannot
+// route, in file order, or nil when something else already speaks for
+// them: the configuration says the app has a dedicated IPv4; the app is
+// private (Flycast addresses are private IPv6); or the app has a public
+// UDP service, whose udp-needs-dedicated-ipv4 finding asks for the
+// dedicated IPv4 that carries raw TCP as well.
+func rawTCPPorts(a *workspace.App) []workspace.EdgePort {
+	if a.Config == nil || a.Flycast || a.DedicatedIPv4 || hasPublicUDP(a) {
+		return nil
+	}
+	var out []workspace.EdgePort
+	for _, s := range a.Services {
+		if s.Proto != listen.TCP || s.Service == nil {
+			continue
+		}
+		for _, e := range s.Edge {
+			if e.Port > 0 && e.Config != nil && rawOnSharedIPv4(e) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+func hasPublicUDP(a *workspace.App) bool {
+	for _, s := range a.Services {
+		if s.Proto == listen.UDP && s.Service != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func edgePortText(e workspace.EdgePort) string {
+	if e.EndPort > e.Port {
+		return fmt.Sprintf("%d-%d", e.Port, e.EndPort)
+	}
+	return fmt.Sprint(e.Port)
+}
+
+func portWord(raw []workspace.EdgePort) string {
+	if len(raw) == 1 {
+		return "TCP port " + edgePortText(raw[0])
+	}
+	others := make([]string, 0, len(raw)-1)
+	for _, e := range raw[1:] {
+		others = append(others, edgePortText(e))
+	}
+	return fmt.Sprintf("TCP port %s (and %s)", edgePortText(raw[0]), strings.Join(others, ", "))
+}
+
+// startTLSPorts are well-known ports whose protocol starts in plain text
+// and upgrades to TLS inside the connection, so the tls handler (which
+// expects a ClientHello first) cannot serve them: SMTP 25 and submission
+// 587 (RFC 3207, RFC 6409), FTP 21 (RFC 4217), POP3 110 and IMAP 143
+// (RFC 2595), LDAP 389 (RFC 4513), XMPP 5222 (RFC 6120), MySQL 3306
+// (its handshake negotiates TLS in-band).
+var startTLSPorts = map[int]string{
+	21: "FTP", 25: "SMTP", 110: "POP3", 143: "IMAP", 389: "LDAP", 587: "SMTP", 3306: "MySQL", 5222: "XMPP",
+}
+
+// rawPortAdvice is the handler that would let a shared IPv4 carry e, by
+// what its port conventionally speaks (Fly's docs, networking/services:
+// shared IPv4 routes HTTP on 80, and other TCP ports through tls).
+func rawPortAdvice(e workspace.EdgePort) string {
+	single := e.EndPort <= e.Port
+	switch {
+	case single && e.Port == 80:
+		return `If it serves plain HTTP, handlers = ["http"] works on the shared IPv4.`
+	case single && (e.Port == 5432 || e.Port == 5433):
+		return `For PostgreSQL, handlers = ["pg_tls"] works on the shared IPv4.`
+	case single && startTLSPorts[e.Port] != "":
+		return startTLSPorts[e.Port] + ` upgrades to TLS inside the connection, so the tls handler cannot serve it: only a dedicated IPv4 works.`
+	}
+	return `If clients connect with TLS, handlers = ["tls"] lets Fly terminate it on the shared IPv4.`
+}
+
+func dedicatedIPv4Hint(a *workspace.App) string {
+	name := a.Name
+	if name == "" {
+		name = "<app>"
+	}
+	return fmt.Sprintf(" Once it has one, set dedicated-ipv4 = true under [apps.%s] in .flylint.toml.", name)
+}
 
 // rawOnSharedIPv4 reports whether an external port carries traffic a
 // shared IPv4 address cannot attribute to an app: not TLS (which names

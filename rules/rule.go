@@ -33,6 +33,11 @@ type Rule struct {
 	// SecuritySeverity is GitHub's security-severity (0.1-10) for rules
 	// tagged "security"; "" otherwise.
 	SecuritySeverity string
+	// Owns names rules whose finding at exactly the range of one of this
+	// rule's findings is dropped: one finding per mistake on a token, the
+	// owner's message saying what the other would have (lint.Run applies
+	// it, so the owned rule still reports when the owner does not run).
+	Owns []string
 
 	// Check runs once per app. Cross-app rules look other apps up through
 	// Pass.Workspace and report only at places in Pass.App.

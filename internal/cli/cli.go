@@ -311,10 +311,11 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 	lintPass := func(fixing bool) (*workspace.Workspace, []diag.Diagnostic, error) {
 		progress := newProgress(stderr)
 		ws, err := workspace.Load(paths, workspace.Options{
-			Flycast:  flycastApps(cfg),
-			Go:       o.goMode == "auto",
-			Overlay:  buffer.overlay(),
-			Progress: progress.update,
+			Flycast:       cfg.AppsWhere(func(a config.AppConfig) bool { return a.Flycast }),
+			DedicatedIPv4: cfg.AppsWhere(func(a config.AppConfig) bool { return a.DedicatedIPv4 }),
+			Go:            o.goMode == "auto",
+			Overlay:       buffer.overlay(),
+			Progress:      progress.update,
 			PhaseDone: func(phase string, n int) {
 				switch phase {
 				case "discover":

@@ -65,19 +65,6 @@ func loadConfig(explicit string, paths []string) (*config.Config, error) {
 	return cfg, nil
 }
 
-func flycastApps(c *config.Config) map[string]bool {
-	if c == nil {
-		return nil
-	}
-	out := map[string]bool{}
-	for name, a := range c.Apps {
-		if a.Flycast {
-			out[name] = true
-		}
-	}
-	return out
-}
-
 // displayPath shows path relative to the working directory when it can.
 func displayPath(path string) string {
 	if wd, err := os.Getwd(); err == nil {

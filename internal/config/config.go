@@ -39,6 +39,11 @@ type AppConfig struct {
 	// Flycast marks an app reached only through Flycast (<app>.flycast),
 	// so rules treat it as private and as HTTP-only.
 	Flycast bool
+	// DedicatedIPv4 says the app has a dedicated public IPv4 address
+	// (fly ips allocate-v4), which flylint cannot see from the tree: Fly
+	// routes raw TCP and UDP to it, so the rules that ask for one are
+	// satisfied.
+	DedicatedIPv4 bool
 	// Range is the app's name in the file, for reporting a name that
 	// matches no app.
 	Range source.Range
@@ -64,6 +69,27 @@ func (c *Config) SeverityOf(rule string, def diag.Severity) diag.Severity {
 		}
 	}
 	return def
+}
+
+// AppsWhere names the configured apps whose settings keep accepts; nil
+// for no config.
+func (c *Config) AppsWhere(keep func(AppConfig) bool) map[string]bool {
+	if c == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for name, a := range c.Apps {
+		if keep(a) {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// DedicatedIPv4 reports whether the config says app has a dedicated
+// public IPv4 address.
+func (c *Config) DedicatedIPv4(app string) bool {
+	return c != nil && c.Apps[app].DedicatedIPv4
 }
 
 // Flycast reports whether the config marks app as a Flycast app.

@@ -196,7 +196,7 @@ func (l *loader) severities(v *value) map[string]diag.Severity {
 	return m
 }
 
-var appKeys = []string{"flycast"}
+var appKeys = []string{"flycast", "dedicated-ipv4"}
 
 func (l *loader) apps(v *value) map[string]AppConfig {
 	if !l.want("apps", v, kTable) {
@@ -215,6 +215,10 @@ func (l *loader) apps(v *value) map[string]AppConfig {
 			case "flycast":
 				if l.want("apps."+name+".flycast", kv, kBool) {
 					ac.Flycast = kv.b
+				}
+			case "dedicated-ipv4":
+				if l.want("apps."+name+".dedicated-ipv4", kv, kBool) {
+					ac.DedicatedIPv4 = kv.b
 				}
 			default:
 				l.unknownKey("apps."+name+".", k, kv, appKeys)

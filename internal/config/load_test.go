@@ -36,6 +36,7 @@ flycast = true
 
 [apps."web"]
 flycast = false
+dedicated-ipv4 = true
 `
 	c, err := Load("repo/.flylint.toml", []byte(src), known)
 	if err != nil {
@@ -72,6 +73,9 @@ flycast = false
 	}
 	if !c.Flycast("orders-api") || c.Flycast("web") || c.Flycast("nope") {
 		t.Error("Flycast()")
+	}
+	if !c.DedicatedIPv4("web") || c.DedicatedIPv4("orders-api") || c.DedicatedIPv4("nope") {
+		t.Error("DedicatedIPv4()")
 	}
 	if c.Enabled("raw-tcp-on-shared-ipv4", true) || !c.Enabled("unknown-key", false) || !c.Enabled("expose-mismatch", true) || c.Enabled("expose-mismatch", false) {
 		t.Error("Enabled()")
@@ -155,6 +159,10 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`c.toml:3:1: unknown key "apps.web.flycats" (did you mean "apps.web.flycast"?)`}},
 		{"app value type", "[apps.web]\nflycast = \"yes\"\n",
 			[]string{`c.toml:2:11: apps.web.flycast must be a boolean, not a string`}},
+		{"dedicated-ipv4 value type", "[apps.game]\ndedicated-ipv4 = 1\n",
+			[]string{`c.toml:2:18: apps.game.dedicated-ipv4 must be a boolean, not an integer`}},
+		{"dedicated-ipv4 misspelt", "[apps.game]\ndedicated_ipv4 = true\n",
+			[]string{`c.toml:2:1: unknown key "apps.game.dedicated_ipv4" (did you mean "apps.game.dedicated-ipv4"?)`}},
 		{"app not table", "apps.web = true\n",
 			[]string{`c.toml:1:12: apps.web must be a table, not a boolean`}},
 		{"apps array of tables", "[[apps]]\nflycast = true\n",

@@ -12,6 +12,7 @@ import (
 
 	"github.com/flylint-dev/flylint/internal/config"
 	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/source"
 	"github.com/flylint-dev/flylint/internal/suppress"
 	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
@@ -62,6 +63,7 @@ func Run(ws *workspace.Workspace, opts Options) ([]diag.Diagnostic, error) {
 			return (d.Rule == suppress.UnusedRule || d.Rule == suppress.InvalidRule) && !ran[d.Rule]
 		})
 	}
+	diags = dropOwned(diags)
 	if c := opts.Config; c != nil {
 		diags = slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return excluded(c, d.File) })
 		for i := range diags {
@@ -69,6 +71,29 @@ func Run(ws *workspace.Workspace, opts Options) ([]diag.Diagnostic, error) {
 		}
 	}
 	return KeepUnread(ws, capPerFile(diag.Sort(diags), MaxPerRuleFile)), nil
+}
+
+// dropOwned removes each finding another rule's finding owns (Rule.Owns):
+// same file, same range. It runs after suppressions, so a suppressed owner
+// lets the owned finding through.
+func dropOwned(diags []diag.Diagnostic) []diag.Diagnostic {
+	type key struct {
+		rule       string
+		file       string
+		start, end source.Pos
+	}
+	owned := map[key]bool{}
+	for _, d := range diags {
+		if r := rules.Lookup(d.Rule); r != nil {
+			for _, o := range r.Owns {
+				owned[key{o, d.File, d.Start, d.End}] = true
+			}
+		}
+	}
+	if len(owned) == 0 {
+		return diags
+	}
+	return slices.DeleteFunc(diags, func(d diag.Diagnostic) bool { return owned[key{d.Rule, d.File, d.Start, d.End}] })
 }
 
 // MaxPerRuleFile is how many findings of one rule in one file are listed.

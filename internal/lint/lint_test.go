@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -347,5 +348,31 @@ func TestFixingReportsUnprovenFixes(t *testing.T) {
 	n, f := countFixes(diags, "unknown-key")
 	if n != 5 || f != 4 || len(unproven) != 1 || unproven[ws.Apps[0].ConfigPath] != 1 {
 		t.Errorf("%d findings, %d with fixes, unproven %v; want 5, 4 and 1 for %s", n, f, unproven, ws.Apps[0].ConfigPath)
+	}
+}
+
+// raw-tcp-on-shared-ipv4 owns port-as-string's finding on the same token;
+// when it does not run, port-as-string reports that token itself.
+func TestDropOwned(t *testing.T) {
+	ws, err := workspace.Load([]string{filepath.Join("..", "..", "rules", "testdata", "port-as-string", "bad_owned_by_raw_tcp")}, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := func(rs ...*rules.Rule) []string {
+		ds, err := Run(ws, Options{Rules: rs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, d := range ds {
+			out = append(out, fmt.Sprintf("%s %d", d.Rule, d.Start.Line))
+		}
+		return out
+	}
+	if got, want := lines(rules.PortAsString), []string{"port-as-string 10", "port-as-string 16"}; !slices.Equal(got, want) {
+		t.Errorf("port-as-string alone: %q, want %q", got, want)
+	}
+	if got, want := lines(rules.PortAsString, rules.RawTCPOnSharedIPv4), []string{"raw-tcp-on-shared-ipv4 10", "port-as-string 16"}; !slices.Equal(got, want) {
+		t.Errorf("with raw-tcp-on-shared-ipv4: %q, want %q", got, want)
 	}
 }

@@ -179,11 +179,12 @@ func (s *server) lintFolder(folder string, overlay map[string][]byte, st setting
 	out.diags = cfgDiags
 	cfg = withSettings(cfg, st)
 	ws, err := workspace.Load([]string{folder}, workspace.Options{
-		Overlay:   overlay,
-		Go:        st.Go != "off",
-		GoAnalyze: s.goAnalyze,
-		Flycast:   flycastApps(cfg),
-		Context:   s.ctx,
+		Overlay:       overlay,
+		Go:            st.Go != "off",
+		GoAnalyze:     s.goAnalyze,
+		Flycast:       cfg.AppsWhere(func(a config.AppConfig) bool { return a.Flycast }),
+		DedicatedIPv4: cfg.AppsWhere(func(a config.AppConfig) bool { return a.DedicatedIPv4 }),
+		Context:       s.ctx,
 	})
 	var ue *workspace.UsageError
 	if errors.As(err, &ue) {
@@ -329,16 +330,6 @@ func withSettings(c *config.Config, st settings) *config.Config {
 			ac := out.Apps[name]
 			ac.Flycast = ac.Flycast || a.Flycast
 			out.Apps[name] = ac
-		}
-	}
-	return out
-}
-
-func flycastApps(c *config.Config) map[string]bool {
-	out := map[string]bool{}
-	for name, a := range c.Apps {
-		if a.Flycast {
-			out[name] = true
 		}
 	}
 	return out

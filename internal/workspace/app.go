@@ -110,6 +110,9 @@ type App struct {
 	// Flycast is true when the app is reached over Flycast (configured,
 	// marked with "# flylint:flycast", or referenced as <app>.flycast).
 	Flycast bool
+	// DedicatedIPv4 is true when the configuration says the app has a
+	// dedicated public IPv4 address, which nothing in the tree shows.
+	DedicatedIPv4 bool
 }
 
 // GoNote is one part of a Go module left out of the analysis, and why.

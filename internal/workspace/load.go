@@ -27,6 +27,9 @@ type Options struct {
 	// Flycast names apps configured as reached over Flycast
 	// (.flylint.toml [apps.<name>] flycast = true).
 	Flycast map[string]bool
+	// DedicatedIPv4 names apps configured as having a dedicated public
+	// IPv4 address (.flylint.toml [apps.<name>] dedicated-ipv4 = true).
+	DedicatedIPv4 map[string]bool
 	// Go enables Go analysis of apps covered by a go.mod.
 	Go bool
 	// Progress, when set, is told how far loading has got. It is called
@@ -134,6 +137,7 @@ func Load(paths []string, opts Options) (*Workspace, error) {
 		if opts.Flycast[a.Name] {
 			a.Flycast = true
 		}
+		a.DedicatedIPv4 = opts.DedicatedIPv4[a.Name]
 		for _, r := range a.Refs {
 			if r.Kind == "flycast" {
 				for _, t := range ws.byName[r.Target] {
