@@ -88,3 +88,26 @@ func TestRawTCPAdvice(t *testing.T) {
 		t.Errorf("position %s", plain[0].Range)
 	}
 }
+
+// fly-etcd's shape: one [[services]] copy of [http_service] is one
+// finding (the duplicate-edge-port error, with duplicate-service's advice),
+// and its etcd port one public-sensitive-port finding.
+func TestDuplicateServiceOneFinding(t *testing.T) {
+	ds := lintWith(t, "testdata/duplicate-edge-port/bad_same_internal_port", workspace.Options{})
+	count := map[string]int{}
+	for _, d := range ds {
+		count[d.Rule]++
+		if d.Rule == "duplicate-edge-port" && !strings.Contains(d.Message, "merge them into one service") {
+			t.Errorf("duplicate-edge-port lacks the merge advice: %s", d.Message)
+		}
+	}
+	want := map[string]int{"duplicate-edge-port": 1, "public-sensitive-port": 1}
+	for rule, n := range want {
+		if count[rule] != n {
+			t.Errorf("%s: %d findings, want %d", rule, count[rule], n)
+		}
+	}
+	if count["duplicate-service"] != 0 {
+		t.Errorf("duplicate-service also reports the pair")
+	}
+}

@@ -142,12 +142,18 @@ Services of different process groups that claim the same external port are repor
 				if a.svc == b.svc {
 					where = "another [[services.ports]] of the same service"
 				}
+				fix := "; remove the port from one service or give it another external port."
+				if a.svc != b.svc && a.svc.InternalPort.OK && b.svc.InternalPort.OK && a.svc.InternalPort.V == b.svc.InternalPort.V {
+					// duplicate-service stays silent for this pair (see
+					// shareEdgePort): its advice is said here.
+					fix = fmt.Sprintf(". Both also route to internal_port %d, and the Machines API keeps one service per protocol and internal port: "+
+						"merge them into one service that lists each external port once.", b.svc.InternalPort.V)
+				}
 				p.Report(diag.Diagnostic{Range: b.edge.Range,
 					Related: []diag.Related{{Range: a.edge.Range, Message: fmt.Sprintf("%s port %d is claimed here by %s", svcProto(a.svc), port, svcSection(a.svc))}},
 					Message: fmt.Sprintf("%s port %d is claimed twice for process group %s: by %s (line %d) and by %s. "+
-						"Fly Proxy sends each connection on an external port to one internal_port, so the two definitions contradict each other; "+
-						"remove the port from one service or give it another external port.",
-						svcProto(b.svc), port, strings.Join(quoteEach(shared), ", "), svcSection(a.svc), a.edge.Range.Start.Line, where)})
+						"Fly Proxy sends each connection on an external port to one internal_port, so the two definitions contradict each other%s",
+						svcProto(b.svc), port, strings.Join(quoteEach(shared), ", "), svcSection(a.svc), a.edge.Range.Start.Line, where, fix)})
 			case cross >= 0:
 				a := claims[cross]
 				port := max(a.edge.Port, b.edge.Port)

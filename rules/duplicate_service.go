@@ -16,7 +16,9 @@ var DuplicateService = Register(&Rule{
 	Since:    "0.1.0",
 	Why: `Two services that run on the same process group have the same protocol and ` + "`internal_port`" + `; ` + "`[http_service]`" + ` counts as a TCP service.
 
-The Machines API keeps only one of such duplicates, so the ports, checks or concurrency settings of the other are silently lost, and health checks that belong to it fail or never run. Merge them into one service that lists all its ` + "`[[services.ports]]`" + ` (a ` + "`[[services]]`" + ` can have many), or, next to an ` + "`[http_service]`" + `, move the extra ports into a ` + "`[[services]]`" + ` that replaces it.`,
+The Machines API keeps only one of such duplicates, so the ports, checks or concurrency settings of the other are silently lost, and health checks that belong to it fail or never run. Merge them into one service that lists all its ` + "`[[services.ports]]`" + ` (a ` + "`[[services]]`" + ` can have many), or, next to an ` + "`[http_service]`" + `, move the extra ports into a ` + "`[[services]]`" + ` that replaces it.
+
+When the two also claim the same external port, that is one mistake, and ` + "`duplicate-edge-port`" + ` (an error) reports it once with this advice; this rule stays silent for the pair.`,
 	ExampleFile: "fly.toml",
 	Bad: `[http_service]
   internal_port = 8080
@@ -76,6 +78,9 @@ The Machines API keeps only one of such duplicates, so the ports, checks or conc
 				if len(shared) == 0 {
 					continue
 				}
+				if shareEdgePort(a, b) {
+					break // duplicate-edge-port reports the pair, with this advice
+				}
 				p.Report(diag.Diagnostic{Range: b.InternalPort.Value,
 					Related: []diag.Related{{Range: a.InternalPort.Value, Message: "the other service with this internal_port"}},
 					Message: fmt.Sprintf("%s already routes %s to internal_port %d of process group %s (line %d). "+
@@ -88,3 +93,22 @@ The Machines API keeps only one of such duplicates, so the ports, checks or conc
 		}
 	},
 })
+
+// shareEdgePort reports whether two services of one protocol claim an
+// overlapping external port. Such a pair is one mistake (a [[services]]
+// kept beside the [http_service] that replaced it, as in fly-apps/fly-etcd
+// a07959e); duplicate-edge-port, the error, reports it once and says to
+// merge them, so duplicate-service stays silent.
+func shareEdgePort(a, b *workspace.Service) bool {
+	if a.Proto != b.Proto {
+		return false
+	}
+	for _, x := range a.Edge {
+		for _, y := range b.Edge {
+			if x.Port >= 1 && y.Port >= 1 && x.Port <= max(y.EndPort, y.Port) && y.Port <= max(x.EndPort, x.Port) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -17,7 +17,7 @@ var PublicSensitivePort = Register(&Rule{
 	Since:    "0.1.0",
 	Why: "A service routes a well-known database, cache, message-broker, admin or remote-access port (PostgreSQL 5432, Redis 6379, SSH 22, the Docker API 2375, …) through Fly Proxy.\n\n" +
 		"Everything Fly Proxy routes for an app with a public IP address is reachable from the whole internet, where such ports are scanned within minutes and attacked with default or leaked credentials. Keep these services on the private network instead: drop the `[[services]]` entry and connect over `<app>.internal`, or make the app private with Flycast (`fly ips allocate-v6 --private`, release its public IPs) and mark it so flylint knows (`# flylint:flycast` in fly.toml). If the port must be public, put TLS (`pg_tls`/`tls`) and strong authentication in front of it and suppress this finding with a reason.\n\n" +
-		"The ports, each its server's documented default: " + sensitivePortList() + ".",
+		"The rule reports each exposed port once per app: a second service routing the same port is the same exposure. The ports, each its server's documented default: " + sensitivePortList() + ".",
 	ExampleFile: "fly.toml",
 	Bad: `app = "db"
 
@@ -49,6 +49,14 @@ app = "db"
 		if p.App.Config == nil || p.App.Flycast {
 			return
 		}
+		// One finding per exposed port: a second service routing the same
+		// port (fly-apps/fly-etcd's [[services]] beside its [http_service])
+		// is the same exposure, and duplicate-service speaks for the copy.
+		type exposure struct {
+			kind string
+			port int
+		}
+		reported := map[exposure]bool{}
 		for _, s := range p.App.Services {
 			var at source.Range
 			port, what := 0, ""
@@ -68,9 +76,10 @@ app = "db"
 					port, what, at, kind = s.InternalPort.V, sp.name, s.InternalPort.Value, "internal_port"
 				}
 			}
-			if port == 0 || !at.IsValid() {
+			if port == 0 || !at.IsValid() || reported[exposure{kind, port}] {
 				continue
 			}
+			reported[exposure{kind, port}] = true
 			p.Report(diag.Diagnostic{
 				Range: at,
 				Message: fmt.Sprintf("%s %d is %s's port, and Fly Proxy routes it to the internet. "+

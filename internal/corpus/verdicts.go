@@ -23,11 +23,11 @@ var Judged = map[string]string{
 	"FACorreiaa__go-website invalid-protocol fly.io:32:1": "true positive: the stray [[services.ports]] makes a [[services]] with no protocol",
 	"FACorreiaa__go-website service-missing-internal-port fly.io:32:1": "true positive: that stray service has ports but no internal_port; " +
 		"flyctl sends it as internal_port 0 (appconfig toMachineService copies the field as is)",
-	"fly-apps__fly-etcd duplicate-edge-port fly.toml:31:12": "true positive: [[services]] claims external 443 which [http_service] already claims",
-	"fly-apps__fly-etcd duplicate-service fly.toml:24:19": "true positive: [http_service] and [[services]] both route TCP to 2379; " +
-		"flyctl's own check (superfly/flyctl PR #3522) warns of such duplicates because the Machines API picks only one of them and health checks fail",
-	"fly-apps__fly-etcd public-sensitive-port fly.toml:17:19": "true positive (security advisory): etcd's client port is routed by Fly Proxy from public 80/443",
-	"fly-apps__fly-etcd public-sensitive-port fly.toml:24:19": "true positive (security advisory): the same etcd port again, on public 10000 and 443",
+	"fly-apps__fly-etcd duplicate-edge-port fly.toml:31:12": "true positive: [[services]] claims external 443 which [http_service] already claims, " +
+		"and both route TCP to 2379; flyctl's own check (superfly/flyctl PR #3522) warns of such duplicates because the Machines API picks only one of them. " +
+		"One finding for the one mistake: duplicate-service stays silent for a pair that also shares an external port",
+	"fly-apps__fly-etcd public-sensitive-port fly.toml:17:19": "true positive (security advisory): etcd's client port 2379 is routed by Fly Proxy from public " +
+		"80/443 (and again by the [[services]] copy, which is the same exposure and not reported twice)",
 	"fly-apps__globe-request-mapper unknown-key fly.toml:27:5": "true positive: flyctl's ServiceTCPCheck has only interval, timeout and grace_period " +
 		"(internal/appconfig/service.go), so port = \"8080\" is ignored; the check probes internal_port",
 	"fly-apps__postgres-migrator service-without-ports fly.toml:15:1": "true positive: flyctl itself warns \"Service must expose at least one port\" " +
