@@ -18,6 +18,9 @@ func Markdown(r *Rule) string {
 	if len(r.Tags) > 0 {
 		fmt.Fprintf(&b, " · tags: %s", strings.Join(r.Tags, ", "))
 	}
+	if r.Optional {
+		fmt.Fprintf(&b, " · **off by default**: turn it on with `enable = [%q]` in .flylint.toml", r.ID)
+	}
 	b.WriteString("\n\n")
 	b.WriteString(strings.TrimSpace(r.Why))
 	b.WriteString("\n")

@@ -14,11 +14,11 @@ var PortAsString = Register(&Rule{
 	Severity: diag.Info,
 	Title:    "A [[services]] port is written as a string",
 	Since:    "0.1.0",
-	Why: `A ` + "`[[services]]`" + ` ` + "`internal_port`" + ` or ` + "`[[services.ports]]`" + ` ` + "`port`" + ` is written as a quoted string; flyctl converts it to a number, but nothing else has to.
+	Why: `A ` + "`[[services]]`" + ` ` + "`internal_port`" + ` or ` + "`[[services.ports]]`" + ` ` + "`port`" + ` is written as a quoted string. This rule is off by default.
 
-Where ` + "`raw-tcp-on-shared-ipv4`" + ` reports the same port, that finding says to write it as a number and carries the fix, and this rule's finding there is dropped.
+flyctl has a compatibility patch (superfly/flyctl PR #1739) that turns ` + "`port = \"80\"`" + ` into 80 inside ` + "`[[services]]`" + `, because many existing fly.toml files write ports so, Fly's own example apps among them (fly-apps/flygreeting, flycurl, udp-echo-). The quoted form therefore deploys exactly like a number, and reporting it in every run would be noise; turn the rule on (` + "`enable = [\"port-as-string\"]`" + ` in ` + "`.flylint.toml`" + `) to keep fly.toml files tidy for other tools and scripts that read them without the patch. The same string in ` + "`[http_service]`" + ` is not converted and makes the file invalid: ` + "`invalid-value-type`" + ` reports that, on by default.
 
-flyctl has a compatibility patch that turns ` + "`internal_port = \"8080\"`" + ` into 8080 inside ` + "`[[services]]`" + ` only; the same string in ` + "`[http_service]`" + ` makes the file invalid, and other tools that read fly.toml (and your own scripts) may not convert it at all. Remove the quotes.`,
+Where ` + "`raw-tcp-on-shared-ipv4`" + ` reports the same port, that finding says to write it as a number and carries the fix, and this rule's finding there is dropped.`,
 	ExampleFile: "fly.toml",
 	Bad: `[[services]]
   internal_port = "8080"
@@ -36,7 +36,8 @@ flyctl has a compatibility patch that turns ` + "`internal_port = \"8080\"`" + `
 		"https://fly.io/docs/reference/configuration/#the-services-sections",
 		"https://github.com/superfly/flyctl/pull/1739",
 	},
-	Tags: []string{"flyctl", "ports"},
+	Tags:     []string{"flyctl", "ports", "style"},
+	Optional: true,
 	Check: func(p *Pass) {
 		cfg := p.App.Config
 		if cfg == nil {

@@ -33,6 +33,10 @@ type Rule struct {
 	// SecuritySeverity is GitHub's security-severity (0.1-10) for rules
 	// tagged "security"; "" otherwise.
 	SecuritySeverity string
+	// Optional rules are off unless enabled (enable in .flylint.toml, or
+	// -enable): they report style that Fly accepts, which most users do
+	// not want in every run.
+	Optional bool
 	// Owns names rules whose finding at exactly the range of one of this
 	// rule's findings is dropped: one finding per mistake on a token, the
 	// owner's message saying what the other would have (lint.Run applies

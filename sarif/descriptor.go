@@ -27,6 +27,7 @@ func descriptor(r *rules.Rule, opts Options) *gosarif.ReportingDescriptor {
 	}
 	d.DefaultConfiguration = gosarif.NewReportingConfiguration()
 	d.DefaultConfiguration.Level = level(r.Severity)
+	d.DefaultConfiguration.Enabled = !r.Optional
 	props := gosarif.NewPropertyBag()
 	props.Tags = slices.Clone(r.Tags)
 	if r.SecuritySeverity != "" {

@@ -126,7 +126,7 @@ func newFlagSet(o *options, errOut io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.color, "color", "auto", "colour the text report and summary `when`: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never")
 	fs.StringVar(&o.output, "o", "", "write the report to `file` instead of stdout: a regular file atomically, a device or FIFO written through; never one of the linted files")
 	fs.StringVar(&o.failOn, "fail-on", "", "lowest `severity` that makes the exit code 1: error, warning, info (default warning)")
-	fs.StringVar(&o.enable, "enable", "", "comma-separated rule `ids` to run (default: all)")
+	fs.StringVar(&o.enable, "enable", "", "comma-separated rule `ids` to run, and only them (default: every rule not off by default; flylint rules marks those)")
 	fs.StringVar(&o.disable, "disable", "", "comma-separated rule `ids` not to run")
 	fs.StringVar(&o.goMode, "go", "auto", "analyse Go source: auto or off")
 	fs.StringVar(&o.category, "sarif-category", "", "SARIF automationDetails.id, to tell runs apart in code scanning")

@@ -22,7 +22,11 @@ func listRules(args []string, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	_, _ = fmt.Fprintln(tw, "RULE\tSEVERITY\tTITLE")
 	for _, r := range rules.All() {
-		_, _ = fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Title)
+		sev := r.Severity.String()
+		if r.Optional {
+			sev += " (off by default)"
+		}
+		_, _ = fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, sev, r.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return ExitUsage

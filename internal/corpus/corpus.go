@@ -16,7 +16,6 @@ import (
 	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/lint"
 	"github.com/flylint-dev/flylint/internal/workspace"
-	"github.com/flylint-dev/flylint/rules"
 )
 
 // Label is what LABELS.md expects for one app.
@@ -89,5 +88,5 @@ func Lint(dir string) ([]diag.Diagnostic, error) {
 	if err != nil {
 		return nil, err
 	}
-	return lint.Run(ws, lint.Options{Rules: rules.All()})
+	return lint.Run(ws, lint.Options{Rules: lint.Select(nil, nil, nil)})
 }

@@ -200,7 +200,7 @@ func sortedKeys[V any](m map[string]V) []string {
 func Select(enable, disable []string, c *config.Config) []*rules.Rule {
 	var out []*rules.Rule
 	for _, r := range rules.All() {
-		on := c.Enabled(r.ID, true)
+		on := c.Enabled(r.ID, !r.Optional)
 		if len(enable) > 0 {
 			on = slices.Contains(enable, r.ID)
 		}

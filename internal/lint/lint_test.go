@@ -50,15 +50,41 @@ func TestRunIsDeterministic(t *testing.T) {
 }
 
 func TestSelect(t *testing.T) {
-	all := len(rules.All())
-	if got := len(Select(nil, nil, nil)); got != all {
-		t.Errorf("default: %d rules, want %d", got, all)
+	all, optional := len(rules.All()), 0
+	for _, r := range rules.All() {
+		if r.Optional {
+			optional++
+		}
+	}
+	if optional == 0 {
+		t.Fatal("no optional rule: the default-off cases below test nothing")
+	}
+	if got := len(Select(nil, nil, nil)); got != all-optional {
+		t.Errorf("default: %d rules, want %d (all but the optional ones)", got, all-optional)
 	}
 	if got := Select([]string{"loopback-bind"}, nil, nil); len(got) != 1 || got[0].ID != "loopback-bind" {
 		t.Errorf("enable: %v", got)
 	}
-	if got := len(Select(nil, []string{"loopback-bind"}, nil)); got != all-1 {
+	if got := len(Select(nil, []string{"loopback-bind"}, nil)); got != all-optional-1 {
 		t.Errorf("disable: %d", got)
+	}
+	// port-as-string is off by default, and on when asked for, by the
+	// flag or by the config's enable list.
+	has := func(rs []*rules.Rule, id string) bool {
+		return slices.ContainsFunc(rs, func(r *rules.Rule) bool { return r.ID == id })
+	}
+	if has(Select(nil, nil, nil), "port-as-string") {
+		t.Error("port-as-string runs by default")
+	}
+	if !has(Select([]string{"port-as-string"}, nil, nil), "port-as-string") {
+		t.Error("-enable port-as-string does not run it")
+	}
+	c, err := config.Load("c.toml", []byte(`enable = ["port-as-string"]`), func(string) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Select(nil, nil, c); !has(got, "port-as-string") || len(got) != all {
+		t.Errorf("config enable: %d rules, port-as-string %v", len(got), has(got, "port-as-string"))
 	}
 }
 
