@@ -56,7 +56,7 @@ var RawTCPOnSharedIPv4 = Register(&Rule{
 		d := diag.Diagnostic{
 			Range: first.Range,
 			Message: fmt.Sprintf("%s passes raw TCP, which a shared IPv4 address cannot route, so it answers over IPv6 only until %s has a dedicated IPv4 (fly ips allocate-v4). %s%s",
-				portWord(raw), appLabel(p.App), rawPortAdvice(first), dedicatedIPv4Hint(p.App)),
+				portWord(raw), appOrThe(p.App), rawPortAdvice(first), dedicatedIPv4Hint(p.App)),
 		}
 		for _, e := range raw[1:] {
 			d.Related = append(d.Related, diag.Related{Range: e.Range, Message: "port " + edgePortText(e) + " also passes raw TCP. " + rawPortAdvice(e)})
@@ -150,12 +150,20 @@ func rawPortAdvice(e workspace.EdgePort) string {
 	return `If clients connect with TLS, handlers = ["tls"] lets Fly terminate it on the shared IPv4.`
 }
 
+// appOrThe names the app for a sentence: its path would read as noise.
+func appOrThe(a *workspace.App) string {
+	if a.Name == "" {
+		return "the app"
+	}
+	return fmt.Sprintf("app %q", a.Name)
+}
+
 func dedicatedIPv4Hint(a *workspace.App) string {
 	name := a.Name
 	if name == "" {
 		name = "<app>"
 	}
-	return fmt.Sprintf(" Once it has one, set dedicated-ipv4 = true under [apps.%s] in .flylint.toml.", name)
+	return fmt.Sprintf(" Once the app has a dedicated IPv4, set dedicated-ipv4 = true under [apps.%s] in .flylint.toml.", name)
 }
 
 // rawOnSharedIPv4 reports whether an external port carries traffic a

@@ -57,7 +57,7 @@ app = "echo"
 			}
 			p.Reportf(r, "This UDP service (internal_port %s) is reachable only once %s has a dedicated IPv4: "+
 				"Fly delivers no UDP to the shared IPv4 or to IPv6. Run fly ips allocate-v4 (without --shared).%s",
-				internalPortText(s.InternalPort.V, s.InternalPort.OK), appLabel(p.App), dedicatedIPv4Hint(p.App))
+				internalPortText(s.InternalPort.V, s.InternalPort.OK), appOrThe(p.App), dedicatedIPv4Hint(p.App))
 			return // one reminder per app is enough
 		}
 	},
