@@ -14,14 +14,13 @@
 package jssrc
 
 import (
-	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // Options bound and feed an analysis.
@@ -204,7 +203,8 @@ func (a *analysis) read(rel string) ([]byte, error) {
 	if a.opt.ReadFile != nil {
 		data, err = a.opt.ReadFile(rel)
 	} else {
-		data, err = readCapped(filepath.Join(a.opt.Root, filepath.FromSlash(rel)), a.opt.MaxFileSize)
+		path := filepath.Join(a.opt.Root, filepath.FromSlash(rel))
+		data, err = safefile.Read(path, path, int64(a.opt.MaxFileSize))
 	}
 	if err != nil {
 		return nil, err
@@ -217,20 +217,6 @@ func (a *analysis) read(rel string) ([]byte, error) {
 	}
 	a.bytes += len(data)
 	return data, nil
-}
-
-func readCapped(name string, max int) ([]byte, error) {
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	if st.Size() > int64(max) {
-		return nil, fmt.Errorf("%s is %d bytes, more than the %d flylint reads", name, st.Size(), max)
-	}
-	return os.ReadFile(name)
 }
 
 func (a *analysis) display(rel string) string {

@@ -128,7 +128,7 @@ func (fs *imageFS) addCopy(c *dockerfile.Copy, seq int) {
 			}
 			matches = matches[:0]
 			for _, g := range got[:min(len(got), maxCopyGlob)] {
-				if r, err := filepath.Rel(fs.ctx, g); err == nil && !strings.HasPrefix(r, "..") {
+				if r, err := filepath.Rel(fs.ctx, g); err == nil && relWithin(fs.ctx, g) {
 					matches = append(matches, filepath.ToSlash(r))
 				}
 			}
