@@ -28,9 +28,10 @@ import (
 	"github.com/flylint-dev/flylint/sarif"
 )
 
-// build is what the Go toolchain recorded about this binary: `flylint
+// build is what the Go toolchain recorded about this binary, read when a
+// report or `flylint version` first needs it (not on every run): `flylint
 // version` prints it, and JSON and SARIF reports record its short form.
-var build = version.Read()
+var build = sync.OnceValue(version.Read)
 
 // Exit codes.
 const (
@@ -76,7 +77,7 @@ func RunIO(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) 
 		case "explain":
 			return explain(args[1:], stdout, stderr)
 		case "version", "-version", "--version":
-			if _, err := fmt.Fprintf(stdout, "flylint %s\n", build); err != nil {
+			if _, err := fmt.Fprintf(stdout, "flylint %s\n", build()); err != nil {
 				return ExitUsage
 			}
 			return ExitClean
@@ -452,7 +453,7 @@ var formats = map[string]reportFormat{
 		return report.TextStyled(w, d, ws.Files, report.TextStyle{Color: o.paintReport})
 	}},
 	"json": {showsFixes: true, write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
-		return report.JSON(w, d, build.Short())
+		return report.JSON(w, d, build().Short())
 	}},
 	"github": {write: func(w io.Writer, d []diag.Diagnostic, _ *workspace.Workspace, _ []*rules.Rule, _ options) error {
 		return report.GitHub(w, d)
@@ -482,7 +483,7 @@ var formats = map[string]reportFormat{
 		return sarif.Write(w, d, enabled, ws.Files, sarif.Options{
 			SrcRoot:        root,
 			WorkDir:        wd,
-			ToolVersion:    build.Short(),
+			ToolVersion:    build().Short(),
 			InformationURI: project.Home,
 			HelpURIBase:    project.RuleDocs,
 			Category:       o.category,

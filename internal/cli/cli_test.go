@@ -69,7 +69,7 @@ func TestExitCodes(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, stdout, stderr := run(t, tc.args...)
-			if strings.HasSuffix(tc.name, "version") && stdout != "flylint "+build.String()+"\n" {
+			if strings.HasSuffix(tc.name, "version") && stdout != "flylint "+build().String()+"\n" {
 				t.Errorf("stdout %q, want the version", stdout)
 			}
 			if code != tc.code {
@@ -100,7 +100,7 @@ func TestOutputFileIsAtomicAndComplete(t *testing.T) {
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatalf("report is not valid JSON: %v", err)
 	}
-	if rep.Version != build.Short() || len(rep.Diagnostics) != 1 || rep.Diagnostics[0].Rule != "toml-syntax" {
+	if rep.Version != build().Short() || len(rep.Diagnostics) != 1 || rep.Diagnostics[0].Rule != "toml-syntax" {
 		t.Errorf("report = %+v", rep)
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".flylint-*"))

@@ -19,7 +19,7 @@ func serveLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		say(stderr, "usage: flylint lsp (a language server on stdin and stdout; the editor starts it)\n")
 		return ExitUsage
 	}
-	if err := lsp.Serve(stdin, stdout, lsp.Options{Version: build.Short(), Log: stderr}); err != nil {
+	if err := lsp.Serve(stdin, stdout, lsp.Options{Version: build().Short(), Log: stderr}); err != nil {
 		say(stderr, "flylint lsp: %v\n", err)
 		return 1
 	}

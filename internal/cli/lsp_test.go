@@ -17,7 +17,7 @@ func TestLSPSubcommand(t *testing.T) {
 		frame(`{"jsonrpc":"2.0","method":"exit"}`)
 	var out, errb bytes.Buffer
 	code := RunIO([]string{"lsp"}, strings.NewReader(in), &out, &errb)
-	if code != 0 || !strings.Contains(out.String(), `"positionEncoding":"utf-16"`) || !strings.Contains(out.String(), `"name":"flylint","version":"`+build.Short()+`"`) {
+	if code != 0 || !strings.Contains(out.String(), `"positionEncoding":"utf-16"`) || !strings.Contains(out.String(), `"name":"flylint","version":"`+build().Short()+`"`) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
 	out.Reset()
