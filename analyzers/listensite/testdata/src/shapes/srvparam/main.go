@@ -1,14 +1,26 @@
-// Shape: the server is built in main and started by a function it is
-// passed to.
+// Shape: the server is built by a constructor from a port its caller
+// passes, and started (in a goroutine) by a function it is passed to.
+// Seen in superfly/bfaas@68b637f465f8f8012d9ae2cd845f225e835ace38
+// (coord/serv.go: New builds an http.Server on ":%d" of its port
+// argument, cmd/coord/main.go passes 8000, coord/runServer.go:
+// RunWithSignals calls ListenAndServe on the *http.Server it receives).
 package main
 
-import "net/http"
+import (
+	"fmt"
+	"net/http"
+)
+
+func newServer(port int) *http.Server {
+	return &http.Server{Addr: fmt.Sprintf(":%d", port)}
+}
 
 func run(srv *http.Server) error {
-	return srv.ListenAndServe() // want `http.Server.ListenAndServe tcp host=loopback "127.0.0.1" port=8900$`
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }() // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=0 partial$`
+	return <-done
 }
 
 func main() {
-	srv := &http.Server{Addr: "127.0.0.1:8900"} // want `host value of http.Server.ListenAndServe`
-	run(srv)
+	run(newServer(8000)) // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=8000 via$`
 }

@@ -1,6 +1,10 @@
-// Shape: a cobra command's pflag (with a shorthand) tied to a viper key
-// by BindPFlag, and the key bound to PORT: the command line, then PORT,
-// then the flag's default.
+// Shape: a cobra command's persistent pflags tied to viper keys by
+// BindPFlag, with an env prefix and AutomaticEnv: the command line, then
+// MEMOS_PORT, then the flag's default. Seen in
+// usememos/memos@8a3cd77bfbbbf97b0c534fe7e1065536c0e1c5d2 (cmd/memos/main.go:
+// --addr and --port persistent flags bound to viper, env prefix "memos",
+// AutomaticEnv; server/server.go listens on addr:port; fly.toml sets
+// MEMOS_PORT).
 package main
 
 import (
@@ -11,19 +15,23 @@ import (
 	"github.com/spf13/viper"
 )
 
-var serveCmd = &cobra.Command{
-	Use: "serve",
-	RunE: func(cmd *cobra.Command, args []string) error {
-		return http.ListenAndServe(fmt.Sprintf(":%d", viper.GetInt("port")), nil) // want `http.ListenAndServe tcp host=dual-stack wildcard port=8081 env=PORT default=8081 flag=port short=p$`
+var rootCmd = &cobra.Command{
+	Use: "memos",
+	Run: func(cmd *cobra.Command, args []string) {
+		http.ListenAndServe(fmt.Sprintf("%s:%d", viper.GetString("addr"), viper.GetInt("port")), nil) // want `http.ListenAndServe tcp host=dual-stack wildcard env=MEMOS_ADDR flag=addr port=8081 env=MEMOS_PORT default=8081 flag=port$`
 	},
 }
 
 func init() {
-	serveCmd.Flags().IntP("port", "p", 8081, "port to listen on")
-	viper.BindPFlag("port", serveCmd.Flags().Lookup("port"))
-	viper.BindEnv("port", "PORT")
+	viper.SetDefault("port", 8081)                                  // want `port value of http.ListenAndServe`
+	rootCmd.PersistentFlags().String("addr", "", "address to bind") // want `host value of http.ListenAndServe`
+	rootCmd.PersistentFlags().Int("port", 8081, "port to listen on")
+	viper.BindPFlag("addr", rootCmd.PersistentFlags().Lookup("addr"))
+	viper.BindPFlag("port", rootCmd.PersistentFlags().Lookup("port"))
+	viper.SetEnvPrefix("memos")
+	viper.AutomaticEnv()
 }
 
 func main() {
-	serveCmd.Execute()
+	rootCmd.Execute()
 }
