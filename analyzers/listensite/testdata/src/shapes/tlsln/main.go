@@ -1,4 +1,8 @@
-// Shape: a listener wrapped by tls.NewListener, then served.
+// Shape: a listener wrapped by tls.NewListener, then served. Seen in
+// superfly/wormhole@0234a95c3d85ef0515bc4623b6ae82febd3240aa (remote.go:
+// the TCP listener on ":"+port is split by cmux and its TLS half wrapped
+// by tls.NewListener before the API server serves it; the split is left
+// out here, cmuxboth covers it).
 package main
 
 import (
