@@ -298,7 +298,7 @@ func (e *evaluator) echoNetwork(recv ssa.Value) Value {
 // hasTLSConfig reports whether the *http.Server srv has its TLSConfig
 // set, and whether that is known (a struct built in this function).
 func (e *evaluator) hasTLSConfig(srv ssa.Value) (set, known bool) {
-	if a := variableTarget(srv); a != nil {
+	if a, _ := variableTarget(srv); a != nil {
 		srv = a
 	}
 	a, ok := srv.(*ssa.Alloc)
@@ -324,11 +324,11 @@ func (e *evaluator) echo5Site(cfg ssa.Value, site *RawSite, setArg func(ast.Expr
 	if allocFieldSet(a, "Listener") {
 		return false
 	}
-	site.Addr = e.structFieldOfAlloc(a, "Address", setArg)
+	site.Addr = e.structFieldOfAlloc(a, nil, "Address", setArg)
 	if site.Addr.isUnknown() {
 		site.Addr = lit("")
 	}
-	n := e.structFieldOfAlloc(a, "ListenerNetwork", func(ast.Expr) {})
+	n := e.structFieldOfAlloc(a, nil, "ListenerNetwork", func(ast.Expr) {})
 	if n.isUnknown() || isLit(n, "") {
 		n = lit("tcp")
 	}
@@ -382,7 +382,7 @@ func (e *evaluator) fiber3Network(cfgs ssa.Value) Value {
 	if !ok {
 		return unknown()
 	}
-	v := e.structFieldOfAlloc(a, "ListenerNetwork", func(ast.Expr) {})
+	v := e.structFieldOfAlloc(a, nil, "ListenerNetwork", func(ast.Expr) {})
 	if t, ok := v.text(); v.isUnknown() || (ok && t == "") {
 		return lit("tcp4")
 	}
@@ -458,7 +458,7 @@ func (e *evaluator) fiberNetworkOf(configs ssa.Value) (Value, bool) {
 	if !ok {
 		return Value{}, false
 	}
-	v := e.structFieldOfAlloc(a, "Network", func(ast.Expr) {})
+	v := e.structFieldOfAlloc(a, nil, "Network", func(ast.Expr) {})
 	if v.isUnknown() {
 		return lit(""), true
 	}

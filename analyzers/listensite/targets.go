@@ -240,11 +240,11 @@ func (e *evaluator) addrStruct(v ssa.Value, setArg func(ast.Expr)) Value {
 			}
 		}
 	case *ssa.Alloc:
-		host := e.structFieldOfAlloc(v, "IP", setArg)
+		host := e.structFieldOfAlloc(v, nil, "IP", setArg)
 		if t, ok := host.text(); ok && len(t) > 0 && containsColon(t) {
 			host = lit("[" + t + "]")
 		}
-		port := e.structFieldOfAlloc(v, "Port", setArg)
+		port := e.structFieldOfAlloc(v, nil, "Port", setArg)
 		if port.isUnknown() {
 			port = lit("0")
 		}
@@ -269,11 +269,12 @@ func containsColon(s string) bool {
 // into a local allocation, else a field part resolved from the package's
 // stores.
 func (e *evaluator) structField(ptr ssa.Value, name string, setArg func(ast.Expr)) Value {
-	if a := variableTarget(ptr); a != nil {
-		ptr = a
+	var cell *ssa.Alloc
+	if a, c := variableTarget(ptr); a != nil {
+		ptr, cell = a, c
 	}
 	if a, ok := ptr.(*ssa.Alloc); ok {
-		v := e.structFieldOfAlloc(a, name, setArg)
+		v := e.structFieldOfAlloc(a, cell, name, setArg)
 		if v.isUnknown() {
 			return lit("") // never set: the zero value
 		}
@@ -302,36 +303,95 @@ func (e *evaluator) structField(ptr ssa.Value, name string, setArg func(ast.Expr
 // srv := &http.Server{...} used inside a closure (go func() {
 // srv.ListenAndServe() }()) is a load of the captured variable's cell.
 // Without it the field would be read from every Server the package
-// builds.
-func variableTarget(ptr ssa.Value) *ssa.Alloc {
+// builds. cell is that variable.
+func variableTarget(ptr ssa.Value) (target, cell *ssa.Alloc) {
 	load, ok := ptr.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
-		return nil
+		return nil, nil
 	}
-	cell := load.X
-	if fv, ok := cell.(*ssa.FreeVar); ok {
-		cell = binding(fv)
+	v := load.X
+	if fv, ok := v.(*ssa.FreeVar); ok {
+		v = binding(fv)
 	}
-	a, ok := cell.(*ssa.Alloc)
-	if !ok || a.Referrers() == nil {
-		return nil
+	cell, ok = v.(*ssa.Alloc)
+	if !ok || cell.Referrers() == nil {
+		return nil, nil
 	}
-	var target *ssa.Alloc
-	for _, r := range *a.Referrers() {
+	for _, r := range *cell.Referrers() {
 		st, ok := r.(*ssa.Store)
-		if !ok || st.Addr != a {
+		if !ok || st.Addr != cell {
 			continue
 		}
 		v, ok := st.Val.(*ssa.Alloc)
 		if !ok || (target != nil && target != v) {
-			return nil // set to something else, or to two structs
+			return nil, nil // set to something else, or to two structs
 		}
 		target = v
 	}
-	return target
+	if target == nil {
+		return nil, nil
+	}
+	return target, cell
 }
 
-func (e *evaluator) structFieldOfAlloc(a *ssa.Alloc, name string, setArg func(ast.Expr)) Value {
+// cellFieldStores are the stores into field index of the struct that
+// cell, a variable, points to, made through that variable. A variable a
+// closure captures lives in a cell, so srv.Addr = addr written beside
+// go func() { srv.ListenAndServe() }() stores through a load of the
+// cell, not through the struct's allocation.
+func cellFieldStores(cell *ssa.Alloc, index int) []*ssa.Store {
+	var out []*ssa.Store
+	for _, load := range cellLoads(cell, 0) {
+		if load.Referrers() == nil {
+			continue
+		}
+		for _, r := range *load.Referrers() {
+			fa, ok := r.(*ssa.FieldAddr)
+			if !ok || fa.Field != index || fa.Referrers() == nil {
+				continue
+			}
+			for _, u := range *fa.Referrers() {
+				if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
+					out = append(out, st)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// cellLoads are the loads of the variable cell in the function that
+// declares it and in the closures that capture it.
+func cellLoads(cell ssa.Value, depth int) []*ssa.UnOp {
+	if depth > maxDepth || cell.Referrers() == nil {
+		return nil
+	}
+	var out []*ssa.UnOp
+	for _, r := range *cell.Referrers() {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op == token.MUL && r.X == cell {
+				out = append(out, r)
+			}
+		case *ssa.MakeClosure:
+			fn, ok := r.Fn.(*ssa.Function)
+			if !ok {
+				continue
+			}
+			for i, b := range r.Bindings {
+				if b == cell && i < len(fn.FreeVars) {
+					out = append(out, cellLoads(fn.FreeVars[i], depth+1)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// structFieldOfAlloc is field name of the struct allocated by a, from
+// the stores into it and, when cell is not nil, the stores made through
+// cell, the variable that holds a's address.
+func (e *evaluator) structFieldOfAlloc(a, cell *ssa.Alloc, name string, setArg func(ast.Expr)) Value {
 	t := a.Type().Underlying().(*types.Pointer).Elem()
 	s, ok := t.Underlying().(*types.Struct)
 	if !ok {
@@ -359,5 +419,14 @@ func (e *evaluator) structFieldOfAlloc(a *ssa.Alloc, name string, setArg func(as
 			}
 		}
 	}
-	return e.localField(a, idx)
+	v := e.localField(a, idx)
+	if cell != nil {
+		for _, st := range cellFieldStores(cell, idx) {
+			if x := e.st.idx.stores[st.Pos()]; x != nil {
+				setArg(x)
+			}
+			v = union(v, e.evalStore(st))
+		}
+	}
+	return v
 }

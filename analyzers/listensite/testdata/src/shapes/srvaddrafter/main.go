@@ -4,8 +4,7 @@
 // AUGEND_PORT through a getEnv helper, default "9999"; Addr assigned on
 // the manners graceful server, which embeds *http.Server, before
 // ListenAndServe; fly.toml sets AUGEND_PORT). The real app starts the
-// server from a goroutine; that variant is not reproduced here because
-// the analysis then loses the Addr store (reported to the integrator).
+// server from a goroutine: that variant is shapes/srvaddrgo.
 package main
 
 import (
