@@ -1,6 +1,5 @@
 // Shape: hertz with no address option: ":8888" (hertz v0.10.4
 // pkg/common/config/option.go defaultAddr).
-// Seen in coderpyh/douyin2023 (server.Default(), h.Spin()).
 package main
 
 import "github.com/cloudwego/hertz/pkg/app/server"
