@@ -22,3 +22,9 @@ func main() {
 	}
 	http.ListenAndServe(host+":8080", nil) // want `http.ListenAndServe tcp host=unknown port=8080 alts=\["0.0.0.0":8080 if APP_ENV\|production!="development"; "127.0.0.1":8080 if APP_ENV\|production=="development"\]$`
 }
+
+// Seen in edjw/fly-go-example@20a5b0c0812d2d4488d782de8ff7e5cf8040a230
+// (app.go: the host is "0.0.0.0" unless GOENVIRONMENT is "development",
+// then "127.0.0.1"; the real app reads the variable with os.LookupEnv, not
+// through a helper). Written here rather than at the top so the host
+// literals stay on the lines conds_test.go's TestDecide names.
