@@ -1,6 +1,7 @@
 // Shape: a loader fills a config with envconfig.MustProcess; the port's
 // envconfig tag makes APP_PORT the variable, with PORT as the fallback
 // envconfig looks up when APP_PORT is unset, then the default tag. An ignored field keeps what the program set.
+// service.go holds the real app's form of the tag (cited there).
 package main
 
 import (
@@ -22,6 +23,7 @@ func load() *Config {
 }
 
 func main() {
+	go runService()
 	c := load()
 	srv := &http.Server{Addr: fmt.Sprintf(":%d", c.Port)} // want `host value of http.Server.ListenAndServe`
 	go srv.ListenAndServe()                               // want `http.Server.ListenAndServe tcp host=dual-stack wildcard port=4000 env=APP_PORT fallback=PORT default=4000$`
