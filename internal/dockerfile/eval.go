@@ -645,6 +645,7 @@ func (f *File) Image(target string, buildArgs map[string]string) (*Image, error)
 		}
 		img.Expose = append(img.Expose, se.expose...)
 	}
+	img.Root = b.bases[chain[len(chain)-1]]
 	img.Entrypoint, img.Cmd, img.Workdir, img.Shell = se.entry, se.cmd, se.workdir, se.shell
 	img.Problems = b.problems
 	img.Limits = b.limits

@@ -140,7 +140,11 @@ type Image struct {
 	// first, Stage last. Build args can change it (FROM ${STAGE}), so it
 	// may differ from following Stage.Parent, which holds for the file's
 	// defaults.
-	Chain      []*Stage
+	Chain []*Stage
+	// Root is the image the first stage of Chain builds FROM, as this
+	// build's args expand it ("scratch" for an empty filesystem); it is
+	// the FROM text as written when a variable in it is not known.
+	Root       string
 	Env        listen.Env // inherited through FROM <stage>, expanded
 	Expose     []*Expose  // inherited as well
 	Entrypoint *Instruction

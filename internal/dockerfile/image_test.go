@@ -239,3 +239,26 @@ func TestProblems(t *testing.T) {
 		t.Errorf("with build arg: %+v", img)
 	}
 }
+
+// Root is the first base of the chain this build follows, so a build arg
+// that picks another stage or image changes it.
+func TestImageRoot(t *testing.T) {
+	f := mustParse(t, "ARG BASE=scratch\nFROM golang AS build\nFROM ${BASE} AS run\nFROM run\nCOPY --from=build /out /app\n")
+	cases := []struct {
+		args map[string]string
+		want string
+	}{
+		{nil, "scratch"},
+		{map[string]string{"BASE": "alpine"}, "alpine"},
+		{map[string]string{"BASE": "build"}, "golang"},
+	}
+	for _, c := range cases {
+		if img := mustImage(t, f, "", c.args); img.Root != c.want {
+			t.Errorf("args %v: Root = %q, want %q", c.args, img.Root, c.want)
+		}
+	}
+	f = mustParse(t, "FROM ${UNSET:-x}${OTHER}\n")
+	if img := mustImage(t, f, "", nil); img.Root == "scratch" {
+		t.Errorf("an unknown FROM gave Root %q", img.Root)
+	}
+}
