@@ -14,7 +14,7 @@ var DuplicateStaticPrefix = Register(&Rule{
 	Why: "Two `[[statics]]` entries map the same `url_prefix`.\n\n" +
 		"Each `[[statics]]` entry tells Fly Proxy to answer requests under `url_prefix` with files from `guest_path` (or a Tigris bucket) without passing them to the app. " +
 		"Fly's configuration reference says the guest paths of two mappings may overlap but their URL prefixes may not: two mappings to `/public/foo` and `/public/bar` are fine, two mappings to `/public` are not. " +
-		"flyctl does not check this and sends both mappings to the Machines; which one Fly Proxy then serves is not documented (an open docs change, superfly/docs#2110, says only one mapping per prefix is honoured), so files that only one of the directories holds can be missing from the site. " +
+		"flyctl does not check this and sends both mappings to the Machines; the reference says only one static mapping is honoured for a given prefix (since superfly/docs#2110, merged as beb0725b) without saying which, so files that only one of the directories holds can be missing from the site. " +
 		"Keep one mapping per prefix: merge the directories in the image, or give each its own prefix. " +
 		"Only identical prefixes are reported, since the reference does not say how Fly treats `/public` next to `/public/`.",
 	ExampleFile: "fly.toml",
