@@ -40,7 +40,9 @@
 // Destination), alecthomas/kong (name, short, env, envprefix, default,
 // embed), caarlos0/env, kelseyhightower/envconfig, sethvargo/go-envconfig
 // (default=, prefix=, PrefixLookuper) and spf13/viper (SetDefault,
-// AutomaticEnv, SetEnvPrefix, BindEnv, SetEnvKeyReplacer, BindPFlag).
+// AutomaticEnv, SetEnvPrefix, BindEnv, SetEnvKeyReplacer, BindPFlag, on
+// the global instance and on viper.New() instances traced through
+// variables, returns, struct fields and parameters).
 // A flag that falls back to env vars is a flag whose default is the env
 // chain: command line, then env, then default. A parameter that flows into an address is
 // finished at the callers, in the same package or, through a package

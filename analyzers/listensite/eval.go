@@ -433,7 +433,9 @@ func (e *evaluator) call(c *ssa.CallCommon, index int) Value {
 	case "cmp.Or":
 		return e.cmpOr(c)
 	case viperPkg + ".GetString", viperPkg + ".GetInt":
-		return e.viperGet(args[0])
+		return e.viperGet(nil, args[0])
+	case viperPkg + ".(*Viper).GetString", viperPkg + ".(*Viper).GetInt":
+		return e.viperGet(args[0], args[1])
 	}
 	if v, ok := e.urfaveRead(c); ok && index <= 0 {
 		return v

@@ -77,7 +77,7 @@ type state struct {
 	// may change it: stores, and calls that are handed its address.
 	writes map[*ssa.Global][]ssa.Instruction
 	lits   map[*ssa.Function]map[string][]*ast.BasicLit
-	viper  *viperSetup
+	viper  *vipers
 	libs   *libState
 }
 

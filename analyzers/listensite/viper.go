@@ -1,6 +1,8 @@
 package listensite
 
 import (
+	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -24,15 +26,18 @@ import (
 // ties a key to a pflag; BindPFlags(fs) ties each flag of fs to the key
 // of its name.
 //
-// Only the package-level functions are modelled. A package that also
-// calls Set, AllowEmptyEnv, reads a config file or a remote store, or
-// gives a prefix, replacer or key the analysis cannot read, leaves Get*
-// unknown, and so does a key with neither SetDefault nor a bound flag
-// (it may be set up elsewhere). Limits: another package of the program
-// may still read a config file; BindPFlags binds whichever flag of the
-// package has the key's name, whatever flag set it was defined on.
+// The package-level functions act on a global instance; viper.New()
+// makes separate ones with the same methods (see vipers). An instance
+// that is also told Set, AllowEmptyEnv, RegisterAlias, to read a config
+// file or a remote store, or given a prefix, replacer or key the
+// analysis cannot read, leaves Get* unknown, and so does a key with
+// neither SetDefault nor a bound flag (it may be set up elsewhere).
+// Limits: another package of the program may still read a config file
+// into the global instance, or into an instance this package exports;
+// BindPFlags binds whichever flag of the package has the key's name,
+// whatever flag set it was defined on.
 
-// viperSetup is what a package tells viper's global instance.
+// viperSetup is what a package tells one viper instance.
 type viperSetup struct {
 	automaticEnv bool
 	prefix       *Value
@@ -47,14 +52,46 @@ type viperSetup struct {
 	blocked  bool
 }
 
+func newViperSetup() *viperSetup {
+	return &viperSetup{defaults: map[string]Value{}, envs: map[string][]string{}, flags: map[string]string{}}
+}
+
+// vipers is every viper instance of the package, found in one scan.
+// Instances made by viper.New() (v1.19.0 viper.go: "New returns an
+// initialized Viper instance"; each has its own defaults, env bindings
+// and config, and the package-level functions act on a separate global
+// one, which GetViper returns; MustBindEnv is BindEnv that panics on
+// error: viper.go at v1.12.0) are told apart by the New call that
+// makes them: the receiver of each method call is followed back
+// through variables, phis, returns, package variables, struct fields
+// and parameters to that call.
+type vipers struct {
+	global *viperSetup
+	byNew  map[*ssa.Call]*viperSetup
+	// all is set when a setup method is called on an instance the
+	// analysis cannot trace, or an instance is handed to code it does
+	// not read: any instance may then hold what nothing here shows.
+	all bool
+}
+
 const viperPkg = "github.com/spf13/viper"
 
-func (e *evaluator) viper() *viperSetup {
+func (e *evaluator) vipers() *vipers {
 	if e.st.viper != nil {
 		return e.st.viper
 	}
-	v := &viperSetup{defaults: map[string]Value{}, envs: map[string][]string{}, flags: map[string]string{}}
-	e.st.viper = v
+	vs := &vipers{global: newViperSetup(), byNew: map[*ssa.Call]*viperSetup{}}
+	e.st.viper = vs
+	o := &viperOrigins{e: e}
+	setup := func(origin *ssa.Call) *viperSetup {
+		if origin == nil {
+			return vs.global
+		}
+		if vs.byNew[origin] == nil {
+			vs.byNew[origin] = newViperSetup()
+		}
+		return vs.byNew[origin]
+	}
 	for _, fn := range e.st.funcs {
 		for _, b := range fn.Blocks {
 			for _, in := range b.Instrs {
@@ -64,22 +101,73 @@ func (e *evaluator) viper() *viperSetup {
 				}
 				c := call.Common()
 				callee := c.StaticCallee()
-				if callee == nil {
-					continue
+				var pkg, recv, name string
+				if callee != nil {
+					pkg, recv, name = calleeName(callee)
 				}
-				pkg, recv, name := calleeName(callee)
-				if pkg != viperPkg || recv != "" {
+				switch {
+				case pkg == viperPkg && recv == "":
+					e.viperCall(vs.global, c, 0, name)
 					continue
+				case pkg == viperPkg && recv == "(*Viper).":
+					if !viperSetupMethod(name) {
+						continue
+					}
+					if origin, ok := o.of(c.Args[0]); ok {
+						e.viperCall(setup(origin), c, 1, name)
+					} else {
+						vs.all = true
+					}
+					continue
+				case callee != nil && callee.Pkg == e.st.ssaPkg && len(callee.Blocks) > 0:
+					continue // its own calls are scanned, and its parameters traced
 				}
-				e.viperCall(v, c, name)
+				// An instance handed to code not read here (a method
+				// of an interface, another package's function) may be
+				// given a config file or values there.
+				for _, a := range c.Args {
+					if !isViper(a.Type()) {
+						continue
+					}
+					if origin, ok := o.of(a); ok {
+						setup(origin).blocked = true
+					} else {
+						vs.all = true
+					}
+				}
 			}
 		}
 	}
-	return v
+	return vs
 }
 
-// viperCall records one call to viper's global instance.
-func (e *evaluator) viperCall(v *viperSetup, c *ssa.CallCommon, name string) {
+// isViper is *viper.Viper.
+func isViper(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == viperPkg && n.Obj().Name() == "Viper"
+}
+
+// viperSetupMethod is a method viperCall reads: one that changes where
+// Get* finds a key.
+func viperSetupMethod(name string) bool {
+	switch name {
+	case "AutomaticEnv", "SetEnvPrefix", "SetDefault", "BindEnv", "MustBindEnv", "SetEnvKeyReplacer",
+		"BindPFlag", "BindPFlags", "Set", "BindFlagValue", "BindFlagValues", "AllowEmptyEnv",
+		"ReadInConfig", "ReadConfig", "MergeInConfig", "MergeConfig", "MergeConfigMap",
+		"ReadRemoteConfig", "WatchRemoteConfig", "SetConfigFile", "SetFs", "RegisterAlias":
+		return true
+	}
+	return false
+}
+
+// viperCall records one call to a viper instance; skip is 1 for a
+// method, whose first argument is the receiver.
+func (e *evaluator) viperCall(v *viperSetup, c *ssa.CallCommon, skip int, name string) {
+	args := c.Args[skip:]
 	switch name {
 	case "AutomaticEnv":
 		v.automaticEnv = true
@@ -87,28 +175,28 @@ func (e *evaluator) viperCall(v *viperSetup, c *ssa.CallCommon, name string) {
 		if v.prefix != nil {
 			v.blocked = true // which call runs last is not known
 		}
-		p := e.eval(c.Args[0])
+		p := e.eval(args[0])
 		v.prefix = &p
 	case "SetDefault":
-		k, ok := e.eval(c.Args[0]).text()
+		k, ok := e.eval(args[0]).text()
 		if !ok {
 			v.blocked = true
 			return
 		}
-		d := e.eval(c.Args[1])
+		d := e.eval(args[1])
 		if x := e.st.idx.calls[c.Pos()]; x != nil && len(x.Args) == 2 {
 			d = withAt(d, e.st, x.Args[1])
 		}
 		k = strings.ToLower(k)
 		v.defaults[k] = union(v.defaults[k], d)
-	case "BindEnv":
-		args := variadicArgs(c.Args[0])
-		if len(args) == 0 {
+	case "BindEnv", "MustBindEnv":
+		vargs := variadicArgs(args[0])
+		if len(vargs) == 0 {
 			v.blocked = true
 			return
 		}
 		var names []string
-		for _, a := range args {
+		for _, a := range vargs {
 			t, ok := e.eval(a).text()
 			if !ok {
 				v.blocked = true
@@ -123,15 +211,15 @@ func (e *evaluator) viperCall(v *viperSetup, c *ssa.CallCommon, name string) {
 			v.envs[k] = append(v.envs[k], names[1:]...)
 		}
 	case "SetEnvKeyReplacer":
-		r, ok := e.newReplacer(c.Args[0])
+		r, ok := e.newReplacer(args[0])
 		if !ok || v.replacer != nil {
 			v.blocked = true
 			return
 		}
 		v.replacer = r
 	case "BindPFlag":
-		k, ok := e.eval(c.Args[0]).text()
-		flag, isFlag := pflagLookup(e, c.Args[1])
+		k, ok := e.eval(args[0]).text()
+		flag, isFlag := pflagLookup(e, args[1])
 		if !ok || !isFlag {
 			v.blocked = true
 			return
@@ -141,7 +229,7 @@ func (e *evaluator) viperCall(v *viperSetup, c *ssa.CallCommon, name string) {
 		v.allFlags = true
 	case "Set", "BindFlagValue", "BindFlagValues", "AllowEmptyEnv", "ReadInConfig", "ReadConfig",
 		"MergeInConfig", "MergeConfig", "MergeConfigMap", "ReadRemoteConfig", "WatchRemoteConfig",
-		"SetConfigFile", "SetFs", "Reset":
+		"SetConfigFile", "SetFs", "Reset", "RegisterAlias":
 		v.blocked = true
 	}
 }
@@ -209,16 +297,29 @@ func (e *evaluator) pflagDefined(name string) Value {
 	return out
 }
 
-// viperGet is viper.GetString(key) or GetInt(key) on the global
-// instance.
-func (e *evaluator) viperGet(key ssa.Value) Value {
+// viperGet is GetString(key) or GetInt(key) on the instance recv is
+// (nil: the package-level functions, on the global instance).
+func (e *evaluator) viperGet(recv, key ssa.Value) Value {
 	k, ok := e.eval(key).text()
 	if !ok {
 		return unknown()
 	}
-	v := e.viper()
-	if v.blocked {
+	vs := e.vipers()
+	if vs.all {
 		return unknown()
+	}
+	v := vs.global
+	if recv != nil {
+		origin, ok := (&viperOrigins{e: e}).of(recv)
+		if !ok {
+			return unknown()
+		}
+		if origin != nil {
+			v = vs.byNew[origin]
+		}
+	}
+	if v == nil || v.blocked {
+		return unknown() // an instance nothing sets up: its key may come from anywhere
 	}
 	k = strings.ToLower(k)
 	var flag *Part
@@ -281,4 +382,226 @@ func (e *evaluator) viperGet(key ssa.Value) Value {
 		return single(p)
 	}
 	return def
+}
+
+// viperOrigins follows a *viper.Viper value back to where it is made.
+type viperOrigins struct {
+	e       *evaluator
+	seen    map[ssa.Value]bool
+	fields  map[string][]ssa.Value // field key → values stored into it
+	callers map[*ssa.Function][]*ssa.CallCommon
+	taken   map[*ssa.Function]bool // used as a value, so called from where nothing shows
+}
+
+// maxViperTrace bounds how many values one trace visits.
+const maxViperTrace = 256
+
+// of is the viper.New call x comes from, or nil for the global
+// instance; ok is false when x may come from elsewhere, or from more
+// than one place.
+func (o *viperOrigins) of(x ssa.Value) (*ssa.Call, bool) {
+	o.seen = map[ssa.Value]bool{}
+	var origin *ssa.Call
+	first := true
+	ok := o.walk(x, func(c *ssa.Call) bool {
+		if first {
+			origin, first = c, false
+			return true
+		}
+		return c == origin
+	})
+	if !ok || first {
+		return nil, false
+	}
+	return origin, true
+}
+
+// walk calls found with every origin x may have; it stops, false, on a
+// value it cannot follow or when found says no.
+func (o *viperOrigins) walk(x ssa.Value, found func(*ssa.Call) bool) bool {
+	if o.seen[x] {
+		return true // a cycle adds no origin
+	}
+	if len(o.seen) > maxViperTrace {
+		return false
+	}
+	o.seen[x] = true
+	st := o.e.st
+	switch x := x.(type) {
+	case *ssa.Call:
+		return o.fromCall(x.Common(), 0, x, found)
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok {
+			return o.fromCall(c.Common(), x.Index, nil, found)
+		}
+	case *ssa.Phi:
+		for _, in := range x.Edges {
+			if !o.walk(in, found) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return false
+		}
+		switch p := x.X.(type) {
+		case *ssa.Global:
+			if p.Pkg != st.ssaPkg {
+				return false
+			}
+			stores := st.storesTo(p)
+			if len(stores) == 0 {
+				return false
+			}
+			for _, in := range stores {
+				s, ok := in.(*ssa.Store)
+				if !ok || !o.walk(s.Val, found) {
+					return false
+				}
+			}
+			return true
+		case *ssa.FieldAddr:
+			return o.fromField(fieldKeyOf(p.X.Type(), p.Field), found)
+		}
+	case *ssa.Field:
+		return o.fromField(fieldKeyOf(x.X.Type(), x.Field), found)
+	case *ssa.Parameter:
+		return o.fromParam(x, found)
+	case *ssa.FreeVar:
+		if b := binding(x); b != nil {
+			return o.walk(b, found)
+		}
+	case *ssa.ChangeType:
+		return o.walk(x.X, found)
+	}
+	return false
+}
+
+// fromCall follows result index of a call: viper.New makes an
+// instance, GetViper returns the global one, a function of this
+// package returns what its return statements give.
+func (o *viperOrigins) fromCall(c *ssa.CallCommon, index int, call *ssa.Call, found func(*ssa.Call) bool) bool {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	pkg, recv, name := calleeName(callee)
+	if pkg == viperPkg && recv == "" {
+		switch {
+		case name == "New" && call != nil:
+			return found(call)
+		case name == "GetViper":
+			return found(nil)
+		}
+		return false // NewWithOptions, Sub and the like: not modelled
+	}
+	if callee.Pkg != o.e.st.ssaPkg || len(callee.Blocks) == 0 {
+		return false
+	}
+	some := false
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || index >= len(ret.Results) {
+			continue
+		}
+		if _, isNil := ret.Results[index].(*ssa.Const); isNil {
+			continue // return nil, err: no instance to use
+		}
+		if !o.walk(ret.Results[index], found) {
+			return false
+		}
+		some = true
+	}
+	return some
+}
+
+// fromField follows every value this package stores into the field.
+func (o *viperOrigins) fromField(key string, found func(*ssa.Call) bool) bool {
+	if key == "" {
+		return false
+	}
+	if o.fields == nil {
+		o.fields = map[string][]ssa.Value{}
+		for _, fn := range o.e.st.funcs {
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					if s, ok := in.(*ssa.Store); ok {
+						if fa, ok := s.Addr.(*ssa.FieldAddr); ok {
+							k := fieldKeyOf(fa.X.Type(), fa.Field)
+							o.fields[k] = append(o.fields[k], s.Val)
+						}
+					}
+				}
+			}
+		}
+	}
+	vals := o.fields[key]
+	if len(vals) == 0 {
+		return false // set elsewhere, if at all
+	}
+	for _, v := range vals {
+		if !o.walk(v, found) {
+			return false
+		}
+	}
+	return true
+}
+
+// fromParam follows the argument every call in this package passes;
+// a function also used as a value, or with no call here, is not
+// followed.
+func (o *viperOrigins) fromParam(p *ssa.Parameter, found func(*ssa.Call) bool) bool {
+	fn := p.Parent()
+	if fn == nil || fn.Pkg != o.e.st.ssaPkg {
+		return false
+	}
+	if o.callers == nil {
+		o.callers = map[*ssa.Function][]*ssa.CallCommon{}
+		o.taken = map[*ssa.Function]bool{}
+		for _, f := range o.e.st.funcs {
+			for _, b := range f.Blocks {
+				for _, in := range b.Instrs {
+					var callValue ssa.Value
+					if call, ok := in.(ssa.CallInstruction); ok {
+						c := call.Common()
+						if callee := c.StaticCallee(); callee != nil {
+							o.callers[callee] = append(o.callers[callee], c)
+						}
+						callValue = c.Value
+					}
+					var ops [8]*ssa.Value
+					for _, op := range in.Operands(ops[:0]) {
+						if op == nil || *op == callValue {
+							continue
+						}
+						if g, ok := (*op).(*ssa.Function); ok {
+							o.taken[g] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	// Methods may be called through interfaces, and exported
+	// functions from other packages.
+	if o.taken[fn] || fn.Signature.Recv() != nil || (fn.Object() != nil && fn.Object().Exported() && fn.Pkg.Pkg.Name() != "main") {
+		return false
+	}
+	idx := -1
+	for i, q := range fn.Params {
+		if q == p {
+			idx = i
+		}
+	}
+	calls := o.callers[fn]
+	if idx < 0 || len(calls) == 0 {
+		return false
+	}
+	for _, c := range calls {
+		if idx >= len(c.Args) || !o.walk(c.Args[idx], found) {
+			return false
+		}
+	}
+	return true
 }
