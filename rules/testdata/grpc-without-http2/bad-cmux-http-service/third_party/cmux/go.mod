@@ -1,0 +1,3 @@
+module github.com/soheilhy/cmux
+
+go 1.22
