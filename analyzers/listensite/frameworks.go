@@ -28,6 +28,10 @@ const (
 	// hertzSpin: (*server.Hertz).Spin listens on the address of the last
 	// server.WithHostPorts option given to server.Default or server.New.
 	hertzSpin
+	// hertzRun: (*route.Engine).Run, which Spin calls and programs also
+	// call themselves (h.Run(), through the *route.Engine a Hertz
+	// embeds): the same address as Spin.
+	hertzRun
 	// echo5Config: echo v5's StartConfig.Start/StartTLS listen on the
 	// config's Address and ListenerNetwork unless its Listener is set.
 	echo5Config
@@ -36,6 +40,7 @@ const (
 const (
 	echo5       = "github.com/labstack/echo/v5"
 	hertzServer = "github.com/cloudwego/hertz/pkg/app/server"
+	hertzRoute  = "github.com/cloudwego/hertz/pkg/route"
 	cmux        = "github.com/soheilhy/cmux"
 	http3       = "github.com/quic-go/quic-go/http3"
 	http3Old    = "github.com/lucas-clemente/quic-go/http3"
@@ -92,6 +97,7 @@ var frameworkAPIs = map[string]api{
 	fiber2 + ".(*App).ListenMutualTLS": {origin: "fiber.App.ListenMutualTLS", network: "tcp4", networkArg: -1, addrArg: 1, kind: fiberListen},
 
 	hertzServer + ".(*Hertz).Spin": {origin: "hertz.Spin", network: "tcp", networkArg: -1, addrArg: 0, kind: hertzSpin},
+	hertzRoute + ".(*Engine).Run":  {origin: "hertz.Run", network: "tcp", networkArg: -1, addrArg: 0, kind: hertzRun},
 
 	fasthttp + ".ListenAndServeTLSEmbed":           {origin: "fasthttp.ListenAndServeTLSEmbed", network: "tcp4", networkArg: -1, addrArg: 0},
 	fasthttp + ".(*Server).ListenAndServeTLSEmbed": {origin: "fasthttp.Server.ListenAndServeTLSEmbed", network: "tcp4", networkArg: -1, addrArg: 1},
@@ -173,6 +179,14 @@ func (e *evaluator) matchFramework(a api, c *ssa.CallCommon, site *RawSite, astA
 		site.Network = e.fiber3Network(c.Args[2])
 	case hertzSpin:
 		return e.hertzSite(c.Args[0], site)
+	case hertzRun:
+		if h, ok := hertzOfEngine(c.Args[0]); ok {
+			return e.hertzSite(h, site)
+		}
+		// An Engine built by route.NewEngine from options this does
+		// not follow: a listen site, address unknown.
+		site.Network, site.Addr = lit("tcp"), unknown()
+		return true
 	case echo5Config:
 		return e.echo5Site(c.Args[0], site, setArg)
 	default:
@@ -527,6 +541,33 @@ func (e *evaluator) hertzSite(recv ssa.Value, site *RawSite) bool {
 		}
 	}
 	return true
+}
+
+// hertzOfEngine is h when engine is h.Engine, the *route.Engine a
+// *server.Hertz embeds (hertz v0.10.4 pkg/app/server/hertz.go: "type
+// Hertz struct { *route.Engine ... }"; Spin runs h.Run()).
+func hertzOfEngine(engine ssa.Value) (ssa.Value, bool) {
+	load, ok := engine.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil, false
+	}
+	p, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil, false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != hertzServer || n.Obj().Name() != "Hertz" {
+		return nil, false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() || st.Field(fa.Field).Name() != "Engine" {
+		return nil, false
+	}
+	return fa.X, true
 }
 
 // httpServes are the calls that serve HTTP on a listener passed to

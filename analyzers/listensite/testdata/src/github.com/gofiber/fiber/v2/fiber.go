@@ -6,6 +6,7 @@ import "net"
 type Config struct {
 	AppName string
 	Network string
+	Prefork bool
 }
 
 type App struct{}

@@ -7,9 +7,12 @@ import (
 	"time"
 
 	"github.com/cloudwego/hertz/pkg/common/config"
+	"github.com/cloudwego/hertz/pkg/route"
 )
 
-type Hertz struct{}
+type Hertz struct {
+	*route.Engine
+}
 
 func New(opts ...config.Option) *Hertz     { return &Hertz{} }
 func Default(opts ...config.Option) *Hertz { return &Hertz{} }
