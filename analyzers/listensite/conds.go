@@ -27,13 +27,16 @@ type Condition struct {
 	Flag      string
 	FlagShort string
 	Bool      bool
+	// FlagNegation is the flag that sets a boolean Flag to the opposite
+	// (kong's --no-dev), if there is one.
+	FlagNegation string
 }
 
 func condition(c Cond) Condition {
 	p := c.Var
 	out := Condition{Value: c.Value, Equal: c.Equal, Bool: c.Bool}
 	if p.Kind == PartFlag {
-		out.Flag, out.FlagShort = p.Name, p.Short
+		out.Flag, out.FlagShort, out.FlagNegation = p.Name, p.Short, p.Negation
 		if env, ok := flagEnv(p); ok {
 			p = env // the flag falls back to it, then to its default
 		} else {

@@ -64,7 +64,18 @@ func (c Condition) holdsIn(env func(string) (string, bool), flags FlagLookup) (h
 		if flags == nil || (!c.HasDefault && c.Env == "") {
 			return false, false
 		}
-		if fv, set := flags(c.Flag, c.FlagShort, c.Bool); set {
+		fv, set := flags(c.Flag, c.FlagShort, c.Bool)
+		if c.FlagNegation != "" {
+			if nv, negated := flags(c.FlagNegation, "", true); negated {
+				b, err := strconv.ParseBool(nv)
+				if set || err != nil {
+					// Which of the two comes last is not kept here.
+					return false, false
+				}
+				fv, set = strconv.FormatBool(!b), true
+			}
+		}
+		if set {
 			v, decided = fv, true
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // falls back to, then its default; without a known command the branch
 // stays undecided.
 func TestDecideFlagBranch(t *testing.T) {
-	pkgs := []string{"shapes/flagbranch", "shapes/flagbranchcmp", "shapes/urfavebool", "shapes/kongbranch"}
+	pkgs := []string{"shapes/flagbranch", "shapes/flagbranchcmp", "shapes/urfavebool", "shapes/kongbranch", "shapes/kongnegatable"}
 	results := analysistest.Run(ignoreWants{}, analysistest.TestData(), listensite.Analyzer, pkgs...)
 	sites := map[string]*listensite.Site{}
 	for _, r := range results {
@@ -56,6 +56,7 @@ func TestDecideFlagBranch(t *testing.T) {
 	mode := site("shapes/flagbranchcmp")
 	debug := site("shapes/urfavebool")
 	kongDev := site("shapes/kongbranch")
+	public := site("shapes/kongnegatable")
 	for _, tc := range []struct {
 		name  string
 		site  *listensite.Site
@@ -77,6 +78,12 @@ func TestDecideFlagBranch(t *testing.T) {
 		{"kong env 1 is true", kongDev, env("DEV", "1"), args(), "127.0.0.1", 8080},
 		{"kong --dev=false over env", kongDev, env("DEV", "true"), args("dev", "false"), "0.0.0.0", 8080},
 		{"kong unparsable env: undecided", kongDev, env("DEV", "maybe"), args(), "?", 8080},
+		{"negatable absent: default true", public, env(), args(), "0.0.0.0", 8080},
+		{"--no-public", public, env(), args("no-public", "true"), "127.0.0.1", 8080},
+		{"--no-public over env", public, env("PUBLIC", "true"), args("no-public", "true"), "127.0.0.1", 8080},
+		{"--no-public=false keeps it on", public, env(), args("no-public", "false"), "0.0.0.0", 8080},
+		{"both --public and --no-public: undecided", public, env(), args("public", "true", "no-public", "true"), "?", 8080},
+		{"env without the flag", public, env("PUBLIC", "false"), args(), "127.0.0.1", 8080},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := tc.site.DecideWith(tc.env, tc.flags)

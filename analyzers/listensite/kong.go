@@ -18,7 +18,8 @@ import (
 // wins, even empty) when the flag is not given, then `default:"…"`. A
 // struct field tagged `embed:""` or `cmd:""` holds more flags: embed's
 // `prefix:"x-"` goes in front of their names and `envprefix:"X_"` in
-// front of their variables.
+// front of their variables. A bool field tagged `negatable:""` also
+// takes --no-<name>, and `negatable:"X"` takes --X, to set it false.
 //
 // Modelled as a PartFlag whose default is the chain of PartEnv reads
 // ending in the default tag. Not modelled, so left unknown: positional
@@ -108,7 +109,7 @@ func (st *state) kongField(s *types.Struct, i int, flagPrefix, envPrefix string)
 			def.Alts[0].Parts[0].At = at
 		}
 	} else if !ok {
-		if b, isBasic := f.Type().Underlying().(*types.Basic); isBasic && b.Info()&types.IsBoolean != 0 {
+		if isBool(f.Type()) {
 			def = lit("false") // a bool flag without a default is off
 		}
 	}
@@ -119,7 +120,17 @@ func (st *state) kongField(s *types.Struct, i int, flagPrefix, envPrefix string)
 			def = single(Part{Kind: PartEnv, Name: envPrefix + strings.TrimSpace(names[j]), Default: &d})
 		}
 	}
-	return single(Part{Kind: PartFlag, Name: flagPrefix + name, Short: tag.Get("short"), Default: &def}), true
+	p := Part{Kind: PartFlag, Name: flagPrefix + name, Short: tag.Get("short"), Default: &def}
+	if neg, ok := tag.Lookup("negatable"); ok && isBool(f.Type()) {
+		// kong v1.16.1 negatable.go: `negatable:""` adds --no-<name>,
+		// `negatable:"X"` adds --X; either sets the flag to the
+		// opposite of what it parses (context.go flipBoolValue).
+		p.Negation = "no-" + p.Name
+		if neg != "" {
+			p.Negation = neg
+		}
+	}
+	return single(p), true
 }
 
 // kongNested adds the flags of s's embedded and command structs to the
@@ -160,4 +171,9 @@ func (st *state) kongNested(s *types.Struct, flagPrefix, envPrefix string, known
 		}
 		st.kongNested(inner, fp, ep, known, add, depth+1)
 	}
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }

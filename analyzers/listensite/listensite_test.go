@@ -98,7 +98,11 @@ func describe(s *listensite.Site) string {
 				}
 				name := c.Env
 				if c.Flag != "" {
-					name = "-" + c.Flag + ">" + name
+					flag := c.Flag
+					if c.FlagNegation != "" {
+						flag += "/" + c.FlagNegation
+					}
+					name = "-" + flag + ">" + name
 				}
 				if c.HasDefault {
 					name += "|" + c.Default

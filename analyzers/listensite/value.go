@@ -51,6 +51,9 @@ type Part struct {
 	// Short is another name of a PartFlag on the command line: pflag's
 	// shorthand (-p), a urfave/cli alias, kong's short tag.
 	Short string
+	// Negation is the name of a boolean PartFlag's opposite, which sets
+	// it to false: kong's negatable tag (--no-dev).
+	Negation string
 }
 
 // Cond is a condition on an environment variable that picks an
@@ -200,7 +203,7 @@ func altEqual(a, b Alt) bool {
 }
 
 func partEqual(a, b Part) bool {
-	if a.Kind != b.Kind || a.Text != b.Text || a.Name != b.Name || a.Index != b.Index || a.Short != b.Short {
+	if a.Kind != b.Kind || a.Text != b.Text || a.Name != b.Name || a.Index != b.Index || a.Short != b.Short || a.Negation != b.Negation {
 		return false
 	}
 	if (a.Default == nil) != (b.Default == nil) {
