@@ -153,18 +153,28 @@ func run(pass *analysis.Pass) (any, error) {
 				for _, cs := range calls[key] {
 					d := *w
 					viaArg := -1
+					call := st.idx.calls[cs.c.Pos()]
+					skip := 0
+					if cs.c.Signature().Recv() != nil && cs.c.StaticCallee() != nil {
+						skip = 1 // Args[0] is the receiver, not among the call's arguments
+					}
 					sub := func(p Part) (Value, bool) {
 						if p.Kind == PartParam && p.Name == key && p.Index < len(cs.c.Args) {
 							if viaArg < 0 {
 								viaArg = p.Index
 							}
-							return e.eval(cs.c.Args[p.Index]), true
+							v := e.eval(cs.c.Args[p.Index])
+							// A literal argument is where the value is
+							// written: findings about it stand there.
+							if i := p.Index - skip; call != nil && i >= 0 && i < len(call.Args) {
+								v = withAt(v, st, call.Args[i])
+							}
+							return v, true
 						}
 						return Value{}, false
 					}
 					d.Addr = st.resolveFields(e, w.Addr.subst(sub))
 					d.Network = st.resolveFields(e, w.Network.subst(sub))
-					call := st.idx.calls[cs.c.Pos()]
 					if call == nil {
 						continue
 					}
