@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,6 +27,11 @@ type realSite struct {
 	line int
 	host listen.HostClass
 	port int
+	// call is the listen call that reads the address SOURCE.txt names,
+	// as file:line, when it is in another file (an Addr field set in a
+	// constructor, served by a helper elsewhere); "" when the two are
+	// the same place or within siteSlack lines of each other.
+	call string
 }
 
 // realSites is every listen call written in Go that SOURCE.txt lists for
@@ -33,36 +39,38 @@ type realSite struct {
 // grpc-service's web-proxy a `go install` of another module, so neither is
 // here; fly-autoscaler-temporal-example and postgres-migrator list none).
 var realSites = []realSite{
-	{"0-Mqix__cryptomania", "main.go", 133, listen.HostDualStack, 3000},
-	{"0Zeno__qrAPI", "main.go", 37, listen.HostDualStack, 8080},
-	{"0x2E__fusion", "backend/cmd/fusion/main.go", 68, listen.HostDualStack, 8080},
-	{"FACorreiaa__go-website", "main.go", 25, listen.HostDualStack, 9900},
-	{"benhoyt__simplelists", "main.go", 100, listen.HostDualStack, 8080},
-	{"fly-apps__cron-manager", "api/handler.go", 46, listen.HostDualStack, 5500},
-	{"fly-apps__fly-autoscaler-example", "cmd/fly-autoscaler-metric/main.go", 22, listen.HostDualStack, 8080},
-	{"fly-apps__fly-etcd", "internal/api/handler.go", 27, listen.HostDualStack, 5500},
-	{"fly-apps__flygreeting", "flygreeting.go", 24, listen.HostDualStack, 8080},
-	{"fly-apps__hahooks-go", "main.go", 92, listen.HostDualStack, 8080},
-	{"fly-apps__litevfs-demo__fly", "fly/main.go", 113, listen.HostDualStack, 8080},
-	{"fly-apps__postgres-flex", "internal/api/handler.go", 32, listen.HostDualStack, 5500},
-	{"fly-apps__postgres-ha", "pkg/server/http.go", 20, listen.HostDualStack, 5500},
-	{"fly-apps__udp-echo-", "main.go", 45, listen.HostGlobalServices, 5000},
-	{"fly-apps__udp-echo-", "main.go", 55, listen.HostDualStack, 5000},
-	{"hyphengolang__flyio", "cmd/main.go", 29, listen.HostDualStack, 8080},
-	{"hyphengolang__with-fly.io", "cmd/gofly/main.go", 25, listen.HostDualStack, 8080},
-	{"mtlynch__picoshare", "cmd/picoshare/main.go", 71, listen.HostDualStack, 8080},
-	{"superfly__bfaas", "coord/serv.go", 38, listen.HostDualStack, 8000},
+	{"0-Mqix__cryptomania", "main.go", 133, listen.HostDualStack, 3000, ""},
+	{"0Zeno__qrAPI", "main.go", 37, listen.HostDualStack, 8080, ""},
+	{"0x2E__fusion", "backend/cmd/fusion/main.go", 68, listen.HostDualStack, 8080, ""},
+	{"FACorreiaa__go-website", "main.go", 25, listen.HostDualStack, 9900, ""},
+	{"benhoyt__simplelists", "main.go", 100, listen.HostDualStack, 8080, ""},
+	{"fly-apps__cron-manager", "api/handler.go", 46, listen.HostDualStack, 5500, ""},
+	{"fly-apps__fly-autoscaler-example", "cmd/fly-autoscaler-metric/main.go", 22, listen.HostDualStack, 8080, ""},
+	{"fly-apps__fly-etcd", "internal/api/handler.go", 27, listen.HostDualStack, 5500, ""},
+	{"fly-apps__flygreeting", "flygreeting.go", 24, listen.HostDualStack, 8080, ""},
+	{"fly-apps__hahooks-go", "main.go", 92, listen.HostDualStack, 8080, ""},
+	{"fly-apps__litevfs-demo__fly", "fly/main.go", 113, listen.HostDualStack, 8080, ""},
+	{"fly-apps__postgres-flex", "internal/api/handler.go", 32, listen.HostDualStack, 5500, ""},
+	{"fly-apps__postgres-ha", "pkg/server/http.go", 20, listen.HostDualStack, 5500, ""},
+	{"fly-apps__udp-echo-", "main.go", 45, listen.HostGlobalServices, 5000, ""},
+	{"fly-apps__udp-echo-", "main.go", 55, listen.HostDualStack, 5000, ""},
+	{"hyphengolang__flyio", "cmd/main.go", 29, listen.HostDualStack, 8080, ""},
+	{"hyphengolang__with-fly.io", "cmd/gofly/main.go", 25, listen.HostDualStack, 8080, ""},
+	{"mtlynch__picoshare", "cmd/picoshare/main.go", 71, listen.HostDualStack, 8080, ""},
+	// SOURCE.txt names the Addr field New builds; RunWithSignals, in
+	// another file, calls ListenAndServe on the server main hands it.
+	{"superfly__bfaas", "coord/serv.go", 38, listen.HostDualStack, 8000, "coord/runServer.go:21"},
 	// "0.0.0.0:%d" with network "tcp" is Go's dual-stack wildcard.
-	{"superfly__bfaas", "basher/serv.go", 23, listen.HostDualStack, 8001},
-	{"superfly__machine-proxy", "main.go", 67, listen.HostDualStack, 8080},
-	{"superfly__rchab", "dockerproxy/main.go", 127, listen.HostDualStack, 8080},
-	{"superfly__rchab", "dockerproxy/main.go", 148, listen.HostDualStack, 2375},
+	{"superfly__bfaas", "basher/serv.go", 23, listen.HostDualStack, 8001, "basher/runServer.go:21"},
+	{"superfly__machine-proxy", "main.go", 67, listen.HostDualStack, 8080, ""},
+	{"superfly__rchab", "dockerproxy/main.go", 127, listen.HostDualStack, 8080, ""},
+	{"superfly__rchab", "dockerproxy/main.go", 148, listen.HostDualStack, 2375, ""},
 	// From etc/ssokenizer.yml (":$PORT"), a file read at run time.
-	{"superfly__ssokenizer", "ssokenizer.go", 81, listen.HostDualStack, 8080},
-	{"superfly__ssokenizer", "cmd/ssokenizer/serve.go", 75, listen.HostDualStack, 8080},
-	{"superfly__tokenizer", "cmd/tokenizer/serve.go", 53, listen.HostDualStack, 8080},
-	{"superfly__wormhole", "remote.go", 45, listen.HostDualStack, 10000},
-	{"superfly__wormhole", "cmd/wormhole/main.go", 115, listen.HostUnknown, 0},
+	{"superfly__ssokenizer", "ssokenizer.go", 81, listen.HostDualStack, 8080, ""},
+	{"superfly__ssokenizer", "cmd/ssokenizer/serve.go", 75, listen.HostDualStack, 8080, ""},
+	{"superfly__tokenizer", "cmd/tokenizer/serve.go", 53, listen.HostDualStack, 8080, ""},
+	{"superfly__wormhole", "remote.go", 45, listen.HostDualStack, 10000, ""},
+	{"superfly__wormhole", "cmd/wormhole/main.go", 115, listen.HostUnknown, 0, ""},
 }
 
 // siteSlack is how far from SOURCE.txt's line a listener may be and still
@@ -217,6 +225,15 @@ func lintReal(root string) ([]listen.Listener, []listen.Listener, []diag.Diagnos
 // nearest is the listener in s's file closest to s's line, within
 // siteSlack, that no earlier site took; it marks it taken.
 func nearest(ls []listen.Listener, taken map[int]bool, root string, s realSite) (listen.Listener, bool) {
+	if s.call != "" {
+		file, line, _ := strings.Cut(s.call, ":")
+		at := s
+		at.file, at.call = file, ""
+		at.line, _ = strconv.Atoi(line)
+		if l, ok := nearest(ls, taken, root, at); ok {
+			return l, true
+		}
+	}
 	var best listen.Listener
 	bestAt, bestDist := -1, siteSlack+1
 	want := filepath.Join(root, filepath.FromSlash(s.file))
