@@ -169,15 +169,21 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 	})
 	res.Notes = append(res.Notes, cgoNotes(pkgs, g, bufs)...)
 	roots := rootGraph(pkgs)
-	analyzers := []*analysis.Analyzer{listensite.Analyzer, flyrefs.Analyzer}
+	sites, refs := stoppable(ctx, listensite.Analyzer), stoppable(ctx, flyrefs.Analyzer)
+	analyzers := []*analysis.Analyzer{sites, refs}
 	if opts.Progress != nil {
-		analyzers = append(analyzers, progressAnalyzer(len(roots), opts.Progress))
+		analyzers = append(analyzers, progressAnalyzer(sites, len(roots), opts.Progress))
 		opts.Progress(0, len(roots))
 	}
 	graph, err := checker.Analyze(analyzers, roots, &checker.Options{})
 	if opts.Progress != nil {
 		// Packages whose analysis failed never reach the counter.
 		opts.Progress(len(roots), len(roots))
+	}
+	if ctx.Err() != nil {
+		// Some packages were left out: a partial result would look like
+		// a program without those listeners.
+		return nil, fmt.Errorf("analysing Go packages: %w", ctx.Err())
 	}
 	if err != nil && graph == nil {
 		return nil, fmt.Errorf("analysing Go packages: %w", err)
@@ -190,11 +196,11 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 		badID[p.ID] = true
 	}
 	for act := range graph.All() {
-		if r, ok := act.Result.(*flyrefs.Result); ok && act.Analyzer == flyrefs.Analyzer {
+		if r, ok := act.Result.(*flyrefs.Result); ok && act.Analyzer == refs {
 			refsOf[act.Package.ID] = r.Refs
 			continue
 		}
-		if act.Analyzer != listensite.Analyzer {
+		if act.Analyzer != sites {
 			continue
 		}
 		if act.Err != nil {
@@ -257,15 +263,15 @@ func Analyze(ctx context.Context, dir string, patterns []string, opts Options) (
 	return res, nil
 }
 
-// progressAnalyzer counts the packages listensite has finished with. The
-// checker offers no progress of its own; an analyzer that requires
-// listensite runs on each package right after it.
-func progressAnalyzer(total int, progress func(done, total int)) *analysis.Analyzer {
+// progressAnalyzer counts the packages sites (listensite) has finished
+// with. The checker offers no progress of its own; an analyzer that
+// requires listensite runs on each package right after it.
+func progressAnalyzer(sites *analysis.Analyzer, total int, progress func(done, total int)) *analysis.Analyzer {
 	var done atomic.Int64
 	return &analysis.Analyzer{
 		Name:     "progress",
 		Doc:      "counts the packages analysed, for a progress display",
-		Requires: []*analysis.Analyzer{listensite.Analyzer},
+		Requires: []*analysis.Analyzer{sites},
 		Run: func(*analysis.Pass) (any, error) {
 			progress(int(done.Add(1)), total)
 			return nil, nil
@@ -293,4 +299,26 @@ func refine(sites []*listensite.Site) []*listensite.Site {
 		out = append(out, s)
 	}
 	return out
+}
+
+// stoppable is a copy of a, stopped between packages once ctx is done:
+// the checker takes no context, and an editor that has superseded an
+// analysis (the buffers it read changed) should not wait for the rest of
+// a large module. A package whose action fails fails the packages that
+// import it (listensite's facts flow along imports), so the checker then
+// winds down without analysing them. The copy's Run refuses to start
+// only; a package already being analysed runs to its end.
+func stoppable(ctx context.Context, a *analysis.Analyzer) *analysis.Analyzer {
+	if ctx.Done() == nil {
+		return a // context.Background: never stops
+	}
+	c := *a
+	run := a.Run
+	c.Run = func(pass *analysis.Pass) (any, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return run(pass)
+	}
+	return &c
 }

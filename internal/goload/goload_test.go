@@ -2,6 +2,7 @@ package goload_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -195,5 +196,54 @@ func TestExportDataCompiledUnoptimised(t *testing.T) {
 	}
 	if strings.Contains(string(out), "\n# unicode/utf8\n") || strings.HasPrefix(string(out), "# unicode/utf8\n") {
 		t.Errorf("unicode/utf8 was not compiled with -N -l -dwarf=false:\n%s", out)
+	}
+}
+
+// An analysis whose context ends once its packages are loaded analyses
+// none of them and returns the context's error, not a result missing
+// the packages it left out. (Progress(0, n) is called as the loaded
+// packages are handed to the analysis: a deterministic point between
+// packages. The checker runs tiny packages faster than a later progress
+// call could cancel.)
+func TestCancelStopsBetweenPackages(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":  "module example.com/m\n\ngo 1.22\n",
+		"main.go": "package main\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/m/b\"\n)\n\nfunc main() { b.B(); _ = http.ListenAndServe(\":8080\", nil) }\n",
+		"b/b.go":  "package b\n\nfunc B() {}\n",
+	}
+	for name, src := range files {
+		full := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	most := 0
+	res, err := goload.Analyze(ctx, dir, []string{"./..."}, goload.Options{Progress: func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if done == 0 {
+			cancel()
+		}
+		if done < total {
+			most = max(most, done)
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Fatalf("Analyze after cancel = %v, %v; want nil, context.Canceled", res, err)
+	}
+	if most > 0 {
+		t.Errorf("%d of 2 packages analysed after the cancel", most)
+	}
+	// Uncancelled, the same module is analysed whole.
+	res, err = goload.Analyze(context.Background(), dir, []string{"./..."}, goload.Options{})
+	if err != nil || len(res.Mains) != 1 || len(res.Mains[0].Sites) != 1 {
+		t.Fatalf("uncancelled: %+v, %v; want one main with one site", res, err)
 	}
 }
