@@ -267,14 +267,15 @@ func TestWorkspaceFolders(t *testing.T) {
 }
 
 // While a Go analysis runs the client sees $/progress begin and end on a
-// token it was asked to create; a request waiting for that lint can be
-// cancelled and answers RequestCancelled.
+// token it was asked to create, without the delay a lint of fly.toml and
+// Dockerfiles waits (here, forever); a request waiting for that lint can
+// be cancelled and answers RequestCancelled.
 func TestProgressAndCancel(t *testing.T) {
 	dir, fly, gofile := fixtureApp(t)
 	release := make(chan struct{})
 	var once sync.Once
 	started := make(chan struct{})
-	c := startClient(t, Options{GoAnalyze: func(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
+	c := startClient(t, Options{after: fastLint, GoAnalyze: func(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
 		once.Do(func() { close(started) })
 		<-release
 		return goload.Analyze(ctx, mod, []string{"./..."}, o)

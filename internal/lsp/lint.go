@@ -128,16 +128,44 @@ func (s *server) lintLoop() {
 		s.dirtyPaths, s.allDirty = nil, false
 		s.mu.Unlock()
 
+		run, cancelRun := context.WithCancel(s.ctx)
+		s.mu.Lock()
+		s.runCancel = cancelRun
+		s.mu.Unlock()
+		lp := s.startProgress(run)
 		byFolder := map[string]*folderLint{}
 		for _, f := range folders {
 			if prev := s.byFolder[f]; prev != nil && !all && !touches(dirty, f) {
 				byFolder[f] = prev
 				continue
 			}
-			byFolder[f] = s.lintFolder(f, overlay, st)
+			byFolder[f] = s.lintFolder(run, lp, f, overlay, st)
+			if run.Err() != nil {
+				break
+			}
 		}
+		lp.end()
+		s.mu.Lock()
+		s.runCancel = nil
+		s.mu.Unlock()
+		superseded := run.Err() != nil
+		cancelRun()
 		if s.ctx.Err() != nil {
 			return
+		}
+		if superseded {
+			// An edit changed what this run's Go analysis read (see
+			// supersedeGo): its findings are stale. The next run lints
+			// what this one was asked to, and the edit's own changes.
+			s.mu.Lock()
+			s.dirtyPaths = append(s.dirtyPaths, dirty...)
+			s.allDirty = s.allDirty || all
+			s.mu.Unlock()
+			select {
+			case s.kick <- struct{}{}:
+			default: // the edit has asked for it already
+			}
+			continue
 		}
 		s.byFolder = byFolder // only this goroutine reads it
 		results := convert(byFolder, overlay, enc)
@@ -166,7 +194,7 @@ func touches(paths []string, folder string) bool {
 // lintFolder lints every app under folder as the buffers stand. A bug
 // that panics is logged and the folder shows nothing, rather than the
 // editor losing its server.
-func (s *server) lintFolder(folder string, overlay map[string][]byte, st settings) (out *folderLint) {
+func (s *server) lintFolder(ctx context.Context, lp *lintProgress, folder string, overlay map[string][]byte, st settings) (out *folderLint) {
 	out = &folderLint{contents: map[string][]byte{}}
 	defer func() {
 		if v := recover(); v != nil {
@@ -179,13 +207,19 @@ func (s *server) lintFolder(folder string, overlay map[string][]byte, st setting
 	out.diags = cfgDiags
 	cfg = withSettings(cfg, st)
 	ws, err := workspace.Load([]string{folder}, workspace.Options{
-		Overlay:       overlay,
-		Go:            st.Go != "off",
-		GoAnalyze:     s.goAnalyze,
+		Overlay: overlay,
+		Go:      st.Go != "off",
+		GoAnalyze: func(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
+			return s.goAnalyze(ctx, lp, mod, o)
+		},
+		Progress:      lp.report,
 		Flycast:       cfg.AppsWhere(func(a config.AppConfig) bool { return a.Flycast }),
 		DedicatedIPv4: cfg.AppsWhere(func(a config.AppConfig) bool { return a.DedicatedIPv4 }),
-		Context:       s.ctx,
+		Context:       ctx,
 	})
+	if ctx.Err() != nil {
+		return out // superseded: the caller drops the run
+	}
 	var ue *workspace.UsageError
 	if errors.As(err, &ue) {
 		return out // a folder with no fly.toml: nothing to lint there
@@ -416,26 +450,30 @@ func (s *server) publish(results map[string]*fileResult, versions map[string]int
 
 // goAnalyze is the loader's Go analysis, once per module and set of
 // unsaved Go buffers that differ from the disk, until one of the
-// module's files changes on disk, with $/progress while it runs. One
-// entry per module: an edit replaces the analysis of the buffers before
-// it, so memory stays flat over any number of edits, and an edit to
-// fly.toml or a Dockerfile, or opening a Go file unchanged, reuses it.
-func (s *server) goAnalyze(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
+// module's files changes on disk. It shows the run's progress at once:
+// an analysis takes about as long as a flylint run of the app. One entry
+// per module: an edit replaces the analysis of the buffers before it, so
+// memory stays flat over any number of edits, and an edit to fly.toml or
+// a Dockerfile, or opening a Go file unchanged, reuses it. An analysis
+// stopped by an edit (ctx done) is not cached.
+func (s *server) goAnalyze(ctx context.Context, lp *lintProgress, mod string, o goload.Options) (*goload.Result, error) {
 	key := buffersKey(goload.Buffers(mod, o.Overlay))
 	s.mu.Lock()
 	e, ok := s.goCache[mod]
-	s.mu.Unlock()
 	if ok && e.key == key {
+		s.mu.Unlock()
 		return e.res, e.err
 	}
-	p := s.beginProgress(ctx, "flylint: Go analysis", filepath.Base(mod))
-	inner := o.Progress
-	o.Progress = func(done, total int) {
-		if inner != nil {
-			inner(done, total)
-		}
-		p.report(done, total)
-	}
+	// Set with the cache read: a disk change from here on stops this
+	// analysis rather than finding no entry to drop and none running.
+	s.goRunning = mod
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.goRunning = ""
+		s.mu.Unlock()
+	}()
+	lp.show()
 	analyze := s.opts.GoAnalyze
 	if analyze == nil {
 		analyze = func(ctx context.Context, mod string, o goload.Options) (*goload.Result, error) {
@@ -443,7 +481,6 @@ func (s *server) goAnalyze(ctx context.Context, mod string, o goload.Options) (*
 		}
 	}
 	res, err := analyze(ctx, mod, o)
-	p.end()
 	if ctx.Err() == nil {
 		s.mu.Lock()
 		s.goCache[mod] = goEntry{key: key, res: res, err: err}

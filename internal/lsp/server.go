@@ -37,6 +37,9 @@ type Options struct {
 	// cannot be read, a failed lint); an editor shows stderr as the
 	// server's log.
 	Log io.Writer
+	// after replaces time.AfterFunc for the progress delay, so that tests
+	// decide whether a lint is slow instead of racing a timer.
+	after afterFunc
 }
 
 // Serve speaks LSP on in and out until the client sends exit or closes
@@ -102,6 +105,11 @@ type server struct {
 	replies     map[int64]chan *message
 	kick        chan struct{}
 	progressSeq int
+	// runCancel stops the lint in progress (nil between lints), and
+	// goRunning is the module whose Go analysis it is running ("" when
+	// none): an edit to that module's Go input supersedes the run.
+	runCancel context.CancelFunc
+	goRunning string
 }
 
 type document struct {
@@ -528,7 +536,30 @@ func (s *server) change(p DidChangeTextDocumentParams) {
 	}
 	d.version = p.TextDocument.Version
 	s.mu.Unlock()
+	if strings.HasSuffix(path, ".go") {
+		s.supersedeGo(path)
+	}
 	s.changed(path)
+}
+
+// supersedeGo stops the lint in progress when its running Go analysis
+// reads path: what it finds would describe text that no longer stands,
+// and on a large module the analysis of the new text would wait for it.
+// The run is dropped whole, unpublished, and the next one lints what it
+// would have. A lint whose Go analysis is done, or that analyses another
+// module, runs on: its result is not all stale, and cancelling every run
+// at every keystroke could keep a slow module from ever being shown.
+func (s *server) supersedeGo(path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.goRunning == "" || s.runCancel == nil {
+		return
+	}
+	// go.work may name modules anywhere in the folder.
+	if filepath.Base(path) == "go.work" || within(path, s.goRunning) {
+		s.logf("%s changed: stopping the Go analysis of %s", path, s.goRunning)
+		s.runCancel()
+	}
 }
 
 // diskChanged drops the Go analysis of the module path belongs to when
@@ -539,6 +570,10 @@ func (s *server) diskChanged(path string) {
 	if !strings.HasSuffix(base, ".go") && base != "go.mod" && base != "go.sum" && base != "go.work" {
 		return
 	}
+	// An analysis still running read the disk as it was; left to finish,
+	// it would be cached after the drop below, under a key (the buffers)
+	// the disk change did not alter, and reused.
+	s.supersedeGo(path)
 	s.mu.Lock()
 	dropped := false
 	for mod := range s.goCache {
