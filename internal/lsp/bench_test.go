@@ -238,3 +238,64 @@ func BenchmarkGoDidChangeToPublish(b *testing.B) {
 	b.ReportMetric(float64(percentile(edits, 0.5))/float64(cliMed), "p50/cli")
 	b.ReportMetric(float64(percentile(edits, 0.99))/float64(cliMed), "p99/cli")
 }
+
+// BenchmarkGoEditDuringAnalysis: the time from an edit of main.go to the
+// publishDiagnostics of a second edit sent once the first one's Go
+// analysis has begun (its $/progress begin), as when typing goes on
+// while a module is analysed, alternating in the same run with the CLI's
+// lint of the same app (one after every 5 pairs). The first analysis is
+// stale when the second edit arrives; the time shows whether it is
+// waited for.
+//
+//	go test ./internal/lsp -run XXX -bench GoEditDuringAnalysis -benchtime 40x
+func BenchmarkGoEditDuringAnalysis(b *testing.B) {
+	dir, fly, gofile := fixtureApp(b)
+	writeFiles(b, dir, map[string]string{"Dockerfile": benchDockerfile})
+	c := startClientTB(b)
+	c.initialize(map[string]any{"window": map[string]any{"workDoneProgress": true}}, nil, dir)
+	open(c, fly, flyTOML, 1)
+	open(c, gofile, mainGo, 1)
+	c.waitPublish(0, gofile, hasCode("loopback-bind"))
+	begun := func(since int) bool {
+		for _, m := range c.notesSince(since) {
+			if m.Method == "$/progress" && strings.Contains(string(m.Params), `"begin"`) {
+				return true
+			}
+		}
+		return false
+	}
+	var pairs, clis []time.Duration
+	v := 1
+	b.ResetTimer()
+	for i := range b.N {
+		n := c.noteCount()
+		start := time.Now()
+		v++
+		change(c, gofile, v, rng(5, 31, 5, 40), "0.0.0.0")
+		for !begun(n) {
+			select {
+			case <-c.noteCh:
+			case <-time.After(60 * time.Second):
+				b.Fatal("no $/progress begin for the Go analysis")
+			}
+		}
+		v++
+		want := v
+		change(c, gofile, want, rng(5, 31, 5, 38), "127.0.0.1")
+		c.waitPublish(n, gofile, func(p PublishDiagnosticsParams) bool {
+			return p.Version != nil && *p.Version == want && hasCode("loopback-bind")(p)
+		})
+		pairs = append(pairs, time.Since(start))
+		c.mu.Lock()
+		c.notes = c.notes[:0]
+		c.mu.Unlock()
+		if i%5 == 0 {
+			clis = append(clis, cliLint(b, dir))
+		}
+	}
+	b.StopTimer()
+	cliMed := percentile(clis, 0.5)
+	b.ReportMetric(float64(percentile(pairs, 0.5).Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(cliMed.Microseconds())/1000, "cli-ms")
+	b.ReportMetric(float64(percentile(pairs, 0.5))/float64(cliMed), "p50/cli")
+}
