@@ -8,7 +8,9 @@
 // Go source is analysed by the go command from disk, so a module's Go
 // analysis runs when it is first needed and again after one of its files
 // is saved or changes on disk; an edit to fly.toml or a Dockerfile reuses
-// it, and only the model and the rules run again.
+// it, and only the model and the rules run again. An edit to what a
+// running Go analysis reads stops that lint instead of waiting for it
+// (see supersedeGo).
 package lsp
 
 import (
@@ -547,8 +549,9 @@ func (s *server) change(p DidChangeTextDocumentParams) {
 // and on a large module the analysis of the new text would wait for it.
 // The run is dropped whole, unpublished, and the next one lints what it
 // would have. A lint whose Go analysis is done, or that analyses another
-// module, runs on: its result is not all stale, and cancelling every run
-// at every keystroke could keep a slow module from ever being shown.
+// module, runs on: the analysis it holds is not stale, and stopping runs
+// at edits that leave the analysed text alone (fly.toml keystrokes) could
+// keep a slow module from ever being shown.
 func (s *server) supersedeGo(path string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
