@@ -3,11 +3,11 @@ package rules
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -60,7 +60,7 @@ var ReleaseCommandVolume = Register(&Rule{
 			return
 		}
 		rc := cfg.Deploy.ReleaseCommand
-		for _, loc := range absPaths.FindAllStringIndex(rc.V, -1) {
+		for _, loc := range absPaths().FindAllStringIndex(rc.V, -1) {
 			if d := under(rc.V[loc[0]:loc[1]], dests); d != "" {
 				p.Report(diag.Diagnostic{Range: releaseRange(p, rc, loc), Message: fmt.Sprintf(
 					"release_command uses %s, on the volume mounted at %s, but the release Machine has no volumes, so it reads and writes a throw-away disk instead. "+
@@ -69,10 +69,10 @@ var ReleaseCommandVolume = Register(&Rule{
 			}
 		}
 		for _, e := range cfg.Env {
-			if e == nil || !e.Value.OK || !databaseSetting.MatchString(e.Name) {
+			if e == nil || !e.Value.OK || !databaseSetting().MatchString(e.Name) {
 				continue
 			}
-			for _, loc := range absPaths.FindAllStringIndex(e.Value.V, -1) {
+			for _, loc := range absPaths().FindAllStringIndex(e.Value.V, -1) {
 				if d := under(e.Value.V[loc[0]:loc[1]], dests); d != "" {
 					p.Report(diag.Diagnostic{Range: rc.Value, Message: fmt.Sprintf(
 						"release_command runs on a Machine without volumes, while [env] %s = %q points into the volume mounted at %s, so a migration there changes a throw-away copy and the real database is never migrated. "+
@@ -87,12 +87,12 @@ var ReleaseCommandVolume = Register(&Rule{
 
 // absPaths finds absolute paths in a command or a URL ("sqlite3:///data/x",
 // "file:/data/x.db", "--db=/data/app.db").
-var absPaths = regexp.MustCompile(`/[A-Za-z0-9._\-/]+`)
+var absPaths = lazyre.New(`/[A-Za-z0-9._\-/]+`)
 
 // databaseSetting names the [env] variables that carry a database's
 // location in the frameworks Fly's launchers set up (DATABASE_URL,
 // DATABASE_PATH, SQLITE_PATH, DB_FILE, ...).
-var databaseSetting = regexp.MustCompile(`(?i)(DATABASE|SQLITE|(^|_)DB($|_))`)
+var databaseSetting = lazyre.New(`(?i)(DATABASE|SQLITE|(^|_)DB($|_))`)
 
 // under returns the mount destination p lies in, or "".
 func under(p string, dests []string) string {

@@ -3,11 +3,11 @@ package rules
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/dockerfile"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/source"
 )
@@ -39,7 +39,7 @@ var UnexpandedEnvInExecForm = Register(&Rule{
 				if i > 0 && isShell(c.Args[i-1], c.Args, i) {
 					return // the rest is a script a shell expands
 				}
-				m := envRef.FindStringSubmatchIndex(a.Text)
+				m := envRef().FindStringSubmatchIndex(a.Text)
 				if m == nil || seen[a.Range.Start] {
 					continue
 				}
@@ -96,7 +96,7 @@ func checkReleaseCommand(p *Pass) {
 		}
 	}
 	offs, exact := stringOffsets(p, rc.Value, rc.V)
-	for _, m := range envRef.FindAllStringSubmatchIndex(rc.V, -1) {
+	for _, m := range envRef().FindAllStringSubmatchIndex(rc.V, -1) {
 		if inSingleQuotes(rc.V, m[0]) {
 			continue // still literal, but written so on purpose
 		}
@@ -153,7 +153,7 @@ func inSingleQuotes(s string, i int) bool {
 }
 
 // envRef matches $NAME and ${NAME...}.
-var envRef = regexp.MustCompile(`\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\})`)
+var envRef = lazyre.New(`\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\})`)
 
 // isShell reports whether args[i-1] is "-c" (or -lc, -ec) following a
 // shell program: then args[i] is a script that the shell expands.

@@ -9,13 +9,13 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	gosarif "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/project"
 	"github.com/flylint-dev/flylint/rules"
 )
@@ -100,13 +100,13 @@ func marshal(diags []diag.Diagnostic, rs []*rules.Rule, files map[string][]byte,
 	return tidy(rep)
 }
 
-var semver = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+var semver = lazyre.New(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
 
 func newRun(opts Options) *gosarif.Run {
 	info := cmp.Or(opts.InformationURI, project.Home)
 	run := gosarif.NewRunWithInformationURI("flylint", info)
 	run.Tool.Driver.Version = ptr(cmp.Or(opts.ToolVersion, "unknown"))
-	if semver.MatchString(opts.ToolVersion) {
+	if semver().MatchString(opts.ToolVersion) {
 		run.Tool.Driver.SemanticVersion = ptr(opts.ToolVersion)
 	}
 	run.ColumnKind = ptr("utf16CodeUnits")

@@ -5,12 +5,12 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -273,14 +273,14 @@ var (
 	// does for split_words: runs of lower case, a capital and what
 	// follows, or a run of capitals; an acronym before a word
 	// (HTTPPort) splits into HTTP and Port.
-	wordRe    = regexp.MustCompile(`([^A-Z]+|[A-Z]+[^A-Z]+|[A-Z]+)`)
-	acronymRe = regexp.MustCompile(`([A-Z]+)([A-Z][^A-Z]+)`)
+	wordRe    = lazyre.New(`([^A-Z]+|[A-Z]+[^A-Z]+|[A-Z]+)`)
+	acronymRe = lazyre.New(`([A-Z]+)([A-Z][^A-Z]+)`)
 )
 
 func splitWords(name string) string {
 	var words []string
-	for _, w := range wordRe.FindAllString(name, -1) {
-		if m := acronymRe.FindStringSubmatch(w); len(m) == 3 {
+	for _, w := range wordRe().FindAllString(name, -1) {
+		if m := acronymRe().FindStringSubmatch(w); len(m) == 3 {
 			words = append(words, m[1], m[2])
 			continue
 		}

@@ -7,9 +7,10 @@
 package flyaddr
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/flylint-dev/flylint/internal/lazyre"
 )
 
 // Ref is one reference to a Fly app found in a string.
@@ -25,14 +26,14 @@ type Ref struct {
 // address matches <app>.internal and <app>.flycast, with an optional
 // scheme, user info, sub-name labels and port. The app is the label right
 // before the suffix, so <region>.<app>.internal names <app> too.
-var address = regexp.MustCompile(`(?i)(?:\b([a-z][a-z0-9+.-]*)://)?(?:[^\s/@]*@)?(?:[a-z0-9-]+\.)*?([a-z0-9][a-z0-9-]*)\.(internal|flycast)\b(?::(\d{1,5}))?`)
+var address = lazyre.New(`(?i)(?:\b([a-z][a-z0-9+.-]*)://)?(?:[^\s/@]*@)?(?:[a-z0-9-]+\.)*?([a-z0-9][a-z0-9-]*)\.(internal|flycast)\b(?::(\d{1,5}))?`)
 
 // subName matches the labels Fly's internal DNS puts in front of
 // <app>.internal: a region (ord.<app>.internal), a Machine
 // (<id>.vm.<app>.internal), a process group (web.process.<app>.internal),
 // the nearest instances (top2.nearest.of.<app>.internal) and the TXT
 // names vms and regions.
-var subName = regexp.MustCompile(`^(?:[a-z]{3}|global|vms|regions|top[0-9]+\.nearest\.of|[a-z0-9-]+\.vm|[a-z0-9_-]+\.process)$`)
+var subName = lazyre.New(`^(?:[a-z]{3}|global|vms|regions|top[0-9]+\.nearest\.of|[a-z0-9-]+\.vm|[a-z0-9_-]+\.process)$`)
 
 var defaultPort = map[string]int{"http": 80, "https": 443, "ws": 80, "wss": 443}
 
@@ -42,7 +43,7 @@ func Find(s string) []Ref {
 		return nil
 	}
 	var out []Ref
-	for _, m := range address.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range address().FindAllStringSubmatchIndex(s, -1) {
 		r := Ref{
 			Start:  m[0],
 			End:    m[1],
@@ -81,7 +82,7 @@ func isFlyApp(s string, r Ref) bool {
 	case prefix == "":
 	case r.Kind == "flycast":
 		return false // Flycast names have no sub-names
-	case !subName.MatchString(prefix):
+	case !subName().MatchString(prefix):
 		return false
 	}
 	return !continues(s, r)

@@ -4,19 +4,19 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/flylint-dev/flylint/analyzers/listensite"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
 // serverCall matches the names libraries give a call that starts a
 // server: Run, Start, Serve, ListenAndServe, StartTLS, ...
-var serverCall = regexp.MustCompile(`^(?:Run|Start|Serve|Listen)(?:TLS|Server|AndServe|AndServeTLS|Packet|GRPC)?$`)
+var serverCall = lazyre.New(`^(?:Run|Start|Serve|Listen)(?:TLS|Server|AndServe|AndServeTLS|Packet|GRPC)?$`)
 
 // opaqueCalls finds the calls in package p, one of the module's, that
 // may start a server flylint cannot see: a function of another module
@@ -45,7 +45,7 @@ func opaqueCalls(p *packages.Package, inModule map[string]bool, sites []*listens
 			if !ok || fn.Pkg() == nil || inModule[fn.Pkg().Path()] {
 				return true
 			}
-			if !startsProgram(fn) && (isStd(fn.Pkg().Path()) || !serverCall.MatchString(fn.Name()) || runsOwnCode(fn)) {
+			if !startsProgram(fn) && (isStd(fn.Pkg().Path()) || !serverCall().MatchString(fn.Name()) || runsOwnCode(fn)) {
 				return true
 			}
 			out = append(out, source.FromToken(p.Fset, call.Pos(), call.End()))

@@ -2,8 +2,9 @@ package listen
 
 import (
 	"path"
-	"regexp"
 	"strings"
+
+	"github.com/flylint-dev/flylint/internal/lazyre"
 )
 
 // recognise matches an unwrapped argv against the server table and the
@@ -12,11 +13,11 @@ func (in *interp) recognise(ws []word, sc *scope) Result {
 	name := path.Base(ws[0].value())
 	unknown := Result{Program: name, Argv: argvOf(ws)}
 	switch {
-	case pythonName.MatchString(name):
+	case pythonName().MatchString(name):
 		return in.python(ws, sc, unknown)
 	case name == "node" || name == "nodejs":
 		return in.node(ws, sc, unknown)
-	case phpName.MatchString(name):
+	case phpName().MatchString(name):
 		return in.php(ws, sc, unknown)
 	case name == "ruby":
 		rest := skipFlags(ws[1:], []string{"-r", "-I", "-C", "-E"})
@@ -36,8 +37,8 @@ func (in *interp) recognise(ws []word, sc *scope) Result {
 }
 
 var (
-	pythonName = regexp.MustCompile(`^(python|pypy)[0-9.]*$`)
-	phpName    = regexp.MustCompile(`^php[0-9.]*$`)
+	pythonName = lazyre.New(`^(python|pypy)[0-9.]*$`)
+	phpName    = lazyre.New(`^php[0-9.]*$`)
 )
 
 // python handles `python [opts] -m module args` and `python [opts]

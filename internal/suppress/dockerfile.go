@@ -2,8 +2,9 @@ package suppress
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"github.com/flylint-dev/flylint/internal/lazyre"
 )
 
 // dockerfileComments finds a Dockerfile's comment lines the way
@@ -48,7 +49,7 @@ func dockerfileComments(b []byte) []comment {
 		}
 		trimmed := bytes.TrimLeft(line, " \t")
 		if directives {
-			if m := parserDirective.FindSubmatch(trimmed); m != nil {
+			if m := parserDirective().FindSubmatch(trimmed); m != nil {
 				if strings.EqualFold(string(m[1]), "escape") && len(m[2]) == 1 && (m[2][0] == '`' || m[2][0] == '\\') {
 					escape = m[2][0]
 				}
@@ -69,7 +70,7 @@ func dockerfileComments(b []byte) []comment {
 			pending = pending[:0]
 		}
 		if instr == "RUN" || instr == "COPY" || instr == "ADD" {
-			for _, m := range heredocMarker.FindAllSubmatch(trimmed, -1) {
+			for _, m := range heredocMarker().FindAllSubmatch(trimmed, -1) {
 				pending = append(pending, heredoc{word: string(m[3]), stripTabs: len(m[1]) > 0})
 			}
 		}
@@ -89,10 +90,10 @@ type heredoc struct {
 }
 
 var (
-	parserDirective = regexp.MustCompile(`^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$`)
+	parserDirective = lazyre.New(`^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$`)
 	// <<EOF, <<-EOF, <<"EOF", <<'EOF', optionally after a file
 	// descriptor number; "<<<" (a here-string) is not a heredoc.
-	heredocMarker = regexp.MustCompile(`(?:^|[ \t])[0-9]*<<(-?)(["']?)([^ \t"'<>|&;]+)(["']?)`)
+	heredocMarker = lazyre.New(`(?:^|[ \t])[0-9]*<<(-?)(["']?)([^ \t"'<>|&;]+)(["']?)`)
 )
 
 func firstWord(b []byte) []byte {

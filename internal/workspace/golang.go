@@ -6,13 +6,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/flylint-dev/flylint/analyzers/listensite"
 	"github.com/flylint-dev/flylint/internal/goload"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/safefile"
 	"github.com/flylint-dev/flylint/internal/source"
@@ -462,14 +462,14 @@ func rel(r source.Range, files map[string][]byte) source.Range {
 
 // goErrorPos matches the position a Go type or syntax error starts with,
 // or the go.mod line the go command complains about.
-var goErrorPos = regexp.MustCompile(`^(.+?\.go):(\d+):(\d+): |(?:^|\s)(\S*go\.mod):(\d+): `)
+var goErrorPos = lazyre.New(`^(.+?\.go):(\d+):(\d+): |(?:^|\s)(\S*go\.mod):(\d+): `)
 
 // goErrorRange is the position an error message of the Go loader names,
 // as a range in a file flylint keeps, or an invalid range; rest is the
 // message without a leading file:line:col. The go command names go.mod
 // relative to the module directory, mod.
 func goErrorRange(msg, mod string, files map[string][]byte) (at source.Range, rest string) {
-	m := goErrorPos.FindStringSubmatchIndex(msg)
+	m := goErrorPos().FindStringSubmatchIndex(msg)
 	if m == nil {
 		return goFileLine(msg, mod, files), msg
 	}
@@ -502,8 +502,8 @@ func goErrorRange(msg, mod string, files map[string][]byte) (at source.Range, re
 }
 
 var (
-	goVersionErr = regexp.MustCompile(`\bgo\.mod requires go >= `)
-	checksumErr  = regexp.MustCompile(`verifying (\S+)@(v[^\s/:]+)(/go\.mod)?: checksum mismatch`)
+	goVersionErr = lazyre.New(`\bgo\.mod requires go >= `)
+	checksumErr  = lazyre.New(`verifying (\S+)@(v[^\s/:]+)(/go\.mod)?: checksum mismatch`)
 )
 
 // goFileLine places a go command error that names no position at the
@@ -512,11 +512,11 @@ var (
 // vendor/modules.txt when it is out of step with go.mod.
 func goFileLine(msg, mod string, files map[string][]byte) source.Range {
 	var file, prefix string
-	if goVersionErr.MatchString(msg) {
+	if goVersionErr().MatchString(msg) {
 		file, prefix = "go.mod", "go "
 	} else if strings.Contains(msg, "go: inconsistent vendoring") {
 		file, prefix = filepath.Join("vendor", "modules.txt"), ""
-	} else if m := checksumErr.FindStringSubmatch(msg); m != nil {
+	} else if m := checksumErr().FindStringSubmatch(msg); m != nil {
 		file, prefix = "go.sum", m[1]+" "+m[2]+m[3]+" "
 	} else {
 		return source.Range{}

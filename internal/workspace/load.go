@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/flylint-dev/flylint/internal/flyaddr"
 	"github.com/flylint-dev/flylint/internal/flytoml"
 	"github.com/flylint-dev/flylint/internal/goload"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/source"
 )
@@ -219,11 +219,11 @@ func (b *appBuilder) loadConfig() {
 	a.Name = cfg.App.V
 	// The literal test first: the regexp's backtracking over every line
 	// of every config cost more than parsing it.
-	a.Flycast = bytes.Contains(data, []byte("flylint:flycast")) && flycastMarker.Match(data)
+	a.Flycast = bytes.Contains(data, []byte("flylint:flycast")) && flycastMarker().Match(data)
 }
 
 // flycastMarker is the comment that marks an app as reached over Flycast.
-var flycastMarker = regexp.MustCompile(`(?m)^\s*#\s*flylint:flycast\b`)
+var flycastMarker = lazyre.New(`(?m)^\s*#\s*flylint:flycast\b`)
 
 func (b *appBuilder) loadDockerfile() {
 	a := b.app

@@ -8,12 +8,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/dockerfile"
 	"github.com/flylint-dev/flylint/internal/jssrc"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/nodepkg"
 	"github.com/flylint-dev/flylint/internal/source"
@@ -186,7 +186,7 @@ func (n *nodeApp) opts() listen.Options {
 // astroServerOption matches a host or port key, which in astro.config
 // can only be server.host/server.port (or the adapter's own options):
 // either changes the standalone server's defaults.
-var astroServerOption = regexp.MustCompile(`\b(host|port)\s*:`)
+var astroServerOption = lazyre.New(`\b(host|port)\s*:`)
 
 // astroConfig reads the first astro.config Astro would load
 // (https://docs.astro.build/en/guides/configuring-astro/#supported-config-file-types):
@@ -201,7 +201,7 @@ func (n *nodeApp) astroConfig() *listen.AstroNode {
 		}
 		return &listen.AstroNode{
 			Standalone:   bytes.Contains(data, []byte("standalone")),
-			ServerConfig: astroServerOption.Match(data),
+			ServerConfig: astroServerOption().Match(data),
 		}
 	}
 	return nil
