@@ -41,13 +41,13 @@ func TestDocsCoverSchema(t *testing.T) {
 			t.Errorf("%s: empty documentation", p)
 		}
 		// Which entry answered.
-		if _, ok := docs[p]; ok {
+		if _, ok := docs()[p]; ok {
 			used[p] = true
 		} else {
 			found := false
 			for _, sh := range shared {
 				if rest, ok := strings.CutPrefix(p, sh.from); ok && (rest == "" || rest[0] == '.') {
-					if _, ok := docs[sh.to+rest]; ok {
+					if _, ok := docs()[sh.to+rest]; ok {
 						used[sh.to+rest] = true
 						found = true
 						break
@@ -75,14 +75,14 @@ func TestDocsCoverSchema(t *testing.T) {
 			t.Errorf("%s: link %q", p, link(p))
 		}
 	})
-	for p := range docs {
+	for p := range docs() {
 		if !used[p] {
-			t.Errorf("docs[%q] documents no key of flytoml.Schema", p)
+			t.Errorf("docs()[%q] documents no key of flytoml.Schema", p)
 		}
 	}
-	for name := range anyLevel {
+	for name := range anyLevel() {
 		if !usedAny[name] {
-			t.Errorf("anyLevel[%q] documents no key", name)
+			t.Errorf("anyLevel()[%q] documents no key", name)
 		}
 	}
 	for _, sh := range shared {

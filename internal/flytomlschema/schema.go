@@ -64,22 +64,22 @@ func join(a, b string) string {
 
 // entryFor is the documentation of the key at schema path p.
 func entryFor(p string) (entry, bool) {
-	if e, ok := docs[p]; ok {
+	if e, ok := docs()[p]; ok {
 		return e, true
 	}
 	for _, sh := range shared {
 		if rest, ok := strings.CutPrefix(p, sh.from); ok && (rest == "" || rest[0] == '.') {
-			if e, ok := docs[sh.to+rest]; ok {
+			if e, ok := docs()[sh.to+rest]; ok {
 				return e, true
 			}
 		}
 	}
 	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		if e, ok := anyLevel[p[i+1:]]; ok {
+		if e, ok := anyLevel()[p[i+1:]]; ok {
 			return e, true
 		}
 	}
-	e, ok := anyLevel[p]
+	e, ok := anyLevel()[p]
 	return e, ok
 }
 
