@@ -1,7 +1,5 @@
 // Shape: the fiber app built in main and started by a helper; the only
 // fiber.New of the package keeps the default network, tcp4.
-// Seen in yoav33333/awesomeProject@414b5e4fd1a569af82dc38a1fc8914b2599d59f9
-// (fiber v2, port from $PORT else 3000).
 package main
 
 import (

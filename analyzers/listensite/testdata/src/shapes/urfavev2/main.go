@@ -1,7 +1,6 @@
 // Shape: a urfave/cli v2 app whose port flag has an alias, a Value and
 // an EnvVars fallback, read in the Action through c.String; the host is
-// a second flag read with c.String too. Seen in nebiros/krss@31e8c19
-// (cmd/krss/main.go: port flag, alias "p", EnvVars PORT), not a Fly app.
+// a second flag read with c.String too.
 package main
 
 import (

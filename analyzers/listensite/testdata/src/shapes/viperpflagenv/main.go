@@ -1,8 +1,6 @@
 // Shape: BindPFlags ties every flag to the key of its name; SetDefault
 // comes before the flag's own default in viper's order, and
-// AutomaticEnv with a prefix names the variable (API_ADDR). Seen in
-// azhuravlev/otus-homeworks@4f873d6 (go-echo-app/flags.go: pflag.IntP,
-// BindPFlags, SetEnvPrefix, AutomaticEnv), not a Fly app.
+// AutomaticEnv with a prefix names the variable (API_ADDR).
 package main
 
 import (
