@@ -5,8 +5,10 @@
 // vshatravenko/protohackers@2e316ddf05e138f6b6ea88f1f2ac1a0fe7662a92
 // (internal/server/tcp.go: NewTCPServerFromEnv reads PROTO_TCP_IP,
 // PROTO_PORT and PROTO_NET_TCP with LookupEnv, Start calls
-// net.ListenTCP; cmd/*/main.go start it; fly.toml has internal_port
-// 4269 and sets none of the three). The analysis follows neither the
+// net.ListenTCP; cmd/budget_chat and three other programs start it;
+// fly.toml builds the program its TARGET_BINARY build arg names,
+// smoke_test at this commit, has internal_port 4269 and sets none of
+// the three variables). The analysis follows neither the
 // network nor the TCPAddr fields here and says so: network, host and
 // port unknown, nothing guessed (in particular not tcp4's IPv4-only
 // socket, which only the unset-variable path gives).
