@@ -1,6 +1,5 @@
 // Shape: gRPC and HTTP on one port through soheilhy/cmux: the socket
-// serves both. Seen in drgarcia1986/grpc-hw@2132364c6e8bbcffa8824df00fb7773c9f6068e1
-// (grpc-http-same-port/server/main.go).
+// serves both.
 package main
 
 import (

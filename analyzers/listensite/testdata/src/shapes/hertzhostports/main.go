@@ -1,6 +1,4 @@
 // Shape: hertz with WithHostPorts; the address is written in the option.
-// Seen in Weaxs/api-auth-mock@03f00990fff0a54fd45ed5c573df3c54eb75a483
-// (server.Default(server.WithHostPorts("127.0.0.1:8080")), h.Spin()).
 package main
 
 import (
