@@ -24,7 +24,7 @@ const (
 func main() {
 	srv := &http.Server{
 		Handler: http.NotFoundHandler(),
-		Addr:    fmt.Sprintf(":%v", Port), // want `host value of http.Server.ListenAndServe`
+		Addr:    fmt.Sprintf(":%v", Port), // want `host value of http.Server.ListenAndServe$`
 	}
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt)
