@@ -32,7 +32,7 @@ func echoServer(ctx context.Context, port int, transform transformFn) {
 func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go echoServer(ctx, 8080, noop) // want `net\.Listen tcp host=dual-stack wildcard port=8080 via$`
+	go echoServer(ctx, 8080, noop)          // want `net\.Listen tcp host=dual-stack wildcard port=8080 via$`
 	go echoServer(ctx, 8081, bytes.ToUpper) // want `net\.Listen tcp host=dual-stack wildcard port=8081 via$`
 	<-ctx.Done()
 }
