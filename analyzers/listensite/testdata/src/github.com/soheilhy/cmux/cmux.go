@@ -21,3 +21,4 @@ func HTTP1Fast(extMethods ...string) Matcher                           { return 
 func HTTP2HeaderField(name, value string) Matcher                      { return nil }
 func HTTP2MatchHeaderFieldSendSettings(name, value string) MatchWriter { return nil }
 func Any() Matcher                                                     { return nil }
+func TLS(versions ...int) Matcher                                      { return nil }
