@@ -1,5 +1,6 @@
 // Shape: HTTP/3 through quic-go's http3.ListenAndServeQUIC: UDP only.
-// Seen in willroberts/http3-quic-example (cmd/server/main.go).
+// Modelled on willroberts/http3-quic-example (cmd/server/main.go), which
+// has no fly.toml: no app deployed on Fly that serves HTTP/3 was found.
 package main
 
 import (
