@@ -177,7 +177,106 @@ func (e *evaluator) pointee(g *ssa.Global) Value {
 	if out.isUnknown() {
 		return unknown()
 	}
+	before, after, ok := e.storedThrough(g)
+	if !ok {
+		return unknown()
+	}
+	if !before.isUnknown() {
+		out = beforeParse(out, before)
+	}
+	return union(out, after)
+}
+
+// beforeParse is the flag value v once init has stored before into the
+// variable: a new default, which the command line still overrides
+// (flag.Parse runs later, in main).
+func beforeParse(v, before Value) Value {
+	out := Value{Alts: make([]Alt, 0, len(v.Alts))}
+	for _, a := range v.Alts {
+		if len(a.Parts) != 1 || a.Parts[0].Kind != PartFlag || a.Parts[0].Default == nil {
+			return union(v, before)
+		}
+		p := a.Parts[0]
+		def := withEnvDefault(union(*p.Default, before))
+		p.Default = &def
+		a.Parts = []Part{p}
+		out.Alts = append(out.Alts, a)
+	}
 	return out
+}
+
+// storedThrough is what the package writes through the pointer held in
+// g (*port = os.Getenv("PORT") after var port = flag.String(...)), in
+// any function: each store is another value the variable may have.
+// before is what init functions store, before main parses the command
+// line; after is what every other function stores. ok is false when
+// the pointer escapes (copied, handed to a call, boxed): it may then be
+// written anywhere.
+func (e *evaluator) storedThrough(g *ssa.Global) (before, after Value, ok bool) {
+	parsesInInit := e.st.parsesInInit()
+	for _, load := range e.st.loadsOf(g) {
+		if load.Referrers() == nil {
+			continue
+		}
+		for _, u := range *load.Referrers() {
+			switch u := u.(type) {
+			case *ssa.UnOp:
+				if u.Op != token.MUL {
+					return Value{}, Value{}, false
+				}
+			case *ssa.Store:
+				if u.Addr != load {
+					return Value{}, Value{}, false
+				}
+				v := e.evalStore(u)
+				if isInit(u.Parent()) && !parsesInInit {
+					before = union(before, v)
+				} else {
+					after = union(after, v)
+				}
+			case *ssa.DebugRef:
+			default:
+				return Value{}, Value{}, false
+			}
+		}
+	}
+	return before, after, true
+}
+
+// parsesInInit reports whether an init function parses the command
+// line itself: init's stores then come after it, as main's do.
+func (st *state) parsesInInit() bool {
+	for _, fn := range st.funcs {
+		if !isInit(fn) {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				c, ok := in.(ssa.CallInstruction)
+				if !ok || c.Common().StaticCallee() == nil {
+					continue
+				}
+				pkg, _, name := calleeName(c.Common().StaticCallee())
+				if name == "Parse" && (pkg == "flag" || pkg == "github.com/spf13/pflag") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isInit reports whether fn is, or is a closure inside, a package's
+// init function or variable initialisation, which run before main.
+func isInit(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Signature.Recv() != nil {
+		return false
+	}
+	name := fn.Name()
+	return name == "init" || strings.HasPrefix(name, "init#")
 }
 
 // allocValue is what a local variable may hold: every value stored

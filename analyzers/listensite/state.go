@@ -77,8 +77,11 @@ type state struct {
 	// may change it: stores, and calls that are handed its address.
 	writes map[*ssa.Global][]ssa.Instruction
 	lits   map[*ssa.Function]map[string][]*ast.BasicLit
-	viper  *vipers
-	libs   *libState
+	// loads lists, per package-level variable, the instructions that
+	// read it (ssa.Global keeps no referrers).
+	loads map[*ssa.Global][]*ssa.UnOp
+	viper *vipers
+	libs  *libState
 }
 
 // assignedLits lists, per variable name, the basic literals fn's own
@@ -159,6 +162,25 @@ func (st *state) storesTo(g *ssa.Global) []ssa.Instruction {
 		}
 	}
 	return st.writes[g]
+}
+
+// loadsOf is the instructions that read g (see state.loads).
+func (st *state) loadsOf(g *ssa.Global) []*ssa.UnOp {
+	if st.loads == nil {
+		st.loads = map[*ssa.Global][]*ssa.UnOp{}
+		for _, fn := range st.funcs {
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					if u, ok := in.(*ssa.UnOp); ok && u.Op == token.MUL {
+						if g, ok := u.X.(*ssa.Global); ok {
+							st.loads[g] = append(st.loads[g], u)
+						}
+					}
+				}
+			}
+		}
+	}
+	return st.loads[g]
 }
 
 // astIndex finds the syntax behind SSA instructions by position.
