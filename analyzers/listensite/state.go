@@ -80,8 +80,11 @@ type state struct {
 	// loads lists, per package-level variable, the instructions that
 	// read it (ssa.Global keeps no referrers).
 	loads map[*ssa.Global][]*ssa.UnOp
-	viper *vipers
-	libs  *libState
+	// setters is the package's flag Set calls (see flagSetters); nil
+	// until first asked.
+	setters *[]flagSet
+	viper   *vipers
+	libs    *libState
 }
 
 // assignedLits lists, per variable name, the basic literals fn's own

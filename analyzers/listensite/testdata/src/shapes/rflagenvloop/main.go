@@ -6,8 +6,9 @@
 // http.ListenAndServe(*bind, mux); fly.toml [env] PORT = '8080', no
 // BIND, internal_port 8080). There the loop is facebookgo/flagenv's;
 // testdata has no stub of it, so the fixture writes the same loop with
-// the standard library. The env name the loop derives is not followed:
-// the site keeps the flag's default and says it is a flag.
+// the standard library. The env name the loop derives is not followed,
+// and f.Value.Set may give any flag any value: the address is unknown,
+// never the flag's default taken as definite.
 package main
 
 import (
@@ -19,7 +20,7 @@ import (
 )
 
 var (
-	bind   = flag.String("bind", ":8080", "address to bind to") // want `host value of http\.ListenAndServe$`
+	bind   = flag.String("bind", ":8080", "address to bind to")
 	bucket = flag.String("bucket", "uploads", "bucket name")
 )
 
@@ -36,5 +37,5 @@ func main() {
 	envFlags(flag.CommandLine)
 	flag.Parse()
 	_ = *bucket
-	log.Fatal(http.ListenAndServe(*bind, http.NewServeMux())) // want `http\.ListenAndServe tcp host=dual-stack wildcard flag=bind whole port=8080 flag=bind$`
+	log.Fatal(http.ListenAndServe(*bind, http.NewServeMux())) // want `http\.ListenAndServe tcp host=unknown port=0$`
 }
