@@ -108,6 +108,9 @@ func run(pass *analysis.Pass) (any, error) {
 					if isUnix(r.Network) {
 						continue
 					}
+					if r.addr != nil && guardedNonEmpty(b, r.addr) {
+						r.Addr = dropEmpty(r.Addr)
+					}
 					if call, ok := in.(*ssa.Call); ok {
 						r.App = servedApp(st.ssaPkg, call)
 					}

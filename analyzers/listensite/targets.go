@@ -33,6 +33,9 @@ type RawSite struct {
 	// App is listen.Listener.App: what the program serves on the
 	// listener, when this package shows it.
 	App string
+	// addr is the SSA value of the address argument, when the call
+	// takes one, so that the branches guarding the call can be read.
+	addr ssa.Value
 }
 
 type api struct {
@@ -163,7 +166,8 @@ func (e *evaluator) match(c *ssa.CallCommon) *RawSite {
 	}
 	switch a.kind {
 	case addrString:
-		site.Addr = e.eval(c.Args[a.addrArg])
+		site.addr = c.Args[a.addrArg]
+		site.Addr = e.eval(site.addr)
 		setArg(astArg(a.addrArg))
 	case addrStruct:
 		site.Addr = e.addrStruct(c.Args[a.addrArg], setArg)
