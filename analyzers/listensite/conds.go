@@ -72,6 +72,9 @@ func alternatives(r *RawSite, network string) []Alternative {
 	out := make([]Alternative, 0, len(addr.Alts))
 	for _, a := range addr.Alts {
 		h, p := splitAlt(a, network, r.EmptyAddr)
+		if _, known := networkOf(r); !known {
+			h = wildcardFamilyUnknown(h)
+		}
 		alt := Alternative{Host: h, Port: p}
 		for _, c := range a.Conds {
 			alt.When = append(alt.When, condition(c))

@@ -81,3 +81,28 @@ func TestDecide(t *testing.T) {
 		t.Errorf("undecided site = %+v", branch.Listener)
 	}
 }
+
+// TestNetworkUnknownAlternatives: with the network read at run time
+// ("udp4" or "udp"), a wildcard's address family is not known in any
+// alternative, nor once the environment picks one.
+func TestNetworkUnknownAlternatives(t *testing.T) {
+	results := analysistest.Run(ignoreWants{}, analysistest.TestData(), listensite.Analyzer, "shapes/wnetworkbranch")
+	if len(results) != 1 || results[0].Err != nil {
+		t.Fatalf("%d results", len(results))
+	}
+	sites := results[0].Result.(*listensite.Result).Sites
+	if len(sites) != 1 || len(sites[0].Alternatives) != 2 {
+		t.Fatalf("sites = %+v", sites)
+	}
+	s := sites[0]
+	want := map[string]listen.HostClass{"0.0.0.0": listen.HostUnknown, "127.0.0.1": listen.HostLoopback}
+	for _, a := range s.Alternatives {
+		if c, ok := want[a.Host.Text]; !ok || a.Host.Class != c {
+			t.Errorf("alternative %q is %s, want %s", a.Host.Text, a.Host.Class, c)
+		}
+	}
+	l := s.Decide(func(string) (string, bool) { return "", false })
+	if l.Host.Text != "0.0.0.0" || l.Host.Class != listen.HostUnknown {
+		t.Errorf("Decide = %q (%s), want \"0.0.0.0\" (unknown)", l.Host.Text, l.Host.Class)
+	}
+}

@@ -13,7 +13,7 @@ import (
 // value on Fly (a FLY_APP_NAME branch) that value wins; where the
 // alternatives otherwise disagree, the host or port is unknown.
 func resolve(r *RawSite) (listen.Listener, string) {
-	network, _ := pickFly(r.Network).text()
+	network, netKnown := networkOf(r)
 	l := listen.Listener{
 		Origin:    r.Origin,
 		Range:     r.Range,
@@ -31,6 +31,9 @@ func resolve(r *RawSite) (listen.Listener, string) {
 	var hostAts, portAts []source.Range
 	for _, a := range addr.Alts {
 		h, p := splitAlt(a, network, r.EmptyAddr)
+		if !netKnown {
+			h = wildcardFamilyUnknown(h)
+		}
 		h.Fly = a.Fly
 		hosts = append(hosts, h)
 		ports = append(ports, p)
@@ -59,6 +62,28 @@ func resolve(r *RawSite) (listen.Listener, string) {
 		l.PortRange = portAts[0]
 	}
 	return l, network
+}
+
+// networkOf is the site's network when it is one known text; known is
+// false when the program picks it at run time (an env var with a
+// default, a flag): "udp4" or "udp" may then be used.
+func networkOf(r *RawSite) (network string, known bool) {
+	v := pickFly(r.Network)
+	if len(v.Alts) == 0 {
+		return "", true // the API takes no network
+	}
+	return v.text()
+}
+
+// wildcardFamilyUnknown is h with a wildcard's address family left
+// unknown: whether 0.0.0.0 or :: is IPv4-only, IPv6-only or dual-stack
+// depends on the network ("tcp4" or "tcp"), which is not known.
+func wildcardFamilyUnknown(h listen.Host) listen.Host {
+	switch h.Class {
+	case listen.HostDualStack, listen.HostIPv4Wildcard, listen.HostIPv6Wildcard:
+		h.Class = listen.HostUnknown
+	}
+	return h
 }
 
 // valueRanges is where the host and the port of one alternative are

@@ -1,6 +1,7 @@
 // Shape: two fiber v2 apps in package variables, one told to listen
 // dual-stack: which app Listen starts is not tied to its Config here, so
-// the network is left unknown rather than guessed tcp4.
+// the network is left unknown rather than guessed tcp4, and so is the
+// wildcard's address family.
 package main
 
 import "github.com/gofiber/fiber/v2"
@@ -11,6 +12,6 @@ var (
 )
 
 func main() {
-	go admin.Listen(":9000") // want `fiber.App.Listen  host=dual-stack wildcard port=9000$`
-	app.Listen(":3000")      // want `fiber.App.Listen  host=dual-stack wildcard port=3000$`
+	go admin.Listen(":9000") // want `fiber.App.Listen  host=unknown port=9000$`
+	app.Listen(":3000")      // want `fiber.App.Listen  host=unknown port=3000$`
 }
