@@ -73,7 +73,7 @@ func alternatives(r *RawSite, network string) []Alternative {
 	for _, a := range addr.Alts {
 		h, p := splitAlt(a, network, r.EmptyAddr)
 		if _, known := networkOf(r); !known {
-			h = wildcardFamilyUnknown(h)
+			h = UnknownFamily(h)
 		}
 		alt := Alternative{Host: h, Port: p}
 		for _, c := range a.Conds {

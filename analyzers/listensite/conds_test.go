@@ -95,6 +95,9 @@ func TestNetworkUnknownAlternatives(t *testing.T) {
 		t.Fatalf("sites = %+v", sites)
 	}
 	s := sites[0]
+	if !s.NetworkUnknown {
+		t.Errorf("NetworkUnknown not set: a host the workspace fills in would be called dual-stack")
+	}
 	want := map[string]listen.HostClass{"0.0.0.0": listen.HostUnknown, "127.0.0.1": listen.HostLoopback}
 	for _, a := range s.Alternatives {
 		if c, ok := want[a.Host.Text]; !ok || a.Host.Class != c {

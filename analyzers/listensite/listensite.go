@@ -41,6 +41,10 @@ type Site struct {
 	// Network is the Go network string ("tcp", "udp4", ...), "" when
 	// unknown.
 	Network string
+	// NetworkUnknown is true when the program picks the network at run
+	// time ($NET or "udp4"): a wildcard host filled in later (from a flag
+	// or env var) must then get no address family (see UnknownFamily).
+	NetworkUnknown bool
 	// Partial is true when the address depends on arguments or fields
 	// this package cannot see; the packages that call in report refined
 	// copies, with Via set.
@@ -334,7 +338,8 @@ func containsSite(list []*RawSite, r *RawSite) bool {
 // site resolves a raw site and ties it to this pass's positions.
 func (st *state) site(r *RawSite) *Site {
 	l, network := resolve(r)
-	s := &Site{Listener: l, Network: network, Raw: r, Via: r.Via, Alternatives: alternatives(r, network)}
+	_, netKnown := networkOf(r)
+	s := &Site{Listener: l, Network: network, NetworkUnknown: !netKnown, Raw: r, Via: r.Via, Alternatives: alternatives(r, network)}
 	s.Partial = r.Addr.hasSymbols() || r.Network.hasSymbols()
 	if r.Via.IsValid() {
 		s.Pos, s.End = st.tokenPos(r.Via)

@@ -32,7 +32,7 @@ func resolve(r *RawSite) (listen.Listener, string) {
 	for _, a := range addr.Alts {
 		h, p := splitAlt(a, network, r.EmptyAddr)
 		if !netKnown {
-			h = wildcardFamilyUnknown(h)
+			h = UnknownFamily(h)
 		}
 		h.Fly = a.Fly
 		hosts = append(hosts, h)
@@ -75,10 +75,10 @@ func networkOf(r *RawSite) (network string, known bool) {
 	return v.text()
 }
 
-// wildcardFamilyUnknown is h with a wildcard's address family left
+// UnknownFamily is h with a wildcard's address family left
 // unknown: whether 0.0.0.0 or :: is IPv4-only, IPv6-only or dual-stack
 // depends on the network ("tcp4" or "tcp"), which is not known.
-func wildcardFamilyUnknown(h listen.Host) listen.Host {
+func UnknownFamily(h listen.Host) listen.Host {
 	switch h.Class {
 	case listen.HostDualStack, listen.HostIPv4Wildcard, listen.HostIPv6Wildcard:
 		h.Class = listen.HostUnknown

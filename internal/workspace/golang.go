@@ -279,6 +279,11 @@ func attachGo(a *App, mod string, res *goload.Result, files map[string][]byte) {
 		}
 		for _, s := range m.Sites {
 			l := resolveGo(s.DecideWith(lookup, flags), s.Network, a.Env, argv)
+			if s.NetworkUnknown {
+				// A host taken from the environment or the command line
+				// was classified for network "": 0.0.0.0 may be udp4's.
+				l.Host = listensite.UnknownFamily(l.Host)
+			}
 			l.Range = rel(l.Range, files)
 			l.HostRange = rel(l.HostRange, files)
 			l.PortRange = rel(l.PortRange, files)

@@ -6,7 +6,9 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/flylint-dev/flylint/analyzers/listensite"
 	"github.com/flylint-dev/flylint/internal/goload"
+	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -58,5 +60,25 @@ func TestRelSkipsPipes(t *testing.T) {
 	r := rel(source.Range{File: "pipe.go", Start: source.Pos{Line: 1, Col: 1}}, files)
 	if _, ok := files["pipe.go"]; ok || r.File != "pipe.go" {
 		t.Errorf("rel = %v, files = %v", r, files)
+	}
+}
+
+// A Go site whose network the program picks at run time ($NET or
+// "udp4") and whose host [env] gives as 0.0.0.0: the host is IPv4-only
+// with udp4 and dual-stack with udp, so it gets no family.
+func TestAttachGoNetworkUnknown(t *testing.T) {
+	dir := t.TempDir()
+	g := &Group{Name: "app"}
+	a := &App{Dir: dir, Groups: []*Group{g}, Env: listen.Env{"HOST": {Value: "0.0.0.0"}}}
+	site := &listensite.Site{
+		Listener:       listen.Listener{Proto: listen.UDP, Host: listen.Host{Class: listen.HostUnknown, Env: "HOST"}, Port: listen.Port{Number: 4269}},
+		NetworkUnknown: true,
+	}
+	attachGo(a, dir, &goload.Result{Mains: []*goload.Main{{Path: "m", Dir: dir, Sites: []*listensite.Site{site}}}}, map[string][]byte{})
+	if len(g.Listeners) != 1 {
+		t.Fatalf("listeners = %+v", g.Listeners)
+	}
+	if h := g.Listeners[0].Host; h.Text != "0.0.0.0" || h.Class != listen.HostUnknown {
+		t.Errorf("host = %q (%s), want \"0.0.0.0\" with no family", h.Text, h.Class)
 	}
 }
