@@ -142,7 +142,13 @@ func (e *evaluator) deref(p ssa.Value) Value {
 		}
 	case *ssa.Call:
 		if f, ok := flagCall(p.Common()); ok && f.ptr {
-			return e.flagPart(p.Common(), f, 0)
+			// port := flag.String(...) in a function: what it stores
+			// through port (*port = v) is another value.
+			stored, ok := e.storesThrough(p)
+			if !ok {
+				return unknown()
+			}
+			return union(e.flagPart(p.Common(), f, 0), stored)
 		}
 	}
 	return unknown()
@@ -215,32 +221,43 @@ func beforeParse(v, before Value) Value {
 func (e *evaluator) storedThrough(g *ssa.Global) (before, after Value, ok bool) {
 	parsesInInit := e.st.parsesInInit()
 	for _, load := range e.st.loadsOf(g) {
-		if load.Referrers() == nil {
-			continue
+		stored, ok := e.storesThrough(load)
+		if !ok {
+			return Value{}, Value{}, false
 		}
-		for _, u := range *load.Referrers() {
-			switch u := u.(type) {
-			case *ssa.UnOp:
-				if u.Op != token.MUL {
-					return Value{}, Value{}, false
-				}
-			case *ssa.Store:
-				if u.Addr != load {
-					return Value{}, Value{}, false
-				}
-				v := e.evalStore(u)
-				if isInit(u.Parent()) && !parsesInInit {
-					before = union(before, v)
-				} else {
-					after = union(after, v)
-				}
-			case *ssa.DebugRef:
-			default:
-				return Value{}, Value{}, false
-			}
+		if isInit(load.Parent()) && !parsesInInit {
+			before = union(before, stored)
+		} else {
+			after = union(after, stored)
 		}
 	}
 	return before, after, true
+}
+
+// storesThrough is what is stored through the pointer p itself; false
+// when p escapes (copied, handed to a call, boxed).
+func (e *evaluator) storesThrough(p ssa.Value) (Value, bool) {
+	var out Value
+	if p.Referrers() == nil {
+		return out, true
+	}
+	for _, u := range *p.Referrers() {
+		switch u := u.(type) {
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return Value{}, false
+			}
+		case *ssa.Store:
+			if u.Addr != p {
+				return Value{}, false
+			}
+			out = union(out, e.evalStore(u))
+		case *ssa.DebugRef:
+		default:
+			return Value{}, false
+		}
+	}
+	return out, true
 }
 
 // parsesInInit reports whether an init function parses the command
