@@ -277,6 +277,7 @@ type ServiceCheck struct {
 	Method      Field[string]
 	Path        Field[string]
 	Protocol    Field[string]
+	Headers     Headers
 	// Port is never set: flyctl's service checks have no port (they probe
 	// the service's internal_port), so a port key is an unknown key.
 	Port Field[int]
@@ -293,7 +294,20 @@ type Check struct {
 	GracePeriod Duration
 	Method      Field[string]
 	Path        Field[string]
+	Headers     Headers
 	Processes   Strings
+}
+
+// Headers is an HTTP check's headers table: the request headers Fly sends
+// with the check, and nothing else (a check does not pass through Fly
+// Proxy, which is what adds X-Forwarded-Proto to real requests).
+type Headers struct {
+	// Values maps each header name, lower-cased (HTTP names are
+	// case-insensitive), to its value, for a table of strings.
+	Values map[string]string
+	// Known is false when the key is there but not a table of strings,
+	// so what the check sends cannot be told.
+	Known bool
 }
 
 // Experimental is [experimental].

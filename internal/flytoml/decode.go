@@ -403,6 +403,7 @@ func (d *decoder) serviceCheck(v *value, p, kind string, u durationUnit) *Servic
 		c.Method = d.str(t.get("method"), p+".method")
 		c.Path = d.str(t.get("path"), p+".path")
 		c.Protocol = d.str(t.get("protocol"), p+".protocol")
+		c.Headers = checkHeaders(t.get("headers"))
 	}
 	return c
 }
@@ -450,8 +451,32 @@ func (d *decoder) check(name string, sec Section, t *table, p string, known sche
 		GracePeriod: d.duration(t.get("grace_period"), p+".grace_period", inMillis),
 		Method:      d.str(t.get("method"), p+".method"),
 		Path:        d.str(t.get("path"), p+".path"),
+		Headers:     checkHeaders(t.get("headers")),
 		Processes:   d.strings(t.get("processes"), p+".processes", false),
 	}
+}
+
+// checkHeaders reads a check's headers table. flyctl decodes it as a
+// map of strings and sends exactly those headers with the Machines API
+// check (superfly/flyctl@c08be17 internal/appconfig/service.go:
+// ServiceHTTPCheck.HTTPHeaders `toml:"headers"`, copied by
+// toMachineCheck); anything else leaves the headers unknown rather than
+// reported here.
+func checkHeaders(e *entry) Headers {
+	if e == nil {
+		return Headers{Known: true}
+	}
+	if e.val == nil || e.val.kind != KindTable {
+		return Headers{}
+	}
+	h := Headers{Known: true, Values: map[string]string{}}
+	for _, he := range e.val.tbl.entries {
+		if he.val == nil || he.val.kind != KindString {
+			return Headers{}
+		}
+		h.Values[strings.ToLower(he.name)] = he.val.text
+	}
+	return h
 }
 
 func (d *decoder) experimental(e *entry) {

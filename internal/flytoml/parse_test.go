@@ -1,6 +1,7 @@
 package flytoml
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"testing"
@@ -133,6 +134,17 @@ func TestSectionPositions(t *testing.T) {
 				s := c.Services[0]
 				return span(s.TCPChecks[0].Timeout.Value) + " " + span(s.HTTPChecks[0].Header) + " " + s.HTTPChecks[0].Kind
 			}, "4:11-4:15 5:1-5:25 http"},
+		{"check headers, names lower-cased", "[http_service]\ninternal_port = 1\n[[http_service.checks]]\n[http_service.checks.headers]\nX-Forwarded-Proto = \"https\"\n",
+			func(c *Config) any {
+				h := c.HTTPService.Checks[0].Headers
+				return fmt.Sprint(h.Known, " ", h.Values["x-forwarded-proto"])
+			}, "true https"},
+		{"check without headers sends none", "[checks.a]\ntype = \"http\"\nport = 1\n",
+			func(c *Config) any { return fmt.Sprint(c.Checks[0].Headers.Known, len(c.Checks[0].Headers.Values)) }, "true 0"},
+		{"check headers not strings are unknown", "[checks.a]\ntype = \"http\"\nport = 1\nheaders = { X-Forwarded-Proto = 1 }\n",
+			func(c *Config) any { return c.Checks[0].Headers.Known }, false},
+		{"service http_checks headers", "[[services]]\ninternal_port = 1\n[[services.http_checks]]\nheaders = { A = \"b\" }\n",
+			func(c *Config) any { return c.Services[0].HTTPChecks[0].Headers.Values["a"] }, "b"},
 		{"checks table", "[checks]\n[checks.db]\ntype = \"tcp\"\n",
 			func(c *Config) any { return span(c.Checks[0].Header) + " " + span(c.Checks[0].Type.Value) }, "2:1-2:12 3:8-3:13"},
 		{"build args and settings", "[build]\n[build.args]\nA = \"b\"\n[build.settings]\nx = 1\n",
