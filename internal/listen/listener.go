@@ -180,6 +180,9 @@ type Listener struct {
 	// forwards to, so rules can follow the chain from internal_port to
 	// the app behind it.
 	ProxyTo []Upstream
+	// Routes is set for an nginx HTTP server: which paths it redirects
+	// to https://.
+	Routes *HTTPRoutes
 }
 
 // AppGRPC is Listener.App for a gRPC server (HTTP/2 only).

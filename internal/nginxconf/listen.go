@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/flylint-dev/flylint/internal/listen"
+
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -32,6 +34,9 @@ type Listen struct {
 	// ProxyTo are the proxy_pass targets of the server this listen
 	// belongs to, when written as literal host:port.
 	ProxyTo []Target
+	// Routes is what an http server does with plain requests, as far
+	// as redirects to https:// go; nil for a stream server.
+	Routes *listen.HTTPRoutes
 }
 
 // Target is one upstream address a server proxies to.
@@ -133,8 +138,13 @@ func (w *walker) walk(f *File, dirs []*Directive, ctx string, srv *server, depth
 				}
 				s.listens = append(s.listens, Listen{Port: port, Default: true, Range: d.Name.Range})
 			}
+			var routes *listen.HTTPRoutes
+			if ctx == "http" {
+				routes = Routes(d.Block)
+			}
 			for _, l := range s.listens {
 				l.ProxyTo = s.proxy
+				l.Routes = routes
 				w.res.Listens = append(w.res.Listens, l)
 			}
 		case name == "listen" && srv != nil && len(d.Args) > 0:

@@ -232,7 +232,8 @@ func nginxListener(l nginxconf.Listen, from source.Range) listen.Listener {
 	out := listen.Listener{
 		Proto: listen.TCP, Origin: "nginx", Program: "nginx",
 		Range: l.Range, HostRange: l.HostRange, PortRange: l.PortRange,
-		Port: listen.Port{Number: l.Port, Env: l.Env, EnvSet: l.EnvSet, IsDefault: l.Default},
+		Port:   listen.Port{Number: l.Port, Env: l.Env, EnvSet: l.EnvSet, IsDefault: l.Default},
+		Routes: l.Routes,
 	}
 	if l.UDP {
 		out.Proto = listen.UDP

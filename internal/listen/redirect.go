@@ -1,0 +1,85 @@
+package listen
+
+import (
+	"strings"
+
+	"github.com/flylint-dev/flylint/internal/source"
+)
+
+// HTTPRoutes is what a web server in front of the app (an nginx server
+// block) does with a plain-HTTP request, per path, as far as redirects to
+// https:// go. Health checks reach this socket directly, over plain HTTP,
+// so a rule can tell whether a check's path is answered with a redirect.
+type HTTPRoutes struct {
+	// Server is what the server-level rewrite phase does: it runs before
+	// a location is chosen, so it applies to every path.
+	Server    Redirect
+	Locations []RouteLocation
+	// Undecided is set when the location a path lands in cannot be told
+	// from prefixes alone (regex or nested locations, includes).
+	Undecided bool
+}
+
+// RouteLocation is one "location [=] /prefix" block.
+type RouteLocation struct {
+	Exact    bool
+	Prefix   string
+	Redirect Redirect
+}
+
+// RedirectKind says whether a request is redirected to https://.
+type RedirectKind int
+
+const (
+	NoRedirect RedirectKind = iota
+	Redirects
+	RedirectUnknown
+)
+
+// Redirect is the outcome for one path.
+type Redirect struct {
+	Kind RedirectKind
+	// Cond is what the redirect depends on: "" (always),
+	// CondForwardedProto or CondScheme.
+	Cond  string
+	Range source.Range // the return or rewrite directive
+}
+
+const (
+	// CondForwardedProto: the request lacks X-Forwarded-Proto: https.
+	CondForwardedProto = "x-forwarded-proto"
+	// CondScheme: the request came over plain HTTP, which a check always does.
+	CondScheme = "scheme"
+)
+
+// For returns what a plain request for path gets. An empty path decides
+// only a server-level redirect.
+func (r *HTTPRoutes) For(path string) Redirect {
+	if r == nil {
+		return Redirect{Kind: RedirectUnknown}
+	}
+	if r.Server.Kind != NoRedirect {
+		return r.Server
+	}
+	if r.Undecided || path == "" {
+		return Redirect{Kind: RedirectUnknown}
+	}
+	// nginx picks an exact match first, else the longest prefix
+	// (https://nginx.org/en/docs/http/ngx_http_core_module.html#location, 1.27).
+	best := -1
+	for i, l := range r.Locations {
+		if l.Exact {
+			if l.Prefix == path {
+				return l.Redirect
+			}
+			continue
+		}
+		if strings.HasPrefix(path, l.Prefix) && (best < 0 || len(l.Prefix) > len(r.Locations[best].Prefix)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Redirect{}
+	}
+	return r.Locations[best].Redirect
+}
