@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/workspace"
+)
+
+var CheckRedirectedToHTTPS = Register(&Rule{
+	ID:       "check-redirected-to-https",
+	Severity: diag.Warning,
+	Title:    "An HTTP health check gets a redirect to HTTPS from nginx",
+	Since:    "0.3.0",
+	Why: "An HTTP check's port is served by an nginx server block that answers the check's path with a redirect to `https://`.\n\n" +
+		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
+		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: the Machine never becomes healthy, service checks keep traffic away from it and deploys that wait on checks time out.\n\n" +
+		"When the redirect depends on `$http_x_forwarded_proto` (`if ($http_x_forwarded_proto != \"https\")`), send the header with the check: `[http_service.checks.headers]` (or `[services.http_checks.headers]`, `[checks.<name>.headers]`) `X-Forwarded-Proto = \"https\"`. " +
+		"When it is unconditional or depends on `$scheme`, no header helps: point the check at a `location` that does not redirect, or exclude the check's path from the redirect.",
+	ExampleFile: "fly.toml",
+	Bad: `# nginx.conf: server { listen 8080;
+#   if ($http_x_forwarded_proto != "https") { return 301 https://$host$request_uri; } ... }
+[http_service]
+  internal_port = 8080
+
+  [[http_service.checks]]
+    path = "/up"`,
+	Good: `[http_service]
+  internal_port = 8080
+
+  [[http_service.checks]]
+    path = "/up"
+    [http_service.checks.headers]
+      X-Forwarded-Proto = "https"`,
+	URLs: []string{
+		// "HTTP checks go further by making a request to a specific path
+		// and expecting a 2xx HTTP response" (superfly/docs@21ac1bb
+		// reference/health-checks.html.markerb).
+		"https://fly.io/docs/reference/health-checks/#service-level-checks",
+		// services.http_checks "require not just a connection but a
+		// successful HTTP status in response (i.e, 2xx)"; headers "will
+		// get passed with the http_check call" (superfly/docs@0153c2a
+		// reference/configuration.html.markerb).
+		"https://fly.io/docs/reference/configuration/#services-http_checks",
+		"https://fly.io/docs/reference/configuration/#the-checks-section",
+		// X-Forwarded-Proto is added by Fly Proxy's http handler.
+		"https://fly.io/docs/networking/request-headers/",
+		"https://nginx.org/en/docs/http/ngx_http_rewrite_module.html",
+	},
+	Tags: []string{"checks"},
+	Check: func(p *Pass) {
+		for _, s := range p.App.Services {
+			if s.Proto == listen.UDP || !s.InternalPort.OK {
+				continue
+			}
+			var checks []*flytoml.ServiceCheck
+			switch {
+			case s.HTTP != nil:
+				checks = s.HTTP.Checks
+			case s.Service != nil:
+				checks = s.Service.HTTPChecks
+			}
+			for _, c := range checks {
+				if c.Protocol.OK && c.Protocol.V == "https" {
+					continue // https-check-on-plain-port's case
+				}
+				redirectCheck(p, serviceGroups(p.App, s), s.InternalPort.V, c.Path, c.Headers, c.Header)
+			}
+		}
+		if p.App.Config == nil {
+			return
+		}
+		for _, c := range p.App.Config.Checks {
+			if !c.Type.OK || c.Type.V != "http" || !c.Port.OK {
+				continue
+			}
+			names := c.Processes.V
+			if len(names) == 0 {
+				names = p.App.Config.GroupNames()
+			}
+			var groups []*workspace.Group
+			for _, n := range names {
+				if g := groupNamed(p.App, n); g != nil {
+					groups = append(groups, g)
+				}
+			}
+			redirectCheck(p, groups, c.Port.V, c.Path, c.Headers, c.Header)
+		}
+	},
+})
+
+// redirectCheck reports one check when every nginx server on its port, in
+// every group it runs in, redirects its path to https for a request with
+// the check's headers.
+func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Field[string], h flytoml.Headers, header source.Range) {
+	if !h.Known || len(groups) == 0 {
+		return
+	}
+	pathText := ""
+	if path.OK {
+		pathText = path.V
+	}
+	sendsHTTPS := h.Values["x-forwarded-proto"] == "https"
+	var found []listen.Redirect
+	for _, g := range groups {
+		if !g.ListenersKnown {
+			return
+		}
+		n := 0
+		for _, l := range listenersOf(g, listen.TCP) {
+			if !l.Port.Known() || l.Port.Number != port {
+				continue
+			}
+			n++
+			r := l.Routes.For(pathText)
+			if r.Kind != listen.Redirects || r.Cond == listen.CondForwardedProto && sendsHTTPS {
+				return
+			}
+			found = append(found, r)
+		}
+		if n == 0 {
+			return
+		}
+	}
+	r := found[0]
+	at := header
+	if path.OK {
+		at = path.Value
+	}
+	what := fmt.Sprintf("path %q", pathText)
+	if !path.OK {
+		what = "this check's path"
+	}
+	var msg string
+	switch r.Cond {
+	case listen.CondForwardedProto:
+		msg = fmt.Sprintf("nginx on port %d redirects %s to https:// unless X-Forwarded-Proto is \"https\", and this check does not send that header: "+
+			"checks reach the Machine directly over plain HTTP, without the X-Forwarded-Proto that Fly Proxy adds, and pass only on a 2xx, so the redirect fails the check on every run. "+
+			"Add X-Forwarded-Proto = \"https\" to the check's headers table.", port, what)
+	case listen.CondScheme:
+		msg = fmt.Sprintf("nginx on port %d redirects %s to https:// when $scheme is http, which it always is for a check: checks reach the Machine directly over plain HTTP and pass only on a 2xx, so the redirect fails the check on every run. "+
+			"No header changes $scheme; point the check at a location that does not redirect, or exclude its path from the redirect.", port, what)
+	default:
+		msg = fmt.Sprintf("nginx on port %d always redirects %s to https://: checks reach the Machine directly over plain HTTP and pass only on a 2xx, so the redirect fails the check on every run. "+
+			"No header helps; point the check at a location that does not redirect, or exclude its path from the redirect.", port, what)
+	}
+	p.Report(diag.Diagnostic{Range: at, Message: msg,
+		Related: []diag.Related{{Range: r.Range, Message: "the redirect to https://"}}})
+}
