@@ -14,10 +14,10 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	ID:       "check-redirected-to-https",
 	Severity: diag.Warning,
 	Title:    "An HTTP health check gets a redirect to HTTPS from nginx",
-	Since:    "0.3.0",
+	Since:    "0.2.0",
 	Why: "An HTTP check's port is served by an nginx server block that answers the check's path with a redirect to `https://`.\n\n" +
 		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
-		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: the Machine never becomes healthy, service checks keep traffic away from it and deploys that wait on checks time out.\n\n" +
+		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: a failing service check keeps Fly Proxy from routing to the Machine, and a top-level check reports it unhealthy for good.\n\n" +
 		"When the redirect depends on `$http_x_forwarded_proto` (`if ($http_x_forwarded_proto != \"https\")`), send the header with the check: `[http_service.checks.headers]` (or `[services.http_checks.headers]`, `[checks.<name>.headers]`) `X-Forwarded-Proto = \"https\"`. " +
 		"When it is unconditional or depends on `$scheme`, no header helps: point the check at a `location` that does not redirect, or exclude the check's path from the redirect.",
 	ExampleFile: "fly.toml",
