@@ -120,6 +120,7 @@ func TestParseErrors(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add("http { server { listen 127.0.0.1:8080; location / { proxy_pass http://a:1/; } } }")
 	f.Add("server { listen [::]:80 ipv6only=off; }")
+	f.Add(`http { server { listen 8080; if ($scheme = http ) { return 301 https://x; } location = /up { if ($http_x_forwarded_proto != https) { rewrite ^ https://x permanent; } } } }`)
 	f.Fuzz(func(t *testing.T, s string) {
 		file, err := Parse("f", []byte(s))
 		if err != nil {
@@ -127,6 +128,9 @@ func FuzzParse(f *testing.F) {
 		}
 		cfg := &Config{Prefix: "/etc/nginx", Env: map[string]string{"PORT": "1"}, Template: func(*File) bool { return true },
 			Include: func(string) ([]*File, bool) { return []*File{file}, true }}
-		cfg.Listens(file)
+		for _, l := range cfg.Listens(file).Listens {
+			l.Routes.For("/up")
+			l.Routes.For(s)
+		}
 	})
 }
