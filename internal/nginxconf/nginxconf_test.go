@@ -101,6 +101,22 @@ func TestListens(t *testing.T) {
 	}
 }
 
+// A ")" may close an if condition right after a quoted word, as nginx
+// reads it: the word ends at the quote and ")" is a word of its own.
+func TestParseQuoteThenParen(t *testing.T) {
+	f, err := Parse("f", []byte(`if ($http_x_forwarded_proto != "https") { return 301 https://x; }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range f.Directives[0].Args {
+		got = append(got, a.Text)
+	}
+	if want := "($http_x_forwarded_proto|!=|https|)"; strings.Join(got, "|") != want {
+		t.Errorf("args = %q, want %s", strings.Join(got, "|"), want)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"http {", `f:1:6: "{" is never closed`},
@@ -108,6 +124,7 @@ func TestParseErrors(t *testing.T) {
 		{"listen 80", "f:1:10: unexpected end of file"},
 		{`listen "80`, "f:1:8: unterminated quoted string"},
 		{";", `f:1:1: unexpected ";"`},
+		{`if ($a = "b"x) { }`, "f:1:13: unexpected character after a quoted string"},
 		{strings.Repeat("a {", MaxDepth+2), "nested deeper than"},
 	} {
 		_, err := Parse("f", []byte(tc.in))

@@ -221,8 +221,12 @@ func (p *parser) token() (w Word, delim int, off int, err error) {
 			return Word{}, 0, start, p.errAt(start, "unterminated quoted string")
 		}
 		p.pos = i + 1
-		// nginx wants a blank or delimiter after a closing quote.
-		if p.pos < len(d) && !isSpace(d[p.pos]) && d[p.pos] != ';' && d[p.pos] != '{' && d[p.pos] != '}' {
+		// nginx wants a blank or delimiter after a closing quote, or a
+		// ")" so that if ($a = "b") reads; the ")" then starts the next
+		// word (ngx_conf_read_token's need_space branch in
+		// src/core/ngx_conf_file.c, nginx release-1.31.4 and the 1.2x
+		// releases before it).
+		if p.pos < len(d) && !isSpace(d[p.pos]) && d[p.pos] != ';' && d[p.pos] != '{' && d[p.pos] != '}' && d[p.pos] != ')' {
 			return Word{}, 0, p.pos, p.errAt(p.pos, "unexpected character after a quoted string")
 		}
 		return Word{Text: string(buf), Range: p.f.lines.Range(p.f.Path, start, p.pos), Start: start + 1, Exact: exact}, 0, start, nil
