@@ -120,6 +120,9 @@ func (e *evaluator) eval1(v ssa.Value) Value {
 func (e *evaluator) deref(p ssa.Value) Value {
 	switch p := p.(type) {
 	case *ssa.Global:
+		if ip, ok := netIPVars[globalKey(p)]; ok {
+			return lit(ip)
+		}
 		return e.st.globalValue(e, p)
 	case *ssa.Alloc:
 		return e.allocValue(p)
@@ -152,6 +155,20 @@ func (e *evaluator) deref(p ssa.Value) Value {
 		}
 	}
 	return unknown()
+}
+
+// netIPVars are the net package's well-known addresses, as
+// https://pkg.go.dev/net#pkg-variables (Go 1.26) defines them. A program
+// could assign to them; none that listens does, and the standard library
+// is not analysed, so they are read as documented.
+var netIPVars = map[string]string{
+	"net.IPv4zero":        "0.0.0.0",
+	"net.IPv4bcast":       "255.255.255.255",
+	"net.IPv4allsys":      "224.0.0.1",
+	"net.IPv4allrouter":   "224.0.0.2",
+	"net.IPv6zero":        "::",
+	"net.IPv6unspecified": "::",
+	"net.IPv6loopback":    "::1",
 }
 
 // pointee is what the pointers stored into the global g point to: the

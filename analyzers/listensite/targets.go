@@ -228,9 +228,32 @@ func constOf(st *state, bl *ast.BasicLit) *string {
 }
 
 // addrStruct is the "host:port" of a *net.TCPAddr or *net.UDPAddr:
-// a composite literal, or the result of net.ResolveTCPAddr.
+// a composite literal, the result of net.ResolveTCPAddr, or either one
+// reaching the listen call through the app's own code (a helper's
+// return, a branch, an unexported field of the app's struct).
 func (e *evaluator) addrStruct(v ssa.Value, setArg func(ast.Expr)) Value {
+	if e.depth > maxDepth {
+		return unknown()
+	}
+	e.depth++
+	defer func() { e.depth-- }()
 	switch v := v.(type) {
+	case *ssa.Call:
+		return e.addrStructReturn(v.Common(), 0)
+	case *ssa.Phi:
+		var out Value
+		for _, edge := range v.Edges {
+			out = union(out, e.addrStruct(edge, setArg))
+		}
+		return out
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			if fa, ok := v.X.(*ssa.FieldAddr); ok {
+				return e.addrStructField(fa.X.Type(), fa.Field)
+			}
+		}
+	case *ssa.Field:
+		return e.addrStructField(v.X.Type(), v.Field)
 	case *ssa.Const:
 		return lit(":0") // nil address: any interface, random port
 	case *ssa.Extract:
@@ -243,7 +266,13 @@ func (e *evaluator) addrStruct(v ssa.Value, setArg func(ast.Expr)) Value {
 				return e.eval(c.Common().Args[1])
 			}
 		}
+		if c, ok := v.Tuple.(*ssa.Call); ok {
+			return e.addrStructReturn(c.Common(), v.Index)
+		}
 	case *ssa.Alloc:
+		// A nil or unspecified IP listens on every address of the
+		// family the network names ("tcp4": IPv4 only); net.ListenTCP
+		// and net.Listen docs, Go 1.26. resolve classifies it so.
 		host := e.structFieldOfAlloc(v, nil, "IP", setArg)
 		if t, ok := host.text(); ok && len(t) > 0 && containsColon(t) {
 			host = lit("[" + t + "]")
@@ -259,6 +288,105 @@ func (e *evaluator) addrStruct(v ssa.Value, setArg func(ast.Expr)) Value {
 	}
 	return unknown()
 }
+
+// addrStructReturn is the address a function of this package returns
+// as result index (configureTCPAddr(ip, port) returning
+// &net.TCPAddr{IP: ip, Port: port}), with the call's arguments in place
+// of its parameters. Functions of other packages stay unknown: their
+// SSA bodies are not built here.
+//
+// The fields written in the helper are not where this listen call's
+// address is chosen, so the argument of the call stays its position.
+func (e *evaluator) addrStructReturn(c *ssa.CallCommon, index int) Value {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg != e.st.ssaPkg || len(callee.Blocks) == 0 || e.inReturn[callee] {
+		return unknown()
+	}
+	e.inReturn[callee] = true
+	defer delete(e.inReturn, callee)
+	var out Value
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || index >= len(ret.Results) {
+			continue
+		}
+		out = union(out, e.addrStruct(ret.Results[index], noArg))
+	}
+	if out.isUnknown() {
+		return unknown()
+	}
+	key := funcKey(callee)
+	call := e.st.idx.calls[c.Pos()]
+	skip := 0
+	if callee.Signature.Recv() != nil {
+		skip = 1
+	}
+	return out.subst(func(p Part) (Value, bool) {
+		if p.Kind == PartParam && p.Name == key && p.Index < len(c.Args) {
+			v := bracketIP(e.eval(c.Args[p.Index]), c.Args[p.Index].Type())
+			if i := p.Index - skip; call != nil && i >= 0 && i < len(call.Args) {
+				v = withAt(v, e.st, call.Args[i])
+			}
+			return v, true
+		}
+		return Value{}, false
+	})
+}
+
+// bracketIP writes an IPv6 address held in a net.IP in brackets, as
+// the host of "host:port".
+func bracketIP(v Value, t types.Type) Value {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != netPackage || n.Obj().Name() != "IP" {
+		return v
+	}
+	if s, ok := v.text(); ok && containsColon(s) {
+		return lit("[" + s + "]")
+	}
+	return v
+}
+
+// addrStructField is the address held in field index of the struct
+// type t (or *t), when t is declared in this package and the field is
+// unexported: only this package's stores can set it (encoding/json and
+// the env and config decoders skip unexported fields), so the union of
+// what it stores there is every value the field can hold besides nil.
+func (e *evaluator) addrStructField(t types.Type, index int) Value {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != e.st.pass.Pkg {
+		return unknown()
+	}
+	s, ok := n.Underlying().(*types.Struct)
+	if !ok || index >= s.NumFields() || s.Field(index).Exported() {
+		return unknown()
+	}
+	key := fieldKeyOf(t, index)
+	var out Value
+	for _, fn := range e.st.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				st, ok := in.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok || fa.Field != index || fieldKeyOf(fa.X.Type(), fa.Field) != key {
+					continue
+				}
+				out = union(out, e.addrStruct(st.Val, noArg))
+			}
+		}
+	}
+	if out.isUnknown() {
+		return unknown()
+	}
+	return out
+}
+
+func noArg(ast.Expr) {}
 
 func containsColon(s string) bool {
 	for i := 0; i < len(s); i++ {

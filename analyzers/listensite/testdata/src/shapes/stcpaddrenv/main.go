@@ -8,10 +8,12 @@
 // net.ListenTCP; cmd/budget_chat and three other programs start it;
 // fly.toml builds the program its TARGET_BINARY build arg names,
 // smoke_test at this commit, has internal_port 4269 and sets none of
-// the three variables). The analysis follows neither the
-// network nor the TCPAddr fields here and says so: network, host and
-// port unknown, nothing guessed (in particular not tcp4's IPv4-only
-// socket, which only the unset-variable path gives).
+// the three variables). The TCPAddr is followed through the unexported
+// field of the app's struct (only this package can set it): host
+// 0.0.0.0 unless PROTO_TCP_IP, port 4269 unless PROTO_PORT. The network
+// stays an env var read here, so which sockets the wildcard opens
+// (tcp4's IPv4 only, or tcp's dual-stack) is not claimed: host class
+// unknown, nothing guessed.
 package main
 
 import (
@@ -50,7 +52,7 @@ func fromEnv() (*tcpServer, error) {
 }
 
 func (s *tcpServer) start() error {
-	ln, err := net.ListenTCP(s.network, s.addr) // want `net.ListenTCP  host=unknown port=0$`
+	ln, err := net.ListenTCP(s.network, s.addr) // want `net.ListenTCP  host=unknown "0.0.0.0" env=PROTO_TCP_IP port=4269 env=PROTO_PORT default=4269$`
 	if err != nil {
 		return err
 	}
