@@ -145,7 +145,23 @@ func run(pass *analysis.Pass) (any, error) {
 		for i := range f.Pending {
 			r := f.Pending[i]
 			work = append(work, &r)
-			// Fields this package stores into may finish it too.
+			// Fields this package stores into may finish it too: the
+			// app's own server type whose Addr main fills in
+			// (&jcp.Server{Addr: ":" + port}) and whose method listens.
+			// The store is where the address is completed, as a
+			// constructor's call is for a parameter.
+			if nr, via := st.resolveFieldsHere(e, r.Addr); via != nil {
+				d := r
+				d.Addr = st.resolveFields(e, nr)
+				d.Network = st.resolveFields(e, r.Network)
+				d.Via = st.rangeOf(via.Pos(), via.End())
+				d.ViaArg = d.Via
+				derived = append(derived, &d)
+				if hasParams(d.Addr) || hasParams(d.Network) {
+					work = append(work, &d)
+				}
+				continue
+			}
 			if nr := st.resolveFields(e, r.Addr); !valueEqual(nr, r.Addr) && !hasParams(nr) {
 				d := r
 				d.Addr = nr

@@ -3,8 +3,10 @@ package listensite
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"sort"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -69,6 +71,7 @@ type state struct {
 	funcs    []*ssa.Function
 	idx      *astIndex
 	imported []*packageFact
+	boxed    map[string]bool // boxedTypes, once computed
 	byPath   map[string]*packageFact
 
 	fields  map[string]Value
@@ -328,12 +331,13 @@ func (st *state) fieldTable(e *evaluator) map[string]Value {
 // package declaring the field, stores into them.
 func (st *state) resolveFields(e *evaluator, v Value) Value {
 	table := st.fieldTable(e)
+	boxed := st.boxedTypes(e)
 	for range 3 {
 		if !v.hasSymbols() {
 			return v
 		}
 		v = v.subst(func(p Part) (Value, bool) {
-			if p.Kind != PartField {
+			if p.Kind != PartField || boxedField(boxed, p.Name) {
 				return Value{}, false
 			}
 			if r, ok := table[p.Name]; ok && !r.isUnknown() {
@@ -348,6 +352,131 @@ func (st *state) resolveFields(e *evaluator, v Value) Value {
 		})
 	}
 	return v
+}
+
+// resolveFieldsHere replaces the field parts of v that this package
+// stores into with everything any analysed package stores there, and
+// returns the first such store (in source order) for a site to stand
+// at; nil when this package stores into none of them.
+func (st *state) resolveFieldsHere(e *evaluator, v Value) (Value, ast.Expr) {
+	table := st.fieldTable(e)
+	boxed := st.boxedTypes(e)
+	keys := map[string]bool{}
+	out := v.subst(func(p Part) (Value, bool) {
+		if p.Kind != PartField {
+			return Value{}, false
+		}
+		if boxedField(boxed, p.Name) {
+			return Value{}, false
+		}
+		r, ok := table[p.Name]
+		if !ok || r.isUnknown() {
+			return Value{}, false
+		}
+		for _, f := range st.imported {
+			if x, ok := f.fields[p.Name]; ok {
+				r = union(r, x)
+			}
+		}
+		keys[p.Name] = true
+		return r, true
+	})
+	if len(keys) == 0 {
+		return v, nil
+	}
+	var first ast.Expr
+	for _, fn := range st.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				s, ok := in.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := s.Addr.(*ssa.FieldAddr)
+				if !ok || !keys[fieldKeyOf(fa.X.Type(), fa.Field)] {
+					continue
+				}
+				if x := st.idx.stores[s.Pos()]; x != nil && (first == nil || x.Pos() < first.Pos()) {
+					first = x
+				}
+			}
+		}
+	}
+	if first == nil {
+		return v, nil // stored only by library calls: no place to stand
+	}
+	return out, first
+}
+
+// boxedTypes names ("pkgpath.Type") the struct types a value or pointer
+// of which this package hands to another package's function as an
+// empty interface, other than to the env libraries fieldTable models:
+// json.Unmarshal(data, srv) and the other decoders take "any" and may
+// replace whatever the package stored into the fields, so those stores
+// are not the fields' values. (A struct returned as the app's own
+// interface, a listener factory, is not handed to anyone.)
+func (st *state) boxedTypes(e *evaluator) map[string]bool {
+	if st.boxed != nil {
+		return st.boxed
+	}
+	st.boxed = map[string]bool{}
+	for _, fn := range st.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				mi, ok := in.(*ssa.MakeInterface)
+				if !ok || !st.passedAway(mi) {
+					continue
+				}
+				t := mi.X.Type()
+				if p, ok := t.Underlying().(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				n, ok := types.Unalias(t).(*types.Named)
+				if !ok || n.Obj().Pkg() == nil {
+					continue
+				}
+				if _, ok := n.Underlying().(*types.Struct); !ok {
+					continue
+				}
+				if _, filled := e.filledBy(mi); filled {
+					continue
+				}
+				st.boxed[n.Obj().Pkg().Path()+"."+n.Obj().Name()] = true
+			}
+		}
+	}
+	return st.boxed
+}
+
+// passedAway reports whether mi, boxed as an empty interface, is an
+// argument of a call into another package.
+func (st *state) passedAway(mi *ssa.MakeInterface) bool {
+	it, ok := mi.Type().Underlying().(*types.Interface)
+	if !ok || !it.Empty() || mi.Referrers() == nil {
+		return false
+	}
+	for _, r := range *mi.Referrers() {
+		c, ok := r.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg == st.ssaPkg {
+			continue
+		}
+		for _, a := range c.Common().Args {
+			if a == mi {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boxedField reports whether the field key ("pkgpath.Type.field")
+// belongs to one of the boxed types.
+func boxedField(boxed map[string]bool, key string) bool {
+	i := strings.LastIndexByte(key, '.')
+	return i < 0 || boxed[key[:i]]
 }
 
 func (st *state) importedReturn(key string, index int) (Value, bool) {

@@ -5,10 +5,10 @@
 // harveysanders/protohackers@7d62c13d2f2aadadacec23604c6d4a59ff6cb1fa
 // (9-job-centre/cmd/main.go: port "9999" unless PORT, &jcp.Server{Addr:
 // ":" + port}; 9-job-centre/jcp/jcp.go ListenAndServe;
-// fly.9-jobcentre.toml sets PORT=8080, internal_port 8080). The
-// analysis does not carry the Addr field of the app's own type into
-// its method (unlike http.Server's), so the site stays unknown there and
-// main has no via site: nothing is guessed.
+// fly.9-jobcentre.toml sets PORT=8080, internal_port 8080). The method's
+// site waits on the Addr field; main is the only package storing into
+// it, so the site is finished here, at the store, as a constructor's
+// call finishes one waiting on a parameter (srvparam, ctorembed).
 package main
 
 import (
@@ -22,6 +22,6 @@ func main() {
 	if os.Getenv("PORT") != "" {
 		port = os.Getenv("PORT")
 	}
-	srv := &jcp.Server{Addr: ":" + port}
+	srv := &jcp.Server{Addr: ":" + port} // want `net.Listen tcp host=dual-stack wildcard port=9999 env=PORT default=9999 via$`
 	srv.ListenAndServe()
 }
