@@ -143,6 +143,10 @@ func (e *evaluator) deref(p ssa.Value) Value {
 		if g, ok := p.X.(*ssa.Global); ok && p.Op == token.MUL {
 			return e.pointee(g)
 		}
+		// *addr where addr is a local flag pointer a closure captures.
+		if cell := capturedCell(p.X); cell != nil && p.Op == token.MUL {
+			return e.capturedFlag(cell)
+		}
 	case *ssa.Call:
 		if f, ok := flagCall(p.Common()); ok && f.ptr {
 			// port := flag.String(...) in a function: what it stores

@@ -16,13 +16,13 @@ import (
 )
 
 func main() {
-	addr := flag.String("addr", "localhost:8080", "bind address") // want `host value of http\.ListenAndServe$`
-	metricsAddr := flag.String("metrics-addr", "localhost:9090", "metrics bind address")
+	addr := flag.String("addr", "localhost:8080", "bind address")                        // want `host value of http\.ListenAndServe$`
+	metricsAddr := flag.String("metrics-addr", "localhost:9090", "metrics bind address") // want `host value of http\.ListenAndServe$`
 	flag.Parse()
 
-	// The flag pointer captured by the closure is not followed yet: an
-	// honest unknown, not a guess.
-	go func() { _ = http.ListenAndServe(*metricsAddr, http.NotFoundHandler()) }() // want `http\.ListenAndServe tcp host=unknown port=0$`
+	// The closure reads the flag through the variable it captures, which
+	// nothing else writes: the same flag, the same default.
+	go func() { _ = http.ListenAndServe(*metricsAddr, http.NotFoundHandler()) }() // want `http\.ListenAndServe tcp host=loopback "localhost" flag=metrics-addr whole port=9090 flag=metrics-addr$`
 
 	if err := http.ListenAndServe(*addr, http.NotFoundHandler()); err != nil { // want `http\.ListenAndServe tcp host=loopback "localhost" flag=addr whole port=8080 flag=addr$`
 		panic(err)
