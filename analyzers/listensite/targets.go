@@ -474,18 +474,27 @@ func variableTarget(ptr ssa.Value) (target, cell *ssa.Alloc) {
 func cellFieldStores(cell *ssa.Alloc, index int) []*ssa.Store {
 	var out []*ssa.Store
 	for _, load := range cellLoads(cell, 0) {
-		if load.Referrers() == nil {
+		out = append(out, fieldStores(load, index)...)
+	}
+	return out
+}
+
+// fieldStores are the stores into field index of the struct that ptr
+// points to, made through ptr itself.
+func fieldStores(ptr ssa.Value, index int) []*ssa.Store {
+	refs := ptr.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var out []*ssa.Store
+	for _, r := range *refs {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok || fa.Field != index || fa.Referrers() == nil {
 			continue
 		}
-		for _, r := range *load.Referrers() {
-			fa, ok := r.(*ssa.FieldAddr)
-			if !ok || fa.Field != index || fa.Referrers() == nil {
-				continue
-			}
-			for _, u := range *fa.Referrers() {
-				if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
-					out = append(out, st)
-				}
+		for _, u := range *fa.Referrers() {
+			if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
+				out = append(out, st)
 			}
 		}
 	}
@@ -538,17 +547,9 @@ func (e *evaluator) structFieldOfAlloc(a, cell *ssa.Alloc, name string, setArg f
 	if idx < 0 || a.Referrers() == nil {
 		return unknown()
 	}
-	for _, r := range *a.Referrers() {
-		fa, ok := r.(*ssa.FieldAddr)
-		if !ok || fa.Field != idx || fa.Referrers() == nil {
-			continue
-		}
-		for _, s := range *fa.Referrers() {
-			if st, ok := s.(*ssa.Store); ok && st.Addr == fa {
-				if x := e.st.idx.stores[st.Pos()]; x != nil {
-					setArg(x)
-				}
-			}
+	for _, st := range fieldStores(a, idx) {
+		if x := e.st.idx.stores[st.Pos()]; x != nil {
+			setArg(x)
 		}
 	}
 	v := e.localField(a, idx)
