@@ -56,14 +56,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 			if s.Proto == listen.UDP || !s.InternalPort.OK {
 				continue
 			}
-			var checks []*flytoml.ServiceCheck
-			switch {
-			case s.HTTP != nil:
-				checks = s.HTTP.Checks
-			case s.Service != nil:
-				checks = s.Service.HTTPChecks
-			}
-			for _, c := range checks {
+			for _, c := range httpChecks(s) {
 				if c.Protocol.OK && c.Protocol.V == "https" {
 					continue // https-check-on-plain-port's case
 				}

@@ -363,3 +363,15 @@ func quoteEach(vs []string) []string {
 	}
 	return out
 }
+
+// httpChecks are the HTTP checks a service declares: [[http_service.checks]]
+// or [[services.http_checks]].
+func httpChecks(s *workspace.Service) []*flytoml.ServiceCheck {
+	switch {
+	case s.HTTP != nil:
+		return s.HTTP.Checks
+	case s.Service != nil:
+		return s.Service.HTTPChecks
+	}
+	return nil
+}

@@ -50,14 +50,7 @@ var HTTPSCheckOnPlainPort = Register(&Rule{
 			if s.Proto == listen.UDP || !plainToApp(s.Edge) {
 				continue
 			}
-			var checks []*flytoml.ServiceCheck
-			switch {
-			case s.HTTP != nil:
-				checks = s.HTTP.Checks
-			case s.Service != nil:
-				checks = s.Service.HTTPChecks
-			}
-			for _, c := range checks {
+			for _, c := range httpChecks(s) {
 				if !c.Protocol.OK || c.Protocol.V != "https" {
 					continue
 				}
