@@ -1,6 +1,10 @@
 package listensite_test
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -49,18 +53,18 @@ func TestDecide(t *testing.T) {
 		host string
 		cls  listen.HostClass
 		port int
-		line int // where the chosen host is written, 0: not one literal
+		at   string // the shape whose literal the chosen host stands at, "": not one literal
 	}{
 		// Unset: the helper's default "production" keeps 0.0.0.0.
-		{"default", branch, env(), "0.0.0.0", listen.HostDualStack, 8080, 0},
-		{"set", branch, env("APP_ENV", "development"), "127.0.0.1", listen.HostLoopback, 8080, 21},
-		{"empty is unset", branch, env("APP_ENV", ""), "0.0.0.0", listen.HostDualStack, 8080, 0},
-		{"other", branch, env("APP_ENV", "staging"), "0.0.0.0", listen.HostDualStack, 8080, 0},
+		{"default", branch, env(), "0.0.0.0", listen.HostDualStack, 8080, ""},
+		{"set", branch, env("APP_ENV", "development"), "127.0.0.1", listen.HostLoopback, 8080, "shapes/envbranch"},
+		{"empty is unset", branch, env("APP_ENV", ""), "0.0.0.0", listen.HostDualStack, 8080, ""},
+		{"other", branch, env("APP_ENV", "staging"), "0.0.0.0", listen.HostDualStack, 8080, ""},
 		// Empty is unset to a getenv helper: its default picks loopback.
-		{"dev default", dev, env("APP_ENV", ""), "localhost", listen.HostLoopback, 3000, 20},
-		{"dev overridden", dev, env("APP_ENV", "production"), "0.0.0.0", listen.HostDualStack, 3000, 0},
-		{"chain unset", chain, env(), "0.0.0.0", listen.HostDualStack, 7070, 0},
-		{"chain second", chain, env("STAGE", "ci"), "localhost", listen.HostLoopback, 7070, 0},
+		{"dev default", dev, env("APP_ENV", ""), "localhost", listen.HostLoopback, 3000, "shapes/envdevdefault"},
+		{"dev overridden", dev, env("APP_ENV", "production"), "0.0.0.0", listen.HostDualStack, 3000, ""},
+		{"chain unset", chain, env(), "0.0.0.0", listen.HostDualStack, 7070, ""},
+		{"chain second", chain, env("STAGE", "ci"), "localhost", listen.HostLoopback, 7070, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := tc.site.Decide(tc.env)
@@ -71,8 +75,10 @@ func TestDecide(t *testing.T) {
 				t.Errorf("range moved: %v", l.Range)
 			}
 			// A finding about the decided host stands at its literal.
-			if tc.line != 0 && l.HostRange.Start.Line != tc.line {
-				t.Errorf("host range %v, want line %d", l.HostRange, tc.line)
+			if tc.at != "" {
+				if line := literalLine(t, tc.at, tc.host); l.HostRange.Start.Line != line {
+					t.Errorf("host range %v, want line %d", l.HostRange, line)
+				}
 			}
 		})
 	}
@@ -80,6 +86,25 @@ func TestDecide(t *testing.T) {
 	if branch.Host.Class != listen.HostUnknown || branch.Port.Number != 8080 {
 		t.Errorf("undecided site = %+v", branch.Listener)
 	}
+}
+
+// literalLine is the line of the first assignment of the string literal
+// lit in the shape pkg's main.go, so that a comment added above the code
+// does not break the test.
+func literalLine(t *testing.T, pkg, lit string) int {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(analysistest.TestData(), "src", pkg, "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		code, _, _ := strings.Cut(line, "//")
+		if strings.Contains(code, "= "+strconv.Quote(lit)) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no assignment of %q", pkg, lit)
+	return 0
 }
 
 // TestNetworkUnknownAlternatives: with the network read at run time
