@@ -53,10 +53,10 @@ func (d *decoder) top(root *table) {
 				d.checkKeys(t, p, staticKeys)
 				c.Statics = append(c.Statics, &Static{
 					Section:       sectionOf(nil, v),
-					GuestPath:     d.str(t.get("guest_path"), p+".guest_path"),
-					URLPrefix:     d.str(t.get("url_prefix"), p+".url_prefix"),
-					TigrisBucket:  d.str(t.get("tigris_bucket"), p+".tigris_bucket"),
-					IndexDocument: d.str(t.get("index_document"), p+".index_document"),
+					GuestPath:     d.str(t.at(p, "guest_path")),
+					URLPrefix:     d.str(t.at(p, "url_prefix")),
+					TigrisBucket:  d.str(t.at(p, "tigris_bucket")),
+					IndexDocument: d.str(t.at(p, "index_document")),
 				})
 			}
 		case "files":
@@ -87,15 +87,15 @@ func (d *decoder) build(e *entry) {
 	t := v.tbl
 	d.checkKeys(t, "build", buildKeys)
 	b := &Build{Section: sectionOf(e, v)}
-	b.Builder = d.str(t.get("builder"), "build.builder")
+	b.Builder = d.str(t.at("build", "builder"))
 	b.Buildpacks = d.strings(t.get("buildpacks"), "build.buildpacks", false)
-	b.Image = d.str(t.get("image"), "build.image")
-	b.Builtin = d.str(t.get("builtin"), "build.builtin")
-	b.Dockerfile = d.str(t.get("dockerfile"), "build.dockerfile")
-	b.Ignorefile = d.str(t.get("ignorefile"), "build.ignorefile")
-	b.Compression = d.str(t.get("compression"), "build.compression")
-	b.CompressionLevel = d.integer(t.get("compression_level"), "build.compression_level")
-	b.Target = d.str(t.get("build-target"), "build.build-target")
+	b.Image = d.str(t.at("build", "image"))
+	b.Builtin = d.str(t.at("build", "builtin"))
+	b.Dockerfile = d.str(t.at("build", "dockerfile"))
+	b.Ignorefile = d.str(t.at("build", "ignorefile"))
+	b.Compression = d.str(t.at("build", "compression"))
+	b.CompressionLevel = d.integer(t.at("build", "compression_level"))
+	b.Target = d.str(t.at("build", "build-target"))
 	// patchBuild renames build_target to build-target, over any
 	// build-target already there.
 	if bt := t.get("build_target"); bt != nil {
@@ -129,9 +129,9 @@ func (d *decoder) deploy(e *entry) {
 	d.checkKeys(t, "deploy", deployKeys)
 	d.cfg.Deploy = &Deploy{
 		Section:        sectionOf(e, v),
-		Strategy:       d.str(t.get("strategy"), "deploy.strategy"),
-		ReleaseCommand: d.str(t.get("release_command"), "deploy.release_command"),
-		MaxUnavailable: d.float(t.get("max_unavailable"), "deploy.max_unavailable"),
+		Strategy:       d.str(t.at("deploy", "strategy")),
+		ReleaseCommand: d.str(t.at("deploy", "release_command")),
+		MaxUnavailable: d.float(t.at("deploy", "max_unavailable")),
 		WaitTimeout:    d.duration(t.get("wait_timeout"), "deploy.wait_timeout", inNanos),
 	}
 	d.duration(t.get("release_command_timeout"), "deploy.release_command_timeout", inNanos)
@@ -242,9 +242,9 @@ func (d *decoder) concurrency(e *entry, path string, oldString bool) *Concurrenc
 	d.checkKeys(t, path, concurrencyKeys)
 	return &Concurrency{
 		Section:   sectionOf(e, e.val),
-		Type:      d.str(t.get("type"), path+".type"),
-		HardLimit: d.integer(t.get("hard_limit"), path+".hard_limit"),
-		SoftLimit: d.integer(t.get("soft_limit"), path+".soft_limit"),
+		Type:      d.str(t.at(path, "type")),
+		HardLimit: d.integer(t.at(path, "hard_limit")),
+		SoftLimit: d.integer(t.at(path, "soft_limit")),
 	}
 }
 
@@ -297,11 +297,11 @@ func (d *decoder) httpService(e *entry) {
 		Section: sectionOf(e, v),
 		// No patch touches [http_service]: a string port is an error here,
 		// unlike in [[services]].
-		InternalPort:       d.integer(t.get("internal_port"), p+".internal_port"),
-		ForceHTTPS:         d.boolean(t.get("force_https"), p+".force_https"),
-		AutoStopMachines:   d.autostop(t.get("auto_stop_machines"), p+".auto_stop_machines"),
-		AutoStartMachines:  d.boolean(t.get("auto_start_machines"), p+".auto_start_machines"),
-		MinMachinesRunning: d.integer(t.get("min_machines_running"), p+".min_machines_running"),
+		InternalPort:       d.integer(t.at(p, "internal_port")),
+		ForceHTTPS:         d.boolean(t.at(p, "force_https")),
+		AutoStopMachines:   d.autostop(t.at(p, "auto_stop_machines")),
+		AutoStartMachines:  d.boolean(t.at(p, "auto_start_machines")),
+		MinMachinesRunning: d.integer(t.at(p, "min_machines_running")),
 		Processes:          d.strings(t.get("processes"), p+".processes", false),
 		Concurrency:        d.concurrency(t.get("concurrency"), p+".concurrency", false),
 	}
@@ -336,12 +336,12 @@ func (d *decoder) service(v *value, p string) *Service {
 	d.checkKeys(t, p, serviceKeys)
 	s := &Service{
 		Section:            sectionOf(nil, v),
-		Protocol:           d.str(t.get("protocol"), p+".protocol"),
-		InternalPort:       d.port(t.get("internal_port"), p+".internal_port"),
+		Protocol:           d.str(t.at(p, "protocol")),
+		InternalPort:       d.port(t.at(p, "internal_port")),
 		Processes:          d.strings(t.get("processes"), p+".processes", false),
-		AutoStopMachines:   d.autostop(t.get("auto_stop_machines"), p+".auto_stop_machines"),
-		AutoStartMachines:  d.boolean(t.get("auto_start_machines"), p+".auto_start_machines"),
-		MinMachinesRunning: d.integer(t.get("min_machines_running"), p+".min_machines_running"),
+		AutoStopMachines:   d.autostop(t.at(p, "auto_stop_machines")),
+		AutoStartMachines:  d.boolean(t.at(p, "auto_start_machines")),
+		MinMachinesRunning: d.integer(t.at(p, "min_machines_running")),
 		Concurrency:        d.concurrency(t.get("concurrency"), p+".concurrency", true),
 	}
 	if pe := t.get("ports"); pe != nil {
@@ -367,11 +367,11 @@ func (d *decoder) servicePort(v *value, p string) *ServicePort {
 	d.checkKeys(t, p, portKeys)
 	sp := &ServicePort{
 		Section:    sectionOf(nil, v),
-		Port:       d.port(t.get("port"), p+".port"),
-		StartPort:  d.integer(t.get("start_port"), p+".start_port"),
-		EndPort:    d.integer(t.get("end_port"), p+".end_port"),
+		Port:       d.port(t.at(p, "port")),
+		StartPort:  d.integer(t.at(p, "start_port")),
+		EndPort:    d.integer(t.at(p, "end_port")),
 		Handlers:   d.strings(t.get("handlers"), p+".handlers", false),
-		ForceHTTPS: d.boolean(t.get("force_https"), p+".force_https"),
+		ForceHTTPS: d.boolean(t.at(p, "force_https")),
 	}
 	if o := t.get("tls_options"); o != nil {
 		sp.TLSOptions = d.tlsOptions(o, p+".tls_options")
@@ -400,9 +400,9 @@ func (d *decoder) serviceCheck(v *value, p, kind string, u durationUnit) *Servic
 		GracePeriod: d.duration(t.get("grace_period"), p+".grace_period", u),
 	}
 	if kind == "http" {
-		c.Method = d.str(t.get("method"), p+".method")
-		c.Path = d.str(t.get("path"), p+".path")
-		c.Protocol = d.str(t.get("protocol"), p+".protocol")
+		c.Method = d.str(t.at(p, "method"))
+		c.Path = d.str(t.at(p, "path"))
+		c.Protocol = d.str(t.at(p, "protocol"))
 		c.Headers = checkHeaders(t.get("headers"))
 	}
 	return c
@@ -444,13 +444,13 @@ func (d *decoder) check(name string, sec Section, t *table, p string, known sche
 	return &Check{
 		Section:     sec,
 		Name:        name,
-		Type:        d.str(t.get("type"), p+".type"),
-		Port:        d.integer(t.get("port"), p+".port"),
+		Type:        d.str(t.at(p, "type")),
+		Port:        d.integer(t.at(p, "port")),
 		Interval:    d.duration(t.get("interval"), p+".interval", inMillis),
 		Timeout:     d.duration(t.get("timeout"), p+".timeout", inMillis),
 		GracePeriod: d.duration(t.get("grace_period"), p+".grace_period", inMillis),
-		Method:      d.str(t.get("method"), p+".method"),
-		Path:        d.str(t.get("path"), p+".path"),
+		Method:      d.str(t.at(p, "method")),
+		Path:        d.str(t.at(p, "path")),
 		Headers:     checkHeaders(t.get("headers")),
 		Processes:   d.strings(t.get("processes"), p+".processes", false),
 	}
@@ -517,14 +517,14 @@ func (d *decoder) mounts(e *entry) {
 		d.checkKeys(t, p, mountKeys)
 		d.cfg.Mounts = append(d.cfg.Mounts, &Mount{
 			Section:     sectionOf(e, v),
-			Source:      d.str(t.get("source"), p+".source"),
-			Destination: d.str(t.get("destination"), p+".destination"),
+			Source:      d.str(t.at(p, "source")),
+			Destination: d.str(t.at(p, "destination")),
 			// patchMounts prints a number as text (initial_size = 10).
-			InitialSize:             d.text(t.get("initial_size"), p+".initial_size"),
-			SnapshotRetention:       d.integer(t.get("snapshot_retention"), p+".snapshot_retention"),
-			AutoExtendSizeThreshold: d.integer(t.get("auto_extend_size_threshold"), p+".auto_extend_size_threshold"),
-			AutoExtendSizeIncrement: d.str(t.get("auto_extend_size_increment"), p+".auto_extend_size_increment"),
-			AutoExtendSizeLimit:     d.str(t.get("auto_extend_size_limit"), p+".auto_extend_size_limit"),
+			InitialSize:             d.text(t.at(p, "initial_size")),
+			SnapshotRetention:       d.integer(t.at(p, "snapshot_retention")),
+			AutoExtendSizeThreshold: d.integer(t.at(p, "auto_extend_size_threshold")),
+			AutoExtendSizeIncrement: d.str(t.at(p, "auto_extend_size_increment")),
+			AutoExtendSizeLimit:     d.str(t.at(p, "auto_extend_size_limit")),
 			Processes:               d.strings(t.get("processes"), p+".processes", false),
 		})
 	}
@@ -537,8 +537,8 @@ func (d *decoder) metrics(e *entry) {
 		d.checkKeys(t, p, metricsKeys)
 		d.cfg.Metrics = append(d.cfg.Metrics, &Metrics{
 			Section:   sectionOf(e, v),
-			Port:      d.integer(t.get("port"), p+".port"),
-			Path:      d.str(t.get("path"), p+".path"),
+			Port:      d.integer(t.at(p, "port")),
+			Path:      d.str(t.at(p, "path")),
 			Processes: d.strings(t.get("processes"), p+".processes", false),
 		})
 	}
@@ -551,8 +551,8 @@ func (d *decoder) restart(e *entry) {
 		d.checkKeys(t, p, restartKeys)
 		d.cfg.Restart = append(d.cfg.Restart, &Restart{
 			Section:    sectionOf(nil, v),
-			Policy:     d.str(t.get("policy"), p+".policy"),
-			MaxRetries: d.integer(t.get("retries"), p+".retries"),
+			Policy:     d.str(t.at(p, "policy")),
+			MaxRetries: d.integer(t.at(p, "retries")),
 			Processes:  d.strings(t.get("processes"), p+".processes", false),
 		})
 	}
@@ -570,12 +570,12 @@ func (d *decoder) vm(e *entry, v *value, p string) *VM {
 	return &VM{
 		Section: sectionOf(e, v),
 		Table:   e.name,
-		Size:    d.str(t.get("size"), p+".size"),
+		Size:    d.str(t.at(p, "size")),
 		// patchCompute prints a number as text (memory = 512).
-		Memory:    d.text(t.get("memory"), p+".memory"),
-		MemoryMB:  d.integer(t.get("memory_mb"), p+".memory_mb"),
-		CPUs:      d.integer(t.get("cpus"), p+".cpus"),
-		CPUKind:   d.str(t.get("cpu_kind"), p+".cpu_kind"),
+		Memory:    d.text(t.at(p, "memory")),
+		MemoryMB:  d.integer(t.at(p, "memory_mb")),
+		CPUs:      d.integer(t.at(p, "cpus")),
+		CPUKind:   d.str(t.at(p, "cpu_kind")),
 		Processes: d.strings(t.get("processes"), p+".processes", false),
 	}
 }

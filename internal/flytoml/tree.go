@@ -87,6 +87,13 @@ func (t *table) get(name string) *entry {
 	return nil
 }
 
+// at returns key's entry together with its dotted path under prefix, so a
+// decoder call names each key once and the reported path cannot drift from
+// the key that was read.
+func (t *table) at(prefix, key string) (*entry, string) {
+	return t.get(key), prefix + "." + key
+}
+
 func (t *table) add(e *entry) {
 	t.entries = append(t.entries, e)
 	switch {
