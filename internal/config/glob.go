@@ -36,8 +36,9 @@ func Match(pattern, name string) bool {
 	return ok && err == nil
 }
 
-// checkGlob says what is wrong with an exclude pattern, or returns nil.
-func checkGlob(g string) error {
+// CheckGlob says what is wrong with an exclude glob, or returns nil; Load
+// and the language server (for the globs its settings carry) both use it.
+func CheckGlob(g string) error {
 	switch {
 	case strings.TrimSpace(g) == "":
 		return errors.New("is empty")
@@ -56,7 +57,3 @@ func checkGlob(g string) error {
 	}
 	return nil
 }
-
-// CheckGlob says what is wrong with an exclude glob, or nil; the language
-// server checks the globs its settings carry with it.
-func CheckGlob(g string) error { return checkGlob(g) }

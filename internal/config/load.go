@@ -239,7 +239,7 @@ func (l *loader) globs(v *value) []string {
 			l.errorAt(e.valRng, "exclude must list globs as strings, not %s", e.kind)
 			continue
 		}
-		if err := checkGlob(e.str); err != nil {
+		if err := CheckGlob(e.str); err != nil {
 			l.errorAt(e.valRng, "exclude: %q %v", e.str, err)
 			continue
 		}
