@@ -98,7 +98,7 @@ func TestConfigFixesApply(t *testing.T) {
 	data := ws.Files[ws.Apps[0].ConfigPath]
 	for i := len(ds) - 1; i >= 0; i-- { // from the end, so offsets stay valid
 		for _, f := range ds[i].Fixes {
-			data, _ = applyTOMLEdits(data, f.Edits)
+			data, _ = applyTOMLEdits(ws.Apps[0].ConfigPath, data, f.Edits)
 		}
 	}
 	want := strings.Replace(string(src), "force_http =", "force_https =", 1)
@@ -229,7 +229,7 @@ func FuzzConfigRules(f *testing.F) {
 				t.Fatalf("bad diagnostic %+v", d)
 			}
 			for _, fx := range d.Fixes {
-				if _, ok := applyTOMLEdits(config, fx.Edits); !ok {
+				if _, ok := applyTOMLEdits(ws.Apps[0].ConfigPath, config, fx.Edits); !ok {
 					t.Fatalf("fix does not apply: %+v", fx)
 				}
 			}

@@ -1,15 +1,14 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/internal/editdist"
-
 	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/editdist"
+	"github.com/flylint-dev/flylint/internal/fix"
 	"github.com/flylint-dev/flylint/internal/flytoml"
 	"github.com/flylint-dev/flylint/internal/source"
 	"github.com/flylint-dev/flylint/internal/workspace"
@@ -187,7 +186,7 @@ func (v *fixVerifier) verify(edits []diag.Edit) bool {
 		return false
 	}
 	v.budget--
-	edited, ok := applyTOMLEdits(data, edits)
+	edited, ok := applyTOMLEdits(v.p.App.ConfigPath, data, edits)
 	if !ok {
 		return false
 	}
@@ -216,23 +215,18 @@ func problemTally(ps []flytoml.Problem) map[string]int {
 	return m
 }
 
-// applyTOMLEdits applies non-overlapping edits to data.
-func applyTOMLEdits(data []byte, edits []diag.Edit) ([]byte, bool) {
-	es := slices.Clone(edits)
-	slices.SortFunc(es, func(a, b diag.Edit) int { return a.Start.Offset - b.Start.Offset })
-	var out bytes.Buffer
-	pos := 0
-	for _, e := range es {
-		s, t := e.Start.Offset, e.End.Offset
-		if s < pos || t < s || t > len(data) {
-			return nil, false
-		}
-		out.Write(data[pos:s])
-		out.WriteString(e.NewText)
-		pos = t
+// applyTOMLEdits applies one fix's edits to file's data with fix.Apply,
+// the code `flylint --fix` writes with, so a verified fix is the one that
+// is written. ok is false when the edits overlap or leave the file.
+func applyTOMLEdits(file string, data []byte, edits []diag.Edit) (_ []byte, ok bool) {
+	changed, skipped, err := fix.Apply(map[string][]byte{file: data}, []diag.Fix{{Edits: edits}})
+	if err != nil || len(skipped) > 0 {
+		return nil, false
 	}
-	out.Write(data[pos:])
-	return out.Bytes(), true
+	if c, ok := changed[file]; ok {
+		return c, true
+	}
+	return data, true
 }
 
 // plainWord reports whether s can be written as a TOML basic string
