@@ -369,3 +369,12 @@ func httpChecks(s *workspace.Service) []*flytoml.ServiceCheck {
 	}
 	return nil
 }
+
+// fromTigrisBucket reports whether a [[statics]] mapping names a Tigris
+// bucket. flyctl treats an empty tigris_bucket as none
+// (StaticIsCandidateForTigrisPush tests TigrisBucket != "", flyctl
+// ad0172f); a value of another type counts as a bucket, so that nothing
+// is reported about a mapping whose source is not known.
+func fromTigrisBucket(s *flytoml.Static) bool {
+	return s.TigrisBucket.Set && (!s.TigrisBucket.OK || s.TigrisBucket.V != "")
+}

@@ -53,9 +53,9 @@ var StaticIndexWithoutTigris = Register(&Rule{
 			if s == nil || !s.IndexDocument.OK || s.IndexDocument.V == "" {
 				continue
 			}
-			// A bucket of any spelling, or a guest_path flyctl pushes to
-			// Tigris, is served from Tigris.
-			if s.TigrisBucket.Set || !s.GuestPath.OK || !path.IsAbs(s.GuestPath.V) {
+			// A bucket, or a guest_path flyctl pushes to Tigris, is served
+			// from Tigris.
+			if fromTigrisBucket(s) || !s.GuestPath.OK || !path.IsAbs(s.GuestPath.V) {
 				continue
 			}
 			p.Report(diag.Diagnostic{Range: s.IndexDocument.Value,

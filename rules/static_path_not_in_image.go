@@ -79,7 +79,7 @@ CMD ["/server"]
 			if s == nil || !s.GuestPath.OK || !path.IsAbs(s.GuestPath.V) {
 				continue
 			}
-			if s.TigrisBucket.Set && (!s.TigrisBucket.OK || s.TigrisBucket.V != "") {
+			if fromTigrisBucket(s) {
 				continue
 			}
 			gp := path.Clean(s.GuestPath.V)
