@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 
+	"mvdan.cc/sh/v3/syntax"
+
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -313,7 +315,7 @@ func (in *interp) assignThenRun(ws []word, sc *scope) Result {
 	for len(ws) > 0 {
 		t := ws[0].value()
 		k, v, ok := strings.Cut(t, "=")
-		if !ok || !isName(k) {
+		if !ok || !syntax.ValidName(k) {
 			break
 		}
 		sc.vars[k] = Var{Name: k, Value: v, Range: ws[0].rng, Origin: "command"}
@@ -380,21 +382,6 @@ func argvOf(ws []word) []Arg {
 		out[i] = Arg{Text: ws[i].value(), Range: ws[i].rng}
 	}
 	return out
-}
-
-func isName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
-		digit := c >= '0' && c <= '9'
-		if !letter && (i == 0 || !digit) {
-			return false
-		}
-	}
-	return true
 }
 
 func contains(list []string, s string) bool {

@@ -436,7 +436,7 @@ func (sh *shellRun) template(w *syntax.Word, sc *scope, cfg *expand.Config, rng 
 
 // simpleRef recognises $X, ${X}, ${X:-d} and ${X-d} for an ordinary name.
 func simpleRef(p *syntax.ParamExp) (string, bool) {
-	if p.Param == nil || !isName(p.Param.Value) || p.Excl || p.Length || p.Width || p.IsSet ||
+	if p.Param == nil || !syntax.ValidName(p.Param.Value) || p.Excl || p.Length || p.Width || p.IsSet ||
 		p.Index != nil || p.Slice != nil || p.Repl != nil || p.Names != 0 || p.NestedParam != nil ||
 		len(p.Modifiers) > 0 || p.Flags != nil {
 		return "", false

@@ -5,8 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/internal/listen"
+	"mvdan.cc/sh/v3/syntax"
 
+	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -312,7 +313,7 @@ func (w *walker) substitute(f *File, s string) (out, env string, envSet, changed
 func varAt(s string) (name string, n int) {
 	if strings.HasPrefix(s, "${") {
 		end := strings.IndexByte(s, '}')
-		if end < 0 || !isName(s[2:end]) {
+		if end < 0 || !syntax.ValidName(s[2:end]) {
 			return "", 0
 		}
 		return s[2:end], end + 1
@@ -325,20 +326,6 @@ func varAt(s string) (name string, n int) {
 		return "", 0
 	}
 	return s[1:i], i
-}
-
-func isName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z'
-		if !letter && (i == 0 || c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 func allDigits(s string) bool {
