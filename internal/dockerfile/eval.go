@@ -332,12 +332,12 @@ func (b *build) expansionBound(word string, env *vars) (size int, unknown bool) 
 			return 0, true
 		}
 		if v, ok := env.Get(name); ok {
-			size = boundAdd(size, len(v))
+			size = listen.BoundAdd(size, len(v), maxExpandTotal)
 		}
 		i = j - 1
 	}
 	for range repl {
-		size = boundMul(size, size+1)
+		size = listen.BoundMul(size, size+1, maxExpandTotal)
 	}
 	return size, false
 }
@@ -389,20 +389,6 @@ func lexName(s string) (string, int) {
 		n += w
 	}
 	return s[:n], n
-}
-
-func boundAdd(a, b int) int {
-	if a > maxExpandTotal || b > maxExpandTotal {
-		return maxExpandTotal + 1
-	}
-	return a + b
-}
-
-func boundMul(a, b int) int {
-	if a > maxExpandTotal || b > maxExpandTotal || a*b > maxExpandTotal {
-		return maxExpandTotal + 1
-	}
-	return a * b
 }
 
 // stageEval is a stage's state at its end.

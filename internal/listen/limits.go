@@ -33,6 +33,26 @@ const (
 	maxExpandTotal = 1 << 20
 )
 
+// BoundAdd and BoundMul add and multiply upper bounds on an expansion's
+// size, saturating at limit+1: past limit a bound only has to say so,
+// and squaring it once per ${X/p/r} must not overflow. The shell here and
+// the Dockerfile evaluation share them, each with its own total.
+func BoundAdd(a, b, limit int) int {
+	if a > limit || b > limit {
+		return limit + 1
+	}
+	return a + b
+}
+
+// BoundMul: see BoundAdd. With a and b at most limit, a*b cannot
+// overflow for any limit flylint uses (a few megabytes).
+func BoundMul(a, b, limit int) int {
+	if a > limit || b > limit || a*b > limit {
+		return limit + 1
+	}
+	return a * b
+}
+
 // Skip is a part of a command flylint did not analyse because it passed
 // one of the limits above. Message says which, and what flylint did.
 type Skip struct {

@@ -172,3 +172,22 @@ func TestInterpretUnknownVariable(t *testing.T) {
 		t.Errorf("known PORT: %v", res.Listeners)
 	}
 }
+
+// Squaring a bound once per ${X/p/r} overflows int within a few steps
+// unless it saturates; a negative bound would let the expansion through.
+func TestBoundSaturates(t *testing.T) {
+	const limit = maxExpandTotal
+	size := 1000
+	for range 8 {
+		size = BoundMul(size, size+1, limit)
+	}
+	if size != limit+1 {
+		t.Errorf("BoundMul squared 8 times = %d, want %d", size, limit+1)
+	}
+	if got := BoundAdd(limit+1, limit+1, limit); got != limit+1 {
+		t.Errorf("BoundAdd past the limit = %d, want %d", got, limit+1)
+	}
+	if got := BoundAdd(2, 3, limit); got != 5 {
+		t.Errorf("BoundAdd(2, 3) = %d", got)
+	}
+}

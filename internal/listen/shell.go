@@ -228,9 +228,9 @@ func expansionBound(w *syntax.Word, sc *scope) (size int, unknown bool) {
 					longest = max(longest, len(v.Value))
 				}
 			}
-			size = satAdd(size, max(longest, 0))
+			size = BoundAdd(size, max(longest, 0), maxExpandTotal)
 		case set:
-			size = satAdd(size, len(v.Value))
+			size = BoundAdd(size, len(v.Value), maxExpandTotal)
 		}
 		if p.Repl != nil {
 			repl++
@@ -238,23 +238,9 @@ func expansionBound(w *syntax.Word, sc *scope) (size int, unknown bool) {
 		return !unknown
 	})
 	for range repl {
-		size = satMul(size, size+1)
+		size = BoundMul(size, size+1, maxExpandTotal)
 	}
 	return size, unknown
-}
-
-func satAdd(a, b int) int {
-	if a > maxExpandTotal || b > maxExpandTotal {
-		return maxExpandTotal + 1
-	}
-	return a + b
-}
-
-func satMul(a, b int) int {
-	if a > maxExpandTotal || b > maxExpandTotal || a*b > maxExpandTotal {
-		return maxExpandTotal + 1
-	}
-	return a * b
 }
 
 func (sh *shellRun) call(c *syntax.CallExpr, sc *scope, tail bool) (stop bool) {
