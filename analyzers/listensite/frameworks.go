@@ -248,12 +248,7 @@ func (e *evaluator) fieldStores(recv ssa.Value, name string) []ssa.Value {
 	if !ok {
 		return nil
 	}
-	idx := -1
-	for i := 0; i < s.NumFields(); i++ {
-		if s.Field(i).Name() == name {
-			idx = i
-		}
-	}
+	idx := fieldIndex(s, name)
 	if idx < 0 {
 		return nil
 	}
@@ -353,26 +348,11 @@ func (e *evaluator) echo5Site(cfg ssa.Value, site *RawSite, setArg func(ast.Expr
 // allocFieldSet reports whether the struct a points to gets a non-nil
 // value stored into field name.
 func allocFieldSet(a *ssa.Alloc, name string) bool {
-	if a.Referrers() == nil {
-		return false
-	}
-	s, ok := a.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for _, r := range *a.Referrers() {
-		fa, ok := r.(*ssa.FieldAddr)
-		if !ok || fa.Field >= s.NumFields() || s.Field(fa.Field).Name() != name || fa.Referrers() == nil {
+	for _, v := range storedIn(a, name) {
+		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 			continue
 		}
-		for _, u := range *fa.Referrers() {
-			if st, ok := u.(*ssa.Store); ok && st.Addr == fa {
-				if c, ok := st.Val.(*ssa.Const); ok && c.IsNil() {
-					continue
-				}
-				return true
-			}
-		}
+		return true
 	}
 	return false
 }

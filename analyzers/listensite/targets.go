@@ -538,12 +538,7 @@ func (e *evaluator) structFieldOfAlloc(a, cell *ssa.Alloc, name string, setArg f
 	if !ok {
 		return unknown()
 	}
-	idx := -1
-	for i := 0; i < s.NumFields(); i++ {
-		if s.Field(i).Name() == name {
-			idx = i
-		}
-	}
+	idx := fieldIndex(s, name)
 	if idx < 0 || a.Referrers() == nil {
 		return unknown()
 	}

@@ -137,21 +137,12 @@ func fieldName(t types.Type, index int) string {
 // a allocates.
 func storedIn(a *ssa.Alloc, field string) []ssa.Value {
 	s := structOf(a.Type())
-	if s == nil || a.Referrers() == nil {
+	if s == nil {
 		return nil
 	}
-	idx := fieldIndex(s, field)
 	var out []ssa.Value
-	for _, r := range *a.Referrers() {
-		fa, ok := r.(*ssa.FieldAddr)
-		if !ok || fa.Field != idx || fa.Referrers() == nil {
-			continue
-		}
-		for _, s := range *fa.Referrers() {
-			if st, ok := s.(*ssa.Store); ok && st.Addr == fa {
-				out = append(out, st.Val)
-			}
-		}
+	for _, st := range fieldStores(a, fieldIndex(s, field)) {
+		out = append(out, st.Val)
 	}
 	return out
 }
