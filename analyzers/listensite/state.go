@@ -83,6 +83,9 @@ type state struct {
 	// loads lists, per package-level variable, the instructions that
 	// read it (ssa.Global keeps no referrers).
 	loads map[*ssa.Global][]*ssa.UnOp
+	// keyStores lists, per field key (fieldKeyOf), the stores into that
+	// field of any struct of the named type; nil until first asked.
+	keyStores map[string][]*ssa.Store
 	// setters is the package's flag Set calls (see flagSetters); nil
 	// until first asked.
 	setters *[]flagSet
@@ -187,6 +190,28 @@ func (st *state) loadsOf(g *ssa.Global) []*ssa.UnOp {
 		}
 	}
 	return st.loads[g]
+}
+
+// storesToField is the package's stores into the field named by key
+// (fieldKeyOf), through any pointer, indexed in one scan of the package.
+func (st *state) storesToField(key string) []*ssa.Store {
+	if st.keyStores == nil {
+		st.keyStores = map[string][]*ssa.Store{}
+		for _, fn := range st.funcs {
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					if s, ok := in.(*ssa.Store); ok {
+						if fa, ok := s.Addr.(*ssa.FieldAddr); ok {
+							if k := fieldKeyOf(fa.X.Type(), fa.Field); k != "" {
+								st.keyStores[k] = append(st.keyStores[k], s)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return st.keyStores[key]
 }
 
 // astIndex finds the syntax behind SSA instructions by position.

@@ -365,19 +365,9 @@ func (e *evaluator) addrStructField(t types.Type, index int) Value {
 	}
 	key := fieldKeyOf(t, index)
 	var out Value
-	for _, fn := range e.st.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				st, ok := in.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok || fa.Field != index || fieldKeyOf(fa.X.Type(), fa.Field) != key {
-					continue
-				}
-				out = union(out, e.addrStruct(st.Val, noArg))
-			}
+	for _, st := range e.st.storesToField(key) {
+		if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fa.Field == index {
+			out = union(out, e.addrStruct(st.Val, noArg))
 		}
 	}
 	if out.isUnknown() {

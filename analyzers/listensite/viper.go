@@ -388,7 +388,6 @@ func (e *evaluator) viperGet(recv, key ssa.Value) Value {
 type viperOrigins struct {
 	e       *evaluator
 	seen    map[ssa.Value]bool
-	fields  map[string][]ssa.Value // field key → values stored into it
 	callers map[*ssa.Function][]*ssa.CallCommon
 	taken   map[*ssa.Function]bool // used as a value, so called from where nothing shows
 }
@@ -521,27 +520,12 @@ func (o *viperOrigins) fromField(key string, found func(*ssa.Call) bool) bool {
 	if key == "" {
 		return false
 	}
-	if o.fields == nil {
-		o.fields = map[string][]ssa.Value{}
-		for _, fn := range o.e.st.funcs {
-			for _, b := range fn.Blocks {
-				for _, in := range b.Instrs {
-					if s, ok := in.(*ssa.Store); ok {
-						if fa, ok := s.Addr.(*ssa.FieldAddr); ok {
-							k := fieldKeyOf(fa.X.Type(), fa.Field)
-							o.fields[k] = append(o.fields[k], s.Val)
-						}
-					}
-				}
-			}
-		}
-	}
-	vals := o.fields[key]
+	vals := o.e.st.storesToField(key)
 	if len(vals) == 0 {
 		return false // set elsewhere, if at all
 	}
 	for _, v := range vals {
-		if !o.walk(v, found) {
+		if !o.walk(v.Val, found) {
 			return false
 		}
 	}
