@@ -235,17 +235,13 @@ func (e *evaluator) constructed(recv ssa.Value, ctors ...string) *ssa.CallCommon
 	return only
 }
 
-// fieldStores lists the values the package stores into field name of
-// structs of recv's pointer type. With one value of that type in the
-// package (checked by the caller through constructed), that is the
-// receiver's field.
-func (e *evaluator) fieldStores(recv ssa.Value, name string) []ssa.Value {
-	ptr, ok := recv.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	s, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok {
+// typeFieldStores lists the values the package stores into field name
+// of structs of recv's pointer type, a named one (an echo's *Echo).
+// With one value of that type in the package (checked by the caller
+// through constructed), that is the receiver's field.
+func (e *evaluator) typeFieldStores(recv ssa.Value, name string) []ssa.Value {
+	s := structOf(recv.Type())
+	if _, ptr := recv.Type().Underlying().(*types.Pointer); !ptr || s == nil {
 		return nil
 	}
 	idx := fieldIndex(s, name)
@@ -253,19 +249,9 @@ func (e *evaluator) fieldStores(recv ssa.Value, name string) []ssa.Value {
 		return nil
 	}
 	var out []ssa.Value
-	for _, fn := range e.st.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				st, ok := in.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := st.Addr.(*ssa.FieldAddr)
-				if !ok || fa.Field != idx || !types.Identical(fa.X.Type(), recv.Type()) {
-					continue
-				}
-				out = append(out, st.Val)
-			}
+	for _, st := range e.st.storesToField(fieldKeyOf(recv.Type(), idx)) {
+		if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fa.Field == idx && types.Identical(fa.X.Type(), recv.Type()) {
+			out = append(out, st.Val)
 		}
 	}
 	return out
@@ -279,7 +265,7 @@ var echoNew = []string{echo4 + ".New", echo + ".New"}
 // this one: any store counts, so no site is made up from an address the
 // server may ignore (the program's own net.Listen is the site then).
 func (e *evaluator) echoHasListener(recv ssa.Value, field string) bool {
-	for _, v := range e.fieldStores(recv, field) {
+	for _, v := range e.typeFieldStores(recv, field) {
 		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 			continue
 		}
@@ -290,7 +276,7 @@ func (e *evaluator) echoHasListener(recv ssa.Value, field string) bool {
 
 // echoNetwork is e.ListenerNetwork: "tcp" unless the program sets it.
 func (e *evaluator) echoNetwork(recv ssa.Value) Value {
-	stores := e.fieldStores(recv, "ListenerNetwork")
+	stores := e.typeFieldStores(recv, "ListenerNetwork")
 	if len(stores) == 0 {
 		return lit("tcp")
 	}
