@@ -290,29 +290,18 @@ func TestProgressAndCancel(t *testing.T) {
 	}
 	close(release)
 	c.waitPublish(0, gofile, hasCode("loopback-bind"))
-	c.mu.Lock()
 	var created string
-	for _, r := range c.requests {
-		if r.Method == "window/workDoneProgress/create" {
-			var p struct{ Token string }
-			_ = json.Unmarshal(r.Params, &p)
-			created = p.Token
-		}
-	}
 	var kinds []string
-	for _, m := range c.notes {
-		if m.Method == "$/progress" {
-			var p struct {
-				Token string
-				Value WorkDoneProgress
-			}
-			_ = json.Unmarshal(m.Params, &p)
-			if p.Token == created {
-				kinds = append(kinds, p.Value.Kind)
-			}
+	// progressEvents lists every create before the notifications, so
+	// created is the last token by the time its $/progress comes.
+	for _, e := range progressEvents(c) {
+		switch {
+		case e.method == "window/workDoneProgress/create":
+			created = e.token
+		case e.method == "$/progress" && e.token == created:
+			kinds = append(kinds, e.value.Kind)
 		}
 	}
-	c.mu.Unlock()
 	if created == "" || len(kinds) < 2 || kinds[0] != "begin" || kinds[len(kinds)-1] != "end" {
 		t.Errorf("progress on token %q: %v, want begin ... end", created, kinds)
 	}
