@@ -51,7 +51,7 @@ func stdinBuffer(o *options, paths *[]string) (*stdinInput, error) {
 	}
 	in := &stdinInput{path: abs, data: data}
 	base := strings.ToLower(filepath.Base(abs))
-	if isFlyConfig(base) {
+	if workspace.IsConfigName(base) {
 		in.paths = []string{abs}
 	} else {
 		in.paths = appConfigsAbove(filepath.Dir(abs))
@@ -61,10 +61,6 @@ func stdinBuffer(o *options, paths *[]string) (*stdinInput, error) {
 	}
 	*paths = in.paths
 	return in, nil
-}
-
-func isFlyConfig(base string) bool {
-	return base == "fly.toml" || strings.HasPrefix(base, "fly.") && strings.HasSuffix(base, ".toml")
 }
 
 // appConfigsAbove returns the fly.toml and fly.*.toml files of the
@@ -77,7 +73,7 @@ func appConfigsAbove(dir string) []string {
 		git := false
 		for _, e := range entries {
 			name := e.Name()
-			if !e.IsDir() && isFlyConfig(strings.ToLower(name)) {
+			if !e.IsDir() && workspace.IsConfigName(strings.ToLower(name)) {
 				found = append(found, filepath.Join(dir, name))
 			}
 			git = git || name == ".git"

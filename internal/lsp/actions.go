@@ -10,6 +10,7 @@ import (
 
 	"github.com/flylint-dev/flylint/internal/flytomlschema"
 	"github.com/flylint-dev/flylint/internal/suppress"
+	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
 )
 
@@ -111,8 +112,7 @@ func completionKind(k flytomlschema.CandidateKind) int {
 }
 
 func isFlyTOML(path string) bool {
-	base := strings.ToLower(filepath.Base(path))
-	return base == "fly.toml" || strings.HasPrefix(base, "fly.") && strings.HasSuffix(base, ".toml")
+	return workspace.IsConfigName(strings.ToLower(filepath.Base(path)))
 }
 
 func (s *server) codeActions(p CodeActionParams) (any, error) {
