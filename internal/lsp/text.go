@@ -54,23 +54,19 @@ func units(b []byte, enc string) int {
 // LSP ends lines at "\n", "\r\n" and "\r" (3.17, "Text Documents").
 type lineIndex struct {
 	text   []byte
+	lines  *source.Lines
 	starts []int
 }
 
 func newLineIndex(text []byte) *lineIndex {
 	// source.Lines ends lines where LSP does: "\n", "\r\n" and "\r".
-	return &lineIndex{text: text, starts: source.NewLines(text).Starts()}
+	lines := source.NewLines(text)
+	return &lineIndex{text: text, lines: lines, starts: lines.Starts()}
 }
 
 // lineEnd is the offset where line i's content ends, before its break.
 func (li *lineIndex) lineEnd(i int) int {
-	end := len(li.text)
-	if i+1 < len(li.starts) {
-		end = li.starts[i+1]
-	}
-	for end > li.starts[i] && (li.text[end-1] == '\n' || li.text[end-1] == '\r') {
-		end--
-	}
+	_, end := li.lines.LineBounds(li.text, i+1)
 	return end
 }
 
@@ -106,17 +102,8 @@ func (li *lineIndex) offset(p Position, enc string) int {
 
 // position is the LSP position of byte offset off.
 func (li *lineIndex) position(off int, enc string) Position {
-	off = max(0, min(off, len(li.text)))
-	lo, hi := 0, len(li.starts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if li.starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return Position{Line: lo, Character: units(li.text[li.starts[lo]:off], enc)}
+	p := li.lines.Pos(off) // clamped to the text
+	return Position{Line: p.Line - 1, Character: units(li.text[li.starts[p.Line-1]:p.Offset], enc)}
 }
 
 func (li *lineIndex) rangeOf(start, end int, enc string) Range {
