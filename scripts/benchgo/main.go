@@ -286,22 +286,10 @@ func report(mods []*module, c config) {
 			vet.add(cold, cw, cc)
 			coldCols = fmt.Sprintf("%7.2f %7.2f %5.2fx %5.2fx", vc.wall.Seconds(), lc.wall.Seconds(), cw, cc)
 		}
-		if len(m.vettool.warm) > 0 {
-			_, _, wall, cpu := compare(m.vettool.warm, m.vet.warm)
-			vt.add(warm, wall, cpu)
-		}
-		if len(m.vettool.cold) > 0 {
-			_, _, wall, cpu := compare(m.vettool.cold, m.vet.cold)
-			vt.add(cold, wall, cpu)
-		}
-		if len(m.before.warm) > 0 {
-			_, _, wall, cpu := compare(m.lint.warm, m.before.warm)
-			before.add(warm, wall, cpu)
-		}
-		if len(m.before.cold) > 0 {
-			_, _, wall, cpu := compare(m.lint.cold, m.before.cold)
-			before.add(cold, wall, cpu)
-		}
+		vt.addRatios(warm, m.vettool.warm, m.vet.warm)
+		vt.addRatios(cold, m.vettool.cold, m.vet.cold)
+		before.addRatios(warm, m.lint.warm, m.before.warm)
+		before.addRatios(cold, m.lint.cold, m.before.cold)
 		fmt.Printf("%-52s %7.2f %7.2f %5.2fx %5.2fx   %s   %5d %7d\n", trim(m.name, 52), vw.wall.Seconds(), lw.wall.Seconds(), ww, wc, coldCols, m.vet.peakKB/1024, m.lint.peakKB/1024)
 	}
 	fmt.Println()
@@ -345,6 +333,16 @@ const (
 
 func (r *ratioLists) add(at int, wall, cpu float64) {
 	r[at], r[at+1] = append(r[at], wall), append(r[at+1], cpu)
+}
+
+// addRatios adds the ratios of num's medians over den's, unless one of
+// them was not measured (no -vettool, no -before, no cold runs).
+func (r *ratioLists) addRatios(at int, num, den []sample) {
+	if len(num) == 0 || len(den) == 0 {
+		return
+	}
+	_, _, wall, cpu := compare(num, den)
+	r.add(at, wall, cpu)
 }
 
 // compare takes the medians of two tools' runs and their ratios num/den.
