@@ -13,7 +13,7 @@ import (
 var CheckRedirectedToHTTPS = Register(&Rule{
 	ID:       "check-redirected-to-https",
 	Severity: diag.Warning,
-	Title:    "An HTTP health check gets a redirect to HTTPS from nginx",
+	Title:    "An HTTP health check gets a redirect to HTTPS",
 	Since:    "0.2.0",
 	Why: "An HTTP check's port is served by an nginx server block that answers the check's path with a redirect to `https://`.\n\n" +
 		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
@@ -98,6 +98,7 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 	}
 	sendsHTTPS := h.Values["x-forwarded-proto"] == "https"
 	var found []listen.Redirect
+	var foundBy []string
 	for _, g := range groups {
 		if !g.ListenersKnown {
 			return
@@ -113,12 +114,17 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 				return
 			}
 			found = append(found, r)
+			foundBy = append(foundBy, l.Routes.By)
 		}
 		if n == 0 {
 			return
 		}
 	}
 	r := found[0]
+	by := "the server"
+	if byName := foundBy[0]; byName != "" {
+		by = byName
+	}
 	at := header
 	if path.OK {
 		at = path.Value
@@ -130,15 +136,15 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 	var msg string
 	switch r.Cond {
 	case listen.CondForwardedProto:
-		msg = fmt.Sprintf("nginx on port %d redirects %s to https:// unless X-Forwarded-Proto is \"https\", and this check does not send that header: "+
+		msg = fmt.Sprintf("%s on port %d redirects %s to https:// unless X-Forwarded-Proto is \"https\", and this check does not send that header: "+
 			"checks reach the Machine directly over plain HTTP, without the X-Forwarded-Proto that Fly Proxy adds, and pass only on a 2xx, so the redirect fails the check on every run. "+
-			"Add X-Forwarded-Proto = \"https\" to the check's headers table.", port, what)
+			"Add X-Forwarded-Proto = \"https\" to the check's headers table.", by, port, what)
 	case listen.CondScheme:
-		msg = fmt.Sprintf("nginx on port %d redirects %s to https:// when $scheme is http, which it always is for a check: checks reach the Machine directly over plain HTTP and pass only on a 2xx, so the redirect fails the check on every run. "+
-			"No header changes $scheme; point the check at a location that does not redirect, or exclude its path from the redirect.", port, what)
+		msg = fmt.Sprintf("%s on port %d redirects %s to https:// whenever the request arrives over plain HTTP, as a check always does: checks reach the Machine directly and pass only on a 2xx, so the redirect fails the check on every run. "+
+			"No header changes that; point the check at a path that does not redirect, or exclude its path from the redirect.", by, port, what)
 	default:
-		msg = fmt.Sprintf("nginx on port %d always redirects %s to https://: checks reach the Machine directly over plain HTTP and pass only on a 2xx, so the redirect fails the check on every run. "+
-			"No header helps; point the check at a location that does not redirect, or exclude its path from the redirect.", port, what)
+		msg = fmt.Sprintf("%s on port %d always redirects %s to https://: checks reach the Machine directly over plain HTTP and pass only on a 2xx, so the redirect fails the check on every run. "+
+			"No header helps; point the check at a path that does not redirect, or exclude its path from the redirect.", by, port, what)
 	}
 	p.Report(diag.Diagnostic{Range: at, Message: msg,
 		Related: []diag.Related{{Range: r.Range, Message: "the redirect to https://"}}})

@@ -6,11 +6,14 @@ import (
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
-// HTTPRoutes is what a web server in front of the app (an nginx server
-// block) does with a plain-HTTP request, per path, as far as redirects to
-// https:// go. Health checks reach this socket directly, over plain HTTP,
-// so a rule can tell whether a check's path is answered with a redirect.
+// HTTPRoutes is what a server (an nginx server block, or an app whose
+// framework config forces HTTPS) does with a plain-HTTP request, per
+// path, as far as redirects to https:// go. Health checks reach this
+// socket directly, over plain HTTP, so a rule can tell whether a check's
+// path is answered with a redirect.
 type HTTPRoutes struct {
+	// By names what redirects, for messages: "nginx".
+	By string
 	// Server is what the server-level rewrite phase does: it runs before
 	// a location is chosen, so it applies to every path.
 	Server    Redirect
@@ -48,7 +51,8 @@ type Redirect struct {
 const (
 	// CondForwardedProto: the request lacks X-Forwarded-Proto: https.
 	CondForwardedProto = "x-forwarded-proto"
-	// CondScheme: the request came over plain HTTP, which a check always does.
+	// CondScheme: the request came over plain HTTP, which a check always
+	// does, whatever headers it sends.
 	CondScheme = "scheme"
 )
 

@@ -12,7 +12,7 @@ import (
 // (https://nginx.org/en/docs/http/ngx_http_rewrite_module.html, 1.27).
 // What it cannot decide it marks undecided, never redirecting.
 func Routes(server []*Directive) *listen.HTTPRoutes {
-	r := &listen.HTTPRoutes{Server: scanRewrite(server)}
+	r := &listen.HTTPRoutes{By: "nginx", Server: scanRewrite(server)}
 	for _, d := range server {
 		if d.Name.Text == "include" {
 			r.Undecided = true
