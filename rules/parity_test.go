@@ -87,3 +87,86 @@ func TestFlyctlParity(t *testing.T) {
 		})
 	}
 }
+
+// parityTable reads the rows of a "| # | ... |" parity table from a
+// Markdown file: id → cells after the id.
+func parityTable(t *testing.T, path string) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, l := range strings.Split(string(data), "\n") {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(l), "|"), " | ")
+		if len(cells) < 3 {
+			continue
+		}
+		id := strings.TrimSpace(cells[0])
+		if len(id) < 2 || !strings.ContainsRune("VPSM", rune(id[0])) || strings.Trim(id[1:], "0123456789") != "" {
+			continue
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		rows[id] = cells[1:]
+	}
+	return rows
+}
+
+// leadingRule is the rule id a parity cell starts with ("`id` ..."), or "".
+func leadingRule(cell string) string {
+	rest, ok := strings.CutPrefix(cell, "`")
+	if !ok {
+		return ""
+	}
+	id, _, _ := strings.Cut(rest, "`")
+	return id
+}
+
+// TestReadmeParityTable keeps the README's table of flyctl's checks equal
+// to docs/flyctl-parity.md (same rows, flyctl's wording, rule), and the
+// rule each test case of TestFlyctlParity exercises equal to its row's.
+func TestReadmeParityTable(t *testing.T) {
+	docs := parityTable(t, filepath.Join("..", "docs", "flyctl-parity.md"))
+	readme := parityTable(t, filepath.Join("..", "README.md"))
+	if len(docs) != 43 {
+		t.Fatalf("docs/flyctl-parity.md: %d rows, want 43", len(docs))
+	}
+	for id, d := range docs {
+		r, ok := readme[id]
+		if !ok {
+			t.Errorf("README: no row %s", id)
+			continue
+		}
+		// docs: function, wording, rule, finding; README: wording, rule.
+		if len(d) < 3 || len(r) < 2 {
+			t.Errorf("%s: short row", id)
+			continue
+		}
+		if r[0] != d[1] {
+			t.Errorf("%s: README wording %q, docs %q", id, r[0], d[1])
+		}
+		if want := leadingRule(d[2]); leadingRule(r[1]) != want {
+			t.Errorf("%s: README rule %q, docs rule %q", id, r[1], want)
+		} else if want != "" && !slices.ContainsFunc(rules.All(), func(x *rules.Rule) bool { return x.ID == want }) {
+			t.Errorf("%s: no rule %s", id, want)
+		}
+	}
+	for id := range readme {
+		if _, ok := docs[id]; !ok {
+			t.Errorf("README: row %s is not in docs/flyctl-parity.md", id)
+		}
+	}
+	for _, row := range parityRows {
+		id, _, _ := strings.Cut(row.row, " ")
+		d, ok := docs[id]
+		if !ok {
+			t.Errorf("%s: no row in docs/flyctl-parity.md", row.row)
+			continue
+		}
+		if got := leadingRule(d[2]); got != row.rule {
+			t.Errorf("%s: the test case exercises %s, the table says %s", row.row, row.rule, got)
+		}
+	}
+}
