@@ -263,3 +263,44 @@ func TestConfigRuleExamples(t *testing.T) {
 		}
 	}
 }
+
+// A [services.concurrency] beside [http_service] is told as the misplaced
+// table it is (flyctl#2521), and not also as a service missing its
+// protocol; a real [[services]] stub keeps the general message.
+func TestStrayServicesConcurrency(t *testing.T) {
+	for _, c := range []struct {
+		dir, want       string
+		protocolWarning bool
+	}{
+		{"service-without-ports/bad-stray-concurrency", "rename the table [http_service.concurrency]", false},
+		// Without an [http_service] there is nothing it was meant for.
+		{"service-without-ports/bad-concurrency-without-http-service", "add one, or remove the service", true},
+	} {
+		ws, err := workspace.Load([]string{filepath.Join("testdata", c.dir)}, workspace.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := Run(ws, []*Rule{ServiceWithoutPorts, InvalidProtocol})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stub, protocol int
+		for _, d := range ds {
+			switch d.Rule {
+			case ServiceWithoutPorts.ID:
+				stub++
+				if !strings.Contains(d.Message, c.want) {
+					t.Errorf("%s: message %q lacks %q", c.dir, d.Message, c.want)
+				}
+			case InvalidProtocol.ID:
+				protocol++
+			}
+		}
+		if stub != 1 {
+			t.Errorf("%s: %d service-without-ports findings, want 1", c.dir, stub)
+		}
+		if got := protocol > 0; got != c.protocolWarning {
+			t.Errorf("%s: invalid-protocol reported %v, want %v", c.dir, got, c.protocolWarning)
+		}
+	}
+}

@@ -39,8 +39,8 @@ Fly Proxy routes only TCP and UDP; HTTP and TLS are not protocols but connection
 			return
 		}
 		for _, s := range cfg.Services {
-			if s == nil {
-				continue
+			if s == nil || strayConcurrency(cfg, s) {
+				continue // service-without-ports says what the table was meant for
 			}
 			pr := s.Protocol
 			switch {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/flytoml"
 )
 
 var ServiceWithoutPorts = Register(&Rule{
@@ -28,6 +29,9 @@ Fly's configuration reference requires at least one ` + "`[[services.ports]]`" +
 		"https://fly.io/docs/reference/configuration/#the-services-sections",
 		"https://fly.io/docs/reference/configuration/#services-ports",
 		"https://github.com/superfly/flyctl/blob/master/internal/appconfig/validation.go",
+		// A [services.concurrency] meant for [http_service] made a
+		// service with no ports, internal_port or protocol.
+		"https://github.com/superfly/flyctl/issues/2521",
 	},
 	Tags: []string{"flyctl", "ports"},
 	Check: func(p *Pass) {
@@ -37,6 +41,14 @@ Fly's configuration reference requires at least one ` + "`[[services.ports]]`" +
 		}
 		for _, s := range cfg.Services {
 			if s == nil || len(s.Ports) > 0 {
+				continue
+			}
+			if strayConcurrency(cfg, s) {
+				// flyctl#2521: the user meant [http_service.concurrency].
+				p.Reportf(sectionAt(p, s.Section),
+					"[services.concurrency] does not belong to [http_service]: TOML makes it a [[services]] entry of its own, with no [[services.ports]], internal_port or protocol, "+
+						"so flyctl creates a service that accepts no connections and [http_service] keeps its default concurrency. "+
+						"To set [http_service]'s limits, rename the table [http_service.concurrency].")
 				continue
 			}
 			port := "its internal_port"
@@ -50,3 +62,11 @@ Fly's configuration reference requires at least one ` + "`[[services.ports]]`" +
 		}
 	},
 })
+
+// strayConcurrency reports a service made by nothing but a
+// [services.concurrency] header in an app with an [http_service]: a
+// concurrency table put under the wrong section.
+func strayConcurrency(cfg *flytoml.Config, s *flytoml.Service) bool {
+	return cfg.HTTPService != nil && s.Concurrency != nil && s.Header == s.Concurrency.Header &&
+		!s.InternalPort.Set && !s.Protocol.Set && len(s.TCPChecks) == 0 && len(s.HTTPChecks) == 0
+}
