@@ -17,7 +17,7 @@ var configRules = []*Rule{
 	InvalidProtocol, PortOutOfRange, UnknownHandler, ForceHTTPSWithoutHTTPHandler, DuplicateEdgePort,
 	DuplicateService, ServiceProcesses, CheckWithoutPort, CheckTiming, InvalidDeployStrategy,
 	CanaryWithMounts, MultipleBuildStrategies, UnsplittableCommand, InvalidMount, InvalidRestartPolicy,
-	EnvFlyPrefix,
+	EnvFlyPrefix, UDPAutoStop,
 }
 
 // fixesOf runs one rule over a fixture and returns its fixes as
@@ -64,6 +64,8 @@ func TestConfigFixes(t *testing.T) {
 		{InvalidDeployStrategy, "invalid-deploy-strategy/bad", []string{`4:14 "bluegreen"`}},
 		{InvalidRestartPolicy, "invalid-restart-policy/bad", []string{`8:12 "on-failure"`}},
 		{CheckTiming, "check-timing/bad", []string{`21:10 "http"`}},
+		{UDPAutoStop, "udp-auto-stop/bad_stop", []string{`6:24 "off"`}},
+		{UDPAutoStop, "udp-auto-stop/bad_true", []string{`6:24 false`}},
 	}
 	for _, c := range cases {
 		t.Run(c.rule.ID, func(t *testing.T) {
