@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/flytoml"
@@ -40,7 +41,9 @@ var AutostopNeverStarts = Register(&Rule{
 			checkAutostop(p, "[http_service]", h.AutoStopMachines, h.AutoStartMachines, h.MinMachinesRunning)
 		}
 		for _, s := range cfg.Services {
-			if s != nil {
+			// auto_start_machines does nothing for UDP, which never
+			// passes through Fly Proxy: udp-auto-stop tells that case.
+			if s != nil && !(s.Protocol.OK && strings.EqualFold(s.Protocol.V, "udp")) {
 				checkAutostop(p, "This [[services]] entry", s.AutoStopMachines, s.AutoStartMachines, s.MinMachinesRunning)
 			}
 		}

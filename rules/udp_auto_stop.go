@@ -28,7 +28,10 @@ import (
 //     that announced per-port UDP routing).
 //
 // Hence UDP packets are neither load the proxy measures nor requests it
-// waits for. Fly's docs never describe UDP load counting or UDP waking a
+// waits for. flyctl's issue tracker asks for this very check:
+// superfly/flyctl#3583 ("flyctl config validation improvements", filed by
+// a Fly engineer, open) lists "auto-start requested on UDP (which doesn't
+// support it)", linking community.fly.io/t/machines-first-impressions/5571/9. Fly's docs never describe UDP load counting or UDP waking a
 // Machine; flyctl (ad0172f) looks at UDP only to choose a dedicated IPv4
 // (Config.DetermineIPType, HasUdpService) and has no UDP case in autostop.
 //
@@ -50,7 +53,7 @@ var UDPAutoStop = Register(&Rule{
 	Why: "A `[[services]]` entry with `protocol = \"udp\"` has `auto_stop_machines` on (`\"stop\"`, `\"suspend\"` or `true`), every other service of its process group has it on too, and none sets `min_machines_running` above 0.\n\n" +
 		"Autostop and autostart are done by Fly Proxy, \"based on incoming requests\": it stops a Machine when the region has spare capacity by each Machine's concurrency `soft_limit` (a lone Machine when it has no traffic), and starts one when it has a request to route. " +
 		"UDP does not go through Fly Proxy: a Fly engineer explains that TCP is handled by the proxy while UDP is served by a small eBPF program in the kernel, with many of the proxy's features left out. " +
-		"No single sentence of Fly's says what follows, but it follows from the two: UDP packets are not load the proxy can see, so it stops a Machine while UDP clients are still using it, and they are not requests it can route, so they never start a stopped Machine. " +
+		"Fly's docs have no single sentence that says what follows, but it follows from the two, and flyctl's issue tracker lists \"auto-start requested on UDP (which doesn't support it)\" among the checks flyctl should make: UDP packets are not load the proxy can see, so it stops a Machine while UDP clients are still using it, and they are not requests it can route, so they never start a stopped Machine. " +
 		"The UDP side of the app goes quiet after the first idle spell and stays down until TCP or HTTP traffic, a deploy or `fly machine start` brings a Machine back.\n\n" +
 		"The proxy applies the lowest `auto_stop_machines` among a Machine's services (flyctl's deploy says so, an unset one counting as `\"off\"`), so the rule stays quiet when another service of the group leaves autostop off. " +
 		"It also stays quiet when a service of the group sets `min_machines_running` to 1 or more: Fly Proxy then keeps that many Machines running in the primary region, so the app is never left with every Machine stopped. " +
@@ -75,6 +78,7 @@ var UDPAutoStop = Register(&Rule{
 		"https://fly.io/docs/reference/fly-proxy-autostop-autostart/",
 		"https://fly.io/docs/launch/autostop-autostart/",
 		"https://community.fly.io/t/per-port-udp-service-routing-is-now-available/26270",
+		"https://github.com/superfly/flyctl/issues/3583",
 		"https://fly.io/docs/reference/configuration/#the-services-sections",
 		"https://github.com/superfly/flyctl/blob/ad0172face303b77584eea95b46fa3ddc61d5ddd/internal/command/deploy/machines_deploymachinesapp.go#L386-L404",
 	},
