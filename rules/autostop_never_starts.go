@@ -2,10 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/flytoml"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 var AutostopNeverStarts = Register(&Rule{
@@ -16,6 +16,7 @@ var AutostopNeverStarts = Register(&Rule{
 	Why: "A service has `auto_stop_machines` on (`\"stop\"`, `\"suspend\"` or `true`), `auto_start_machines = false`, and no `min_machines_running`.\n\n" +
 		"Fly Proxy stops (or suspends) a Machine whenever a region has spare capacity, down to `min_machines_running` (0 by default), and with `auto_start_machines = false` it never starts one again when requests arrive. " +
 		"After the first quiet spell every Machine is stopped and the app answers nothing until someone runs `fly machine start` or deploys. " +
+		"Fly Proxy applies the lowest `auto_stop_machines` among the services of a process group (flyctl's deploy says so, an unset one counting as `\"off\"`), so the rule stays quiet when another service of the group keeps autostop off.\n\n" +
 		"Set `auto_start_machines = true` (what `fly launch` writes), keep Machines running with `min_machines_running = 1`, or turn `auto_stop_machines` off.",
 	ExampleFile: "fly.toml",
 	Bad: `[http_service]
@@ -30,21 +31,30 @@ var AutostopNeverStarts = Register(&Rule{
 	URLs: []string{
 		"https://fly.io/docs/launch/autostop-autostart/",
 		"https://fly.io/docs/reference/fly-proxy-autostop-autostart/",
+		"https://github.com/superfly/flyctl/blob/ad0172face303b77584eea95b46fa3ddc61d5ddd/internal/command/deploy/machines_deploymachinesapp.go#L386-L404",
 	},
 	Tags: []string{"availability"},
 	Check: func(p *Pass) {
-		cfg := p.App.Config
-		if cfg == nil {
+		if p.App.Config == nil {
 			return
 		}
-		if h := cfg.HTTPService; h != nil {
-			checkAutostop(p, "[http_service]", h.AutoStopMachines, h.AutoStartMachines, h.MinMachinesRunning)
-		}
-		for _, s := range cfg.Services {
+		for _, s := range p.App.Services {
 			// auto_start_machines does nothing for UDP, which never
 			// passes through Fly Proxy: udp-auto-stop tells that case.
-			if s != nil && !(s.Protocol.OK && strings.EqualFold(s.Protocol.V, "udp")) {
-				checkAutostop(p, "This [[services]] entry", s.AutoStopMachines, s.AutoStartMachines, s.MinMachinesRunning)
+			// And Fly Proxy takes the lowest auto_stop_machines of a
+			// group's services, so the Machines stop only when every
+			// service of some group of this one lets them.
+			if s.Proto == listen.UDP {
+				continue
+			}
+			if g, _ := stoppableGroup(p.App, s); g == "" {
+				continue
+			}
+			switch {
+			case s.HTTP != nil:
+				checkAutostop(p, "[http_service]", s.HTTP.AutoStopMachines, s.HTTP.AutoStartMachines, s.HTTP.MinMachinesRunning)
+			case s.Service != nil:
+				checkAutostop(p, "This [[services]] entry", s.Service.AutoStopMachines, s.Service.AutoStartMachines, s.Service.MinMachinesRunning)
 			}
 		}
 	},

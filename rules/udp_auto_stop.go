@@ -121,7 +121,7 @@ func autostopOn(f flytoml.Field[string]) bool {
 	return f.OK && f.V != "off"
 }
 
-// stoppableGroup returns the first process group of UDP service s whose
+// stoppableGroup returns the first process group of service s whose
 // Machines Fly Proxy may stop down to none: every service of the group has
 // autostop on (the proxy takes the lowest) and none keeps a Machine
 // running. It also returns the other services' auto_stop_machines, to
