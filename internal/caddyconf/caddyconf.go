@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -258,6 +259,13 @@ type Listen struct {
 	ProxyTo          []Target
 	// Site is the address as written.
 	Site string
+	// Routes is what the socket does with a plain request as far as
+	// redirects to https:// go; nil when a Host matcher decides whether
+	// a check's request reaches the site at all.
+	Routes *listen.HTTPRoutes
+	// hosted: the address names a host, which becomes the site's Host
+	// matcher.
+	hosted bool
 }
 
 // Target is one reverse_proxy upstream.
@@ -281,6 +289,7 @@ type Result struct {
 func (f *File) Listens(env map[string]string) Result {
 	res := Result{Complete: !f.imports}
 	httpPort, httpsPort := 80, 443
+	autoRedirects := true
 	var defaultBind []token
 	if f.global != nil {
 		for _, o := range f.global.block {
@@ -306,7 +315,23 @@ func (f *File) Listens(env map[string]string) Result {
 				}
 			case "default_bind":
 				defaultBind = o.words[1:]
-			case "auto_https", "servers", "import":
+			case "auto_https":
+				// off and disable_redirects drop the HTTP->HTTPS redirect
+				// servers; the other values leave them, and no value
+				// changes a site's ports (caddyhttp/autohttps.go and
+				// httpcaddyfile/addresses.go, v2.11.4).
+				v := ""
+				if len(o.words) == 2 {
+					v = o.words[1].text
+				}
+				switch v {
+				case "off", "disable_redirects":
+					autoRedirects = false
+				case "disable_certs", "ignore_loaded_certs", "prefer_wildcard":
+				default:
+					res.Complete = false
+				}
+			case "servers", "import":
 				res.Complete = false
 			}
 		}
@@ -319,13 +344,24 @@ func (f *File) Listens(env map[string]string) Result {
 			binds = defaultBind
 		}
 		redirect := map[string]bool{}
-		for _, a := range splitAddrs(s.words) {
+		addrs := splitAddrs(s.words)
+		var routes *listen.HTTPRoutes
+		if !anyHosted(f, addrs, env) {
+			routes = f.siteRoutes(s, env)
+		}
+		for _, a := range addrs {
 			ls, ok := f.address(a, env, httpPort, httpsPort)
 			if !ok {
 				res.Complete = false
 				continue
 			}
 			for _, l := range ls {
+				if l.Redirect && !autoRedirects {
+					continue
+				}
+				if !l.Redirect {
+					l.Routes = routes
+				}
 				if l.Redirect {
 					// One redirect listener per site is enough.
 					if redirect[strconv.Itoa(l.Port)] {
@@ -351,7 +387,60 @@ func (f *File) Listens(env map[string]string) Result {
 			}
 		}
 	}
+	f.autoRoutes(res.Listens, httpPort)
 	return res
+}
+
+// anyHosted is whether a site's addresses name a host: the adapter then
+// puts a Host matcher on the site, and a check's Host (not the site's
+// name) decides whether it reaches it.
+func anyHosted(f *File, addrs []addrTok, env map[string]string) bool {
+	for _, a := range addrs {
+		ls, ok := f.address(a, env, 80, 443)
+		if !ok {
+			return true
+		}
+		for _, l := range ls {
+			if l.hosted {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// autoRoutes gives the listeners automatic HTTPS adds on the HTTP port
+// what they do with a check's request (caddyhttp/autohttps.go, v2.11.4):
+// each redirect server's routes end with a catch-all, matched by
+// protocol http alone, answering 308 to https://{host}{uri}, so every
+// plain request is redirected whatever its Host and path. When a site of
+// the config listens on that port itself, the redirects go after its
+// routes with a Host matcher but before a catch-all site, which then
+// answers; a site with a Host matcher there leaves it unknown.
+func (f *File) autoRoutes(ls []Listen, httpPort int) {
+	var own []*Listen
+	for i := range ls {
+		if !ls[i].Redirect && ls[i].Port == httpPort {
+			own = append(own, &ls[i])
+		}
+	}
+	for i := range ls {
+		l := &ls[i]
+		if !l.Redirect || l.Port != httpPort {
+			continue
+		}
+		switch {
+		case len(own) == 0:
+			l.Routes = &listen.HTTPRoutes{By: "Caddy's automatic HTTPS", Server: listen.Redirect{
+				Kind: listen.Redirects, Cond: listen.CondScheme, Range: l.Range,
+				Fix: fmt.Sprintf("The site address %q names a host, so Caddy serves it over HTTPS and answers every plain-HTTP request on port %d with a 308, whatever the path and Host: "+
+					"when Fly Proxy terminates TLS, write the address without a host (\":8080\" or \"http://\"); otherwise set the global option \"auto_https disable_redirects\", or point the check at the port the site serves.",
+					l.Site, httpPort),
+			}}
+		case len(own) == 1 && !own[0].hosted:
+			l.Routes = own[0].Routes
+		}
+	}
 }
 
 func (f *File) walkSite(block []*node, env map[string]string, binds *[]token, proxy *[]Target, res *Result, depth int) {
@@ -477,7 +566,7 @@ func (f *File) address(a addrTok, env map[string]string, httpPort, httpsPort int
 	} else if i := strings.LastIndexByte(rest, ':'); i >= 0 {
 		host, portText = rest[:i], rest[i+1:]
 	}
-	l := Listen{Site: raw, Range: f.sub(a.tok, a.i, a.j)}
+	l := Listen{Site: raw, Range: f.sub(a.tok, a.i, a.j), hosted: host != ""}
 	if envName != "" && strings.Contains(raw, "{$") {
 		l.Env, l.EnvSet = envName, envSet
 	}

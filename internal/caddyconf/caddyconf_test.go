@@ -37,7 +37,13 @@ func TestListens(t *testing.T) {
 		{"env placeholder unset", ":{$PORT} {\n}\n", nil, nil, false},
 		{"snippets and comments", "(common) {\n\tencode gzip\n}\n# :9999\n:8080 {\n\timport common\n\treverse_proxy /api/* http://app.internal:3000 {\n\t\tto localhost:4000\n\t}\n}\n", nil,
 			[]string{"|8080|||false @5:1 - 5:2 -> app.internal:3000@7:23 -> localhost:4000@8:6"}, false},
-		{"auto_https is not modelled", "{\n\tauto_https off\n}\nexample.com {\n}\n", nil,
+		{"auto_https off drops the redirect server", "{\n\tauto_https off\n}\nexample.com {\n}\n", nil,
+			[]string{"|443|||false @4:1 - -"}, true},
+		{"auto_https disable_redirects drops the redirect server", "{\n\tauto_https disable_redirects\n}\nexample.com {\n}\n", nil,
+			[]string{"|443|||false @4:1 - -"}, true},
+		{"auto_https disable_certs keeps it", "{\n\tauto_https disable_certs\n}\nexample.com {\n}\n", nil,
+			[]string{"|443|||false @4:1 - -", "|80|||true @4:1 - -"}, true},
+		{"an unknown auto_https value", "{\n\tauto_https sometimes\n}\nexample.com {\n}\n", nil,
 			[]string{"|443|||false @4:1 - -", "|80|||true @4:1 - -"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,11 +84,17 @@ func TestParseErrors(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add(":8080 {\n\treverse_proxy localhost:3000\n}\n")
 	f.Add("{\n\thttp_port 8080\n}\nexample.com, http://b {\n\tbind 127.0.0.1\n}\n")
+	f.Add(":8080 {\n\t@r {\n\t\tnot path /up\n\t\tprotocol http\n\t}\n\tredir @r https://{host}{uri}\n\thandle /api/* {\n\t\tredir /x\n\t}\n}\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		file, err := Parse("f", []byte(s))
 		if err != nil {
 			return
 		}
-		file.Listens(map[string]string{"PORT": "1"})
+		// The redirect model runs on every listener, as the rule runs it.
+		for _, l := range file.Listens(map[string]string{"PORT": "1"}).Listens {
+			for _, p := range []string{"", "/", "/up", "/api/x?y"} {
+				l.Routes.For(p)
+			}
+		}
 	})
 }

@@ -180,7 +180,7 @@ type Listener struct {
 	// forwards to, so rules can follow the chain from internal_port to
 	// the app behind it.
 	ProxyTo []Upstream
-	// Routes is set for an nginx HTTP server: which paths it redirects
+	// Routes is set for an nginx or Caddy HTTP server: which paths it redirects
 	// to https://.
 	Routes *HTTPRoutes
 }

@@ -6,14 +6,18 @@ import (
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
-// HTTPRoutes is what a server (an nginx server block, or an app whose
-// framework config forces HTTPS) does with a plain-HTTP request, per
+// HTTPRoutes is what a server (an nginx server block, a Caddy site, or
+// an app whose framework config forces HTTPS) does with a plain-HTTP request, per
 // path, as far as redirects to https:// go. Health checks reach this
 // socket directly, over plain HTTP, so a rule can tell whether a check's
 // path is answered with a redirect.
 type HTTPRoutes struct {
-	// By names what redirects, for messages: "nginx".
+	// By names what redirects, for messages: "nginx", "Caddy".
 	By string
+	// Lookup, when set, decides every path in place of Server and
+	// Locations: for servers whose path matching is not nginx's
+	// locations (Caddy's matchers and handle blocks).
+	Lookup func(path string) Redirect
 	// Server is what the server-level rewrite phase does: it runs before
 	// a location is chosen, so it applies to every path.
 	Server    Redirect
@@ -45,7 +49,11 @@ type Redirect struct {
 	// Cond is what the redirect depends on: "" (always),
 	// CondForwardedProto or CondScheme.
 	Cond  string
-	Range source.Range // the return or rewrite directive
+	Range source.Range // the directive that redirects
+	// Fix, when set, is the advice for this redirect in place of the
+	// rule's general one (Caddy's automatic HTTPS is not fixed by
+	// moving the check to another path).
+	Fix string
 }
 
 const (
@@ -61,6 +69,9 @@ const (
 func (r *HTTPRoutes) For(path string) Redirect {
 	if r == nil {
 		return Redirect{Kind: RedirectUnknown}
+	}
+	if r.Lookup != nil {
+		return r.Lookup(path)
 	}
 	if r.Server.Kind != NoRedirect {
 		return r.Server
