@@ -15,11 +15,15 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	Severity: diag.Warning,
 	Title:    "An HTTP health check gets a redirect to HTTPS",
 	Since:    "0.2.0",
-	Why: "An HTTP check's port is served by an nginx server block that answers the check's path with a redirect to `https://`.\n\n" +
+	Why: "An HTTP check's port is served by an nginx server block or a Caddy site that answers the check's path with a redirect to `https://`.\n\n" +
 		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
 		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: a failing service check keeps Fly Proxy from routing to the Machine, and a top-level check reports it unhealthy for good.\n\n" +
 		"When the redirect depends on `$http_x_forwarded_proto` (`if ($http_x_forwarded_proto != \"https\")`), send the header with the check: `[http_service.checks.headers]` (or `[services.http_checks.headers]`, `[checks.<name>.headers]`) `X-Forwarded-Proto = \"https\"`. " +
-		"When it is unconditional or depends on `$scheme`, no header helps: point the check at a `location` that does not redirect, or exclude the check's path from the redirect.",
+		"When it is unconditional or depends on `$scheme`, no header helps: point the check at a `location` that does not redirect, or exclude the check's path from the redirect.\n\n" +
+		"Caddy: a `redir` to `https://` runs before every handler that answers (`handle`, `reverse_proxy`, `file_server`), so a `redir` whose matcher takes the check's path fails it. " +
+		"With `header X-Forwarded-Proto http` the check, which sends no such header, is not redirected; with `not header X-Forwarded-Proto https` or `header !X-Forwarded-Proto` it is, unless it sends the header; with `protocol http` it always is. " +
+		"A site address with a host name (`example.com`) turns on automatic HTTPS, which answers every plain request on the HTTP port (80, or `http_port`) with a 308 whatever its path and Host: when Fly Proxy terminates TLS, write the address without a host (`:8080`, `http://`), or set `auto_https disable_redirects`.\n\n" +
+		"flylint reports only what Caddy's code decides for the check's request; imports, the `order` option, `route`, `handle_path`, host and expression matchers leave the site undecided, and nothing is reported.",
 	ExampleFile: "fly.toml",
 	Bad: `# nginx.conf: server { listen 8080;
 #   if ($http_x_forwarded_proto != "https") { return 301 https://$host$request_uri; } ... }
@@ -49,6 +53,14 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		// X-Forwarded-Proto is added by Fly Proxy's http handler.
 		"https://fly.io/docs/networking/request-headers/",
 		"https://nginx.org/en/docs/http/ngx_http_rewrite_module.html",
+		// redir's order, codes ("html" is a 200) and matchers: caddyserver/caddy
+		// v2.11.4 httpcaddyfile/directives.go, builtins.go parseRedir,
+		// caddyhttp/matchers.go; docs caddyserver/website@1a6bbd7.
+		"https://caddyserver.com/docs/caddyfile/directives/redir",
+		"https://caddyserver.com/docs/caddyfile/directives#directive-order",
+		// The HTTP->HTTPS redirect server ends with a catch-all on protocol
+		// http (caddyserver/caddy v2.11.4 modules/caddyhttp/autohttps.go).
+		"https://caddyserver.com/docs/automatic-https#effects",
 	},
 	Tags: []string{"checks"},
 	Check: func(p *Pass) {
@@ -85,7 +97,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	},
 })
 
-// redirectCheck reports one check when every nginx server on its port, in
+// redirectCheck reports one check when every server (nginx, Caddy) on its port, in
 // every group it runs in, redirects its path to https for a request with
 // the check's headers.
 func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Field[string], h flytoml.Headers, header source.Range) {
@@ -121,6 +133,12 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 		}
 	}
 	r := found[0]
+	fix := func(general string) string {
+		if r.Fix != "" {
+			return r.Fix
+		}
+		return general
+	}
 	by := "the server"
 	if byName := foundBy[0]; byName != "" {
 		by = byName
@@ -140,11 +158,11 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 			"checks reach the Machine directly over plain HTTP, without the X-Forwarded-Proto that Fly Proxy adds, and pass only on a 2xx, so the redirect fails the check on every run. "+
 			"Add X-Forwarded-Proto = \"https\" to the check's headers table.", by, port, what)
 	case listen.CondScheme:
-		msg = fmt.Sprintf("%s on port %d redirects %s to https:// whenever the request arrives over plain HTTP, as a check always does: checks reach the Machine directly and pass only on a 2xx, so the redirect fails the check on every run. "+
-			"No header changes that; point the check at a path that does not redirect, or exclude its path from the redirect.", by, port, what)
+		msg = fmt.Sprintf("%s on port %d redirects %s to https:// whenever the request arrives over plain HTTP, as a check always does: checks reach the Machine directly and pass only on a 2xx, so the redirect fails the check on every run. %s",
+			by, port, what, fix("No header changes that; point the check at a path that does not redirect, or exclude its path from the redirect."))
 	default:
-		msg = fmt.Sprintf("%s on port %d always redirects %s to https://: checks reach the Machine directly over plain HTTP and pass only on a 2xx, so the redirect fails the check on every run. "+
-			"No header helps; point the check at a path that does not redirect, or exclude its path from the redirect.", by, port, what)
+		msg = fmt.Sprintf("%s on port %d always redirects %s to https://: checks reach the Machine directly over plain HTTP and pass only on a 2xx, so the redirect fails the check on every run. %s",
+			by, port, what, fix("No header helps; point the check at a path that does not redirect, or exclude its path from the redirect."))
 	}
 	p.Report(diag.Diagnostic{Range: at, Message: msg,
 		Related: []diag.Related{{Range: r.Range, Message: "the redirect to https://"}}})

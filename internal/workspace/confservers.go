@@ -369,7 +369,8 @@ func (b *appBuilder) caddyListeners(argv []listen.Arg) ([]listen.Listener, bool)
 		ll := listen.Listener{
 			Proto: listen.TCP, Origin: "caddy", Program: "caddy",
 			Range: l.Range, HostRange: l.HostRange, PortRange: l.PortRange,
-			Port: listen.Port{Number: l.Port, Env: l.Env, EnvSet: l.EnvSet},
+			Port:   listen.Port{Number: l.Port, Env: l.Env, EnvSet: l.EnvSet},
+			Routes: l.Routes,
 			// Caddy listens with Go's "tcp" network on ":port" unless a
 			// bind says otherwise: one dual-stack socket.
 			Host: listen.Host{Class: listen.HostDualStack, Text: "", Default: true},
