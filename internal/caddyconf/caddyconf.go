@@ -433,8 +433,8 @@ func (f *File) autoRoutes(ls []Listen, httpPort int) {
 		case len(own) == 0:
 			l.Routes = &listen.HTTPRoutes{By: "Caddy's automatic HTTPS", Server: listen.Redirect{
 				Kind: listen.Redirects, Cond: listen.CondScheme, Range: l.Range,
-				Fix: fmt.Sprintf("The site address %q names a host, so Caddy serves it over HTTPS and answers every plain-HTTP request on port %d with a 308, whatever the path and Host: "+
-					"when Fly Proxy terminates TLS, write the address without a host (\":8080\" or \"http://\"); otherwise set the global option \"auto_https disable_redirects\", or point the check at the port the site serves.",
+				Fix: fmt.Sprintf("The site address %q makes Caddy serve the site over HTTPS, and its automatic HTTPS answers every plain-HTTP request on port %d with a 308, whatever the path and Host: "+
+					"when Fly Proxy terminates TLS, write the address without a host or https:// (\":8080\" or \"http://\"); otherwise set the global option \"auto_https disable_redirects\".",
 					l.Site, httpPort),
 			}}
 		case len(own) == 1 && !own[0].hosted:

@@ -102,6 +102,7 @@ func TestRoutes(t *testing.T) {
 		{"automatic HTTPS behind an own catch-all", "example.com {\n}\n:80 {\n\trespond ok\n}\n", 80, "/up", "none"},
 		{"automatic HTTPS behind an own redir", "example.com {\n}\nhttp:// {\n\tredir https://{host}{uri} 308\n}\n", 80, "/up", `redirect "" 4:2`},
 		{"automatic HTTPS behind a host site", "example.com {\n}\nhttp://other.com {\n\trespond ok\n}\n", 80, "/up", "unknown"},
+		{"automatic HTTPS for https:// without a host", "https:// {\n}\n", 80, "/up", `redirect "scheme" 1:1`},
 		{"automatic HTTPS disabled", "{\n\tauto_https disable_redirects\n}\nexample.com {\n}\n", 80, "/up", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
