@@ -47,7 +47,7 @@ func TestRoutes(t *testing.T) {
 	}{
 		{"no redir", ":8080 {\n\treverse_proxy app:3000\n}\n", 8080, "/up", "none"},
 		{"unconditional redir", ":8080 {\n\tredir https://{host}{uri} permanent\n}\n", 8080, "/up", `redirect "" 2:2`},
-		{"redir to a path", ":8080 {\n\tredir /new\n}\n", 8080, "/up", "none"},
+		{"redir to a path", ":8080 {\n\tredir * /new\n}\n", 8080, "/up", "none"},
 		{"html is a 200", ":8080 {\n\tredir https://{host}{uri} html\n}\n", 8080, "/up", "none"},
 		{"a 308 code", ":8080 {\n\tredir * https://{host}{uri} 308\n}\n", 8080, "/up", `redirect "" 2:2`},
 		{"a 401 is not modelled", ":8080 {\n\tredir https://{host}{uri} 401\n}\n", 8080, "/up", "unknown"},
