@@ -439,7 +439,9 @@ func (r *router) matcherOf(d *node, defs map[string]*matcherDef) (matcher, []str
 	t := d.words[1].text
 	switch {
 	case t == "*":
-		return matcher{has: true, rest: all(yes)}, nil
+		// No matcher set at all (NewRoute adds none for "*"), so it
+		// sorts with the directives that have no matcher.
+		return matcher{rest: all(yes)}, nil
 	case strings.HasPrefix(t, "/"):
 		return matcher{has: true, paths: []string{t}, rest: all(yes)}, []string{t}
 	}

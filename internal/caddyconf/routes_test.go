@@ -74,6 +74,7 @@ func TestRoutes(t *testing.T) {
 		{"expression unknown", ":8080 {\n\t@e `{scheme} == 'http'`\n\tredir @e https://{host}{uri}\n}\n", 8080, "/up", "unknown"},
 		{"undefined matcher", ":8080 {\n\tredir @nope https://{host}{uri}\n}\n", 8080, "/up", "unknown"},
 		{"same-named redirs sorted by path", ":8080 {\n\tredir https://{host}{uri}\n\tredir /up /elsewhere\n}\n", 8080, "/up", "none"},
+		{"* sorts as no matcher", ":8080 {\n\tredir * https://{host}{uri}\n\t@h header !X-Forwarded-Proto\n\tredir @h /elsewhere\n}\n", 8080, "/up", "none"},
 		{"the longer path first", ":8080 {\n\tredir /u* /elsewhere\n\tredir /up* https://{host}{uri}\n}\n", 8080, "/up", `redirect "" 3:2`},
 		{"redir before handle", ":8080 {\n\thandle {\n\t\trespond ok\n\t}\n\tredir https://{host}{uri}\n}\n", 8080, "/up", `redirect "" 5:2`},
 		{"redir in the handle the path lands in", ":8080 {\n\thandle /api/* {\n\t\treverse_proxy app:3000\n\t}\n\thandle {\n\t\tredir https://{host}{uri}\n\t}\n}\n", 8080, "/up", `redirect "" 6:3`},
