@@ -15,7 +15,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	Severity: diag.Warning,
 	Title:    "An HTTP health check gets a redirect to HTTPS",
 	Since:    "0.2.0",
-	Why: "An HTTP check's port is served by an nginx server block or a Caddy site that answers the check's path with a redirect to `https://`.\n\n" +
+	Why: "An HTTP check's port is served by an nginx server block, a Caddy site or a Phoenix release whose endpoint sets `force_ssl`, that answers the check's path with a redirect to `https://`.\n\n" +
 		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
 		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: a failing service check keeps Fly Proxy from routing to the Machine, and a top-level check reports it unhealthy for good.\n\n" +
 		"When the redirect depends on `$http_x_forwarded_proto` (`if ($http_x_forwarded_proto != \"https\")`), send the header with the check: `[http_service.checks.headers]` (or `[services.http_checks.headers]`, `[checks.<name>.headers]`) `X-Forwarded-Proto = \"https\"`. " +
@@ -23,7 +23,10 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		"Caddy: a `redir` to `https://` runs before every handler that answers (`handle`, `reverse_proxy`, `file_server`), so a `redir` whose matcher takes the check's path fails it. " +
 		"With `header X-Forwarded-Proto http` the check, which sends no such header, is not redirected; with `not header X-Forwarded-Proto https` or `header !X-Forwarded-Proto` it is, unless it sends the header; with `protocol http` it always is. " +
 		"A site address with a host name (`example.com`) turns on automatic HTTPS, which answers every plain request on the HTTP port (80, or `http_port`) with a 308 whatever its path and Host: when Fly Proxy terminates TLS, write the address without a host (`:8080`, `http://`), or set `auto_https disable_redirects`.\n\n" +
-		"flylint reports only what Caddy's code decides for the check's request; imports, the `order` option, `route`, `handle_path`, host and expression matchers leave the site undecided, and nothing is reported.",
+		"flylint reports only what Caddy's code decides for the check's request; imports, the `order` option, `route`, `handle_path`, host and expression matchers leave the site undecided, and nothing is reported.\n\n" +
+		"Phoenix's `force_ssl` plugs `Plug.SSL` (compile-time config: config/config.exs and the env file it imports), which phx.new 1.8 generates as `force_ssl: [rewrite_on: [:x_forwarded_proto], ...]`: it redirects unless the request says `X-Forwarded-Proto: https`, so the header fixes the check; without `rewrite_on` only `exclude: [paths: [\"/health\"]]` does. " +
+		"flylint reads the release's config (config.exs, the env file, runtime.exs) without running it, and only for a process that starts the release the Dockerfile copies (`/app/bin/server` from `mix phx.gen.release`, or `bin/<app> start`). " +
+		"Plug.SSL also exempts the hosts `localhost` and `127.0.0.1` by default; Fly's docs do not say which Host a check sends, and checks dial the Machine's address, so flylint takes a check as not exempt unless its `headers` set one of those as `Host`; other excluded hosts leave it silent.",
 	ExampleFile: "fly.toml",
 	Bad: `# nginx.conf: server { listen 8080;
 #   if ($http_x_forwarded_proto != "https") { return 301 https://$host$request_uri; } ... }
@@ -61,6 +64,13 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		// The HTTP->HTTPS redirect server ends with a catch-all on protocol
 		// http (caddyserver/caddy v2.11.4 modules/caddyhttp/autohttps.go).
 		"https://caddyserver.com/docs/automatic-https#effects",
+		// Plug.SSL: redirects when conn.scheme != :https, rewrite_on,
+		// exclude hosts/paths (elixir-plug/plug@a898c45 lib/plug/ssl.ex).
+		"https://hexdocs.pm/plug/Plug.SSL.html",
+		// force_ssl is read with Application.compile_env and forwarded to
+		// Plug.SSL (phoenixframework/phoenix@167c469 lib/phoenix/endpoint.ex);
+		// phx.new enables it in prod.exs since 1.8.2 (#6435, 4252878).
+		"https://hexdocs.pm/phoenix/Phoenix.Endpoint.html#module-runtime-configuration",
 	},
 	Tags: []string{"checks"},
 	Check: func(p *Pass) {
@@ -122,7 +132,7 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 			}
 			n++
 			r := l.Routes.For(pathText)
-			if r.Kind != listen.Redirects || r.Cond == listen.CondForwardedProto && sendsHTTPS {
+			if r.Kind != listen.Redirects || r.Cond == listen.CondForwardedProto && sendsHTTPS || l.Routes.ExcludesHost(h.Values["host"]) {
 				return
 			}
 			found = append(found, r)

@@ -180,8 +180,8 @@ type Listener struct {
 	// forwards to, so rules can follow the chain from internal_port to
 	// the app behind it.
 	ProxyTo []Upstream
-	// Routes is set for an nginx or Caddy HTTP server: which paths it redirects
-	// to https://.
+	// Routes is set for an nginx or Caddy HTTP server and a Phoenix
+	// endpoint with force_ssl: which paths it redirects to https://.
 	Routes *HTTPRoutes
 }
 

@@ -12,7 +12,8 @@ import (
 // socket directly, over plain HTTP, so a rule can tell whether a check's
 // path is answered with a redirect.
 type HTTPRoutes struct {
-	// By names what redirects, for messages: "nginx", "Caddy".
+	// By names what redirects, for messages: "nginx", "Caddy",
+	// "Phoenix (force_ssl)".
 	By string
 	// Lookup, when set, decides every path in place of Server and
 	// Locations: for servers whose path matching is not nginx's
@@ -25,6 +26,50 @@ type HTTPRoutes struct {
 	// Undecided is set when the location a path lands in cannot be told
 	// from prefixes alone (regex or nested locations, includes).
 	Undecided bool
+	// ExcludePaths are paths exempt from the redirect, compared as
+	// Plug.SSL compares them: segment by segment (PlugPath).
+	ExcludePaths []string
+	// ExcludeHosts are Host header values exempt from the redirect
+	// (Plug.SSL's exclude hosts).
+	ExcludeHosts []string
+}
+
+// PlugPath is a path as Plug.Router.Utils.split and conn.path_info see
+// it: its non-empty segments, joined by "/" (elixir-plug/plug@a898c45
+// lib/plug/router/utils.ex), without the query string.
+func PlugPath(p string) string {
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	var segs []string
+	for _, s := range strings.Split(p, "/") {
+		if s != "" {
+			segs = append(segs, s)
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// ExcludesHost reports whether a request with this Host header value
+// is exempt: Plug.SSL compares conn.host, the header without its port.
+func (r *HTTPRoutes) ExcludesHost(host string) bool {
+	if r == nil || host == "" {
+		return false
+	}
+	h := strings.ToLower(host)
+	if strings.HasPrefix(h, "[") {
+		if i := strings.Index(h, "]"); i > 0 {
+			h = h[:i+1]
+		}
+	} else if i := strings.LastIndexByte(h, ':'); i >= 0 && strings.Count(h, ":") == 1 {
+		h = h[:i]
+	}
+	for _, x := range r.ExcludeHosts {
+		if strings.EqualFold(x, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // RouteLocation is one "location [=] /prefix" block.
@@ -72,6 +117,17 @@ func (r *HTTPRoutes) For(path string) Redirect {
 	}
 	if r.Lookup != nil {
 		return r.Lookup(path)
+	}
+	if len(r.ExcludePaths) > 0 {
+		if path == "" {
+			return Redirect{Kind: RedirectUnknown}
+		}
+		pp := PlugPath(path)
+		for _, x := range r.ExcludePaths {
+			if x == pp {
+				return Redirect{}
+			}
+		}
 	}
 	if r.Server.Kind != NoRedirect {
 		return r.Server

@@ -365,6 +365,7 @@ func (b *appBuilder) buildGroups() {
 			}
 			b.addNodeListeners(g)
 			b.addConfiguredServers(g)
+			b.addPhoenixListeners(g)
 		}
 		if b.built != nil && b.built.cnb && p != nil && p.Command.OK {
 			g.cnbCommand = true

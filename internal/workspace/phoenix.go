@@ -1,0 +1,416 @@
+package workspace
+
+import (
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/flylint-dev/flylint/internal/dockerfile"
+	"github.com/flylint-dev/flylint/internal/exconfig"
+	"github.com/flylint-dev/flylint/internal/listen"
+)
+
+// addPhoenixListeners gives a group that starts a Mix release of a
+// Phoenix app the listener its endpoint configuration declares, and the
+// https redirect force_ssl adds. The release is the one the Dockerfile
+// copies out of _build/<env>/rel/<name>, started as
+// <dir>/bin/<name> start, or as <dir>/bin/server, the script
+// `mix phx.gen.release` writes (rel/overlays/bin/server:
+// `PHX_SERVER=true exec ./<name> start`, phoenixframework/phoenix@167c469
+// priv/templates/phx.gen.release/rel/server.sh.eex). Anything else, or a
+// config flylint cannot read, leaves the group's listeners unknown.
+func (b *appBuilder) addPhoenixListeners(g *Group) {
+	if len(g.Listeners) > 0 || len(g.Interpreted.Argv) == 0 || b.app.Image == nil || b.app.Dockerfile == nil {
+		return
+	}
+	ctx := b.buildContext()
+	if ctx == "" {
+		return
+	}
+	argv := g.Interpreted.Argv
+	exe := argv[0].Text
+	if !strings.HasPrefix(exe, "/") {
+		exe = path.Join(b.app.Image.Workdir, exe)
+	}
+	if !strings.Contains(exe, "/bin/") {
+		return // the common case, settled before any file is read
+	}
+	read := func(rel string) ([]byte, string, bool) {
+		p := filepath.Join(ctx, filepath.FromSlash(rel))
+		data, err := b.rd.readFile(p, b.target.Root)
+		if err != nil || len(data) > exconfig.MaxFileLen {
+			return nil, "", false
+		}
+		disp := b.rd.displayPath(p)
+		b.files[disp] = data
+		return data, disp, true
+	}
+	name, ok := mixApp(read)
+	if !ok {
+		return
+	}
+	dir, mixEnv, ok := releaseDir(b.app.Dockerfile, b.app.Image, name)
+	if !ok {
+		return
+	}
+	vars := envValues(b.app.Env)
+	// The release's start script exports RELEASE_NAME before it boots
+	// (Elixir 1.18 mix release docs, "Environment variables").
+	vars["RELEASE_NAME"] = name
+	switch {
+	case exe == dir+"/bin/"+name && len(argv) == 2 && argv[1].Text == "start":
+	case exe == dir+"/bin/server" && len(argv) == 1:
+		data, _, ok := read("rel/overlays/bin/server")
+		if !ok || !phxServerScript(data, name) {
+			return
+		}
+		vars["PHX_SERVER"] = "true"
+	default:
+		return
+	}
+	compile, runtime, err := exconfig.Load(read, exconfig.Env{MixEnv: mixEnv, Vars: vars})
+	if err != nil {
+		return
+	}
+	if runtime == nil {
+		runtime = compile
+	}
+	key, ep, ok := endpoint(runtime, name)
+	if !ok {
+		return
+	}
+	if s, _ := ep.Get("server"); s.Kind != exconfig.Bool || !s.Bool {
+		return // without server: true the endpoint serves nothing
+	}
+	cep, _ := compile.Lookup(name, key)
+	// Both adapters serve the endpoint's http: options; another one may
+	// read them differently. No adapter is Cowboy2Adapter (Phoenix.Endpoint
+	// docs, :adapter, phoenixframework/phoenix@167c469).
+	if a, ok := cep.Get("adapter"); ok && !knownAdapter(a) {
+		return
+	}
+	l, ok := phoenixListener(ep, b.app.Env)
+	if !ok {
+		return
+	}
+	l.Program = argv[0].Text
+	l.Routes = phoenixRoutes(cep, ep)
+	g.Listeners = append(g.Listeners, l)
+	// A second socket would come from https: or code flylint does not
+	// read (a second endpoint is caught by endpoint()).
+	hs, has := ep.Get("https")
+	g.ListenersKnown = !has || hs.Kind == exconfig.Nil || hs.Kind == exconfig.Bool && !hs.Bool
+}
+
+func knownAdapter(a exconfig.Value) bool {
+	return a.Kind == exconfig.Atom && (a.Str == "Phoenix.Endpoint.Cowboy2Adapter" || a.Str == "Bandit.PhoenixAdapter")
+}
+
+// phxServerScript reports whether rel/overlays/bin/server is the script
+// phx.gen.release writes for release name.
+func phxServerScript(data []byte, name string) bool {
+	for _, ln := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(ln) == "PHX_SERVER=true exec ./"+name+" start" {
+			return true
+		}
+	}
+	return false
+}
+
+// mixApp returns the :app of mix.exs's project/0, the default release
+// name (Mix.Tasks.Release, Elixir 1.18: "the release name is the app
+// name" without :releases). A :releases key makes the names the app's
+// choice, which flylint does not follow.
+func mixApp(read exconfig.Reader) (string, bool) {
+	data, _, ok := read("mix.exs")
+	if !ok {
+		return "", false
+	}
+	nodes, err := exconfig.Parse(data)
+	if err != nil || len(nodes) != 1 || nodes[0].Name != "defmodule" {
+		return "", false
+	}
+	for _, d := range nodes[0].Do {
+		if d.Kind != exconfig.NCall || d.Name != "def" || len(d.Args) != 1 || d.Args[0].Name != "project" || len(d.Do) != 1 || d.Do[0].Kind != exconfig.NList {
+			continue
+		}
+		app := ""
+		for _, p := range d.Do[0].Args {
+			if p.Kind != exconfig.NPair {
+				continue
+			}
+			switch p.Name {
+			case "app":
+				if p.Args[0].Kind == exconfig.NAtom && !p.Args[0].Quoted {
+					app = p.Args[0].Name
+				}
+			case "releases":
+				return "", false
+			}
+		}
+		return app, app != ""
+	}
+	return "", false
+}
+
+var relSource = regexp.MustCompile(`^/?(?:.*/)?_build/([^/]+)/rel/([^/]+)/?$`)
+
+// releaseDir finds where the image holds release name: the destination
+// of a COPY --from=<stage> of .../_build/<env>/rel/<name>, and that env.
+func releaseDir(f *dockerfile.File, img *dockerfile.Image, name string) (dir, env string, ok bool) {
+	for _, st := range img.Chain {
+		for _, c := range st.Copies {
+			if c.From == "" || len(c.Sources) != 1 {
+				continue
+			}
+			m := relSource.FindStringSubmatch(c.Sources[0])
+			if m == nil || m[2] != name {
+				continue
+			}
+			env = m[1]
+			if env == "${MIX_ENV}" || env == "$MIX_ENV" {
+				env = stageEnv(f, c.From, "MIX_ENV")
+			}
+			if env == "" || strings.ContainsAny(env, "${}") {
+				return "", "", false
+			}
+			dest := c.Dest
+			if !strings.HasPrefix(dest, "/") {
+				dest = path.Join(c.Workdir, dest)
+			}
+			dir = path.Clean(dest)
+		}
+	}
+	return dir, env, dir != ""
+}
+
+// stageEnv is the value the named stage sets for an ENV, "" if none.
+func stageEnv(f *dockerfile.File, stage, name string) string {
+	v := ""
+	for _, st := range f.Stages {
+		if st.Name != strings.ToLower(stage) {
+			continue
+		}
+		for _, e := range st.Env {
+			if e.Name == name && !e.Unknown {
+				v = e.Value
+			}
+		}
+	}
+	return v
+}
+
+// endpoint finds the app's one endpoint: a key ending in Endpoint whose
+// value is a keyword list. Several (or none) leave it unknown.
+func endpoint(c *exconfig.Config, app string) (string, exconfig.Value, bool) {
+	key, n := "", 0
+	var val exconfig.Value
+	for _, m := range c.Apps {
+		for k, v := range m {
+			if strings.HasSuffix(k, "Endpoint") && strings.Contains(k, ".") {
+				n++
+				key, val = k, v
+			}
+		}
+	}
+	if n != 1 {
+		return "", exconfig.Value{}, false
+	}
+	if _, ok := c.Apps[app][key]; !ok {
+		return "", exconfig.Value{}, false
+	}
+	if _, ok := val.Keyword(); !ok {
+		return "", exconfig.Value{}, false
+	}
+	return key, val, true
+}
+
+// phoenixListener reads the endpoint's http: [ip: ..., port: ...].
+func phoenixListener(ep exconfig.Value, env listen.Env) (listen.Listener, bool) {
+	http, ok := ep.Get("http")
+	if !ok {
+		return listen.Listener{}, false
+	}
+	if _, ok := http.Keyword(); !ok {
+		return listen.Listener{}, false
+	}
+	l := listen.Listener{Proto: listen.TCP, Origin: "Phoenix endpoint"}
+	pv, ok := http.Get("port")
+	if !ok {
+		return listen.Listener{}, false
+	}
+	l.Range, l.PortRange = pv.Range, pv.Range
+	switch pv.Kind {
+	case exconfig.Int:
+		if pv.Int <= 0 || pv.Int > 65535 {
+			return listen.Listener{}, false
+		}
+		l.Port = listen.Port{Number: int(pv.Int)}
+	case exconfig.EnvRef:
+		if !pv.ToInt {
+			return listen.Listener{}, false
+		}
+		def := 0
+		if pv.Default != nil {
+			def = atoiPortText(pv.Default.Str)
+		}
+		l.Port = listen.Port{Env: pv.Str, Default: def, Required: pv.Default == nil}
+		if v, set := env[pv.Str]; set {
+			if v.Unknown {
+				return listen.Listener{}, false
+			}
+			l.Port.Number, l.Port.EnvSet = atoiPortText(v.Value), true
+		} else {
+			l.Port.Number, l.Port.IsDefault = def, def > 0
+		}
+	default:
+		return listen.Listener{}, false
+	}
+	if ip, ok := http.Get("ip"); ok {
+		text, ok := ipTuple(ip)
+		if !ok {
+			return listen.Listener{}, false
+		}
+		// Cowboy (ranch) and Bandit (thousand_island) open the socket
+		// with gen_tcp, which leaves IPV6_V6ONLY to the OS: off on Linux,
+		// so {0,0,0,0,0,0,0,0} takes IPv4 too (Erlang/OTP 27 inet docs,
+		// ipv6_v6only). ClassifyHost's "::" is that.
+		l.Host = listen.Host{Class: listen.ClassifyHost(text, "erlang"), Text: text}
+		l.HostRange = ip.Range
+	}
+	return l, true
+}
+
+func atoiPortText(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 || n > 65535 {
+		return 0
+	}
+	return n
+}
+
+// ipTuple turns {a, b, c, d} or an eight-element IPv6 tuple into text.
+func ipTuple(v exconfig.Value) (string, bool) {
+	if v.Kind != exconfig.Tuple || len(v.Items) != 4 && len(v.Items) != 8 {
+		return "", false
+	}
+	max := int64(255)
+	if len(v.Items) == 8 {
+		max = 65535
+	}
+	parts := make([]string, len(v.Items))
+	for i, it := range v.Items {
+		if it.Kind != exconfig.Int || it.Int < 0 || it.Int > max {
+			return "", false
+		}
+		if len(v.Items) == 8 {
+			parts[i] = strconv.FormatInt(it.Int, 16)
+		} else {
+			parts[i] = strconv.FormatInt(it.Int, 10)
+		}
+	}
+	if len(v.Items) == 4 {
+		return strings.Join(parts, "."), true
+	}
+	text := strings.Join(parts, ":")
+	if text == "0:0:0:0:0:0:0:0" {
+		return "::", true
+	}
+	return text, true
+}
+
+// loopbackHosts are the hosts Plug.SSL excludes by default
+// (elixir-plug/plug@a898c45 lib/plug/ssl.ex: exclude defaults to
+// [hosts: ["localhost", "127.0.0.1"]]). Fly's docs do not say which
+// Host an HTTP check sends; it dials the Machine's address, and flyctl's
+// own deploy test (superfly/flyctl@ad0172f
+// internal/command/deploy/strategy_bluegreen_test.go) names Phoenix's
+// force_ssl, default exclusion and all, as what traps the probe. So a
+// loopback name excluded is taken not to match a check unless the check
+// sends it as its Host header; any other excluded host leaves the
+// outcome undecided.
+var loopbackHosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true, "[::1]": true}
+
+// phoenixRoutes models the Plug.SSL that Phoenix.Endpoint plugs when
+// force_ssl is set. force_ssl is read at compile time
+// (Application.compile_env, phoenixframework/phoenix@167c469
+// lib/phoenix/endpoint.ex), so it comes from config.exs and what it
+// imports; runtime.exs setting it differently is undecided (the release
+// then refuses to boot, which is another problem).
+func phoenixRoutes(compile, runtime exconfig.Value) *listen.HTTPRoutes {
+	fs, ok := compile.Get("force_ssl")
+	if !ok || fs.Kind == exconfig.Nil || fs.Kind == exconfig.Bool && !fs.Bool {
+		// No force_ssl: the app may still plug Plug.SSL itself.
+		return nil
+	}
+	r := &listen.HTTPRoutes{By: "Phoenix (force_ssl)"}
+	undecided := &listen.HTTPRoutes{By: r.By, Server: listen.Redirect{Kind: listen.RedirectUnknown, Range: fs.Range}}
+	if rt, _ := runtime.Get("force_ssl"); rt.Range != fs.Range {
+		return undecided
+	}
+	if _, ok := fs.Keyword(); !ok {
+		return undecided
+	}
+	// Plug.SSL redirects when conn.scheme is not :https; rewrite_on:
+	// [:x_forwarded_proto] first takes the scheme from that header
+	// (plug lib/plug/rewrite_on.ex: "https" makes it :https).
+	cond := listen.CondScheme
+	if ro, ok := fs.Get("rewrite_on"); ok {
+		if ro.Kind != exconfig.List {
+			return undecided
+		}
+		for _, it := range ro.Items {
+			if it.Kind != exconfig.Atom {
+				return undecided
+			}
+			if it.Str == "x_forwarded_proto" {
+				cond = listen.CondForwardedProto
+			}
+		}
+	}
+	hosts := []string{"localhost", "127.0.0.1"}
+	if ex, ok := fs.Get("exclude"); ok {
+		hosts = nil
+		if ex.Kind != exconfig.List {
+			return undecided
+		}
+		for _, it := range ex.Items {
+			var list exconfig.Value
+			switch {
+			case it.Kind == exconfig.String:
+				hosts = append(hosts, it.Str)
+				continue
+			case it.Kind == exconfig.Tuple && len(it.Items) == 2 && it.Items[0].Kind == exconfig.Atom:
+				list = it.Items[1]
+			default:
+				return undecided
+			}
+			if list.Kind != exconfig.List {
+				return undecided
+			}
+			for _, s := range list.Items {
+				if s.Kind != exconfig.String {
+					return undecided
+				}
+				switch it.Items[0].Str {
+				case "hosts":
+					hosts = append(hosts, s.Str)
+				case "paths":
+					r.ExcludePaths = append(r.ExcludePaths, listen.PlugPath(s.Str))
+				default:
+					return undecided
+				}
+			}
+		}
+	}
+	for _, h := range hosts {
+		if !loopbackHosts[h] {
+			return undecided
+		}
+	}
+	r.ExcludeHosts = hosts
+	r.Server = listen.Redirect{Kind: listen.Redirects, Cond: cond, Range: fs.Range}
+	return r
+}

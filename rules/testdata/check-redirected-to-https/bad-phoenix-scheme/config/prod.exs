@@ -1,0 +1,3 @@
+import Config
+
+config :demo, DemoWeb.Endpoint, force_ssl: [hsts: true]
