@@ -299,8 +299,8 @@ func copyVars(m map[string]Value) map[string]Value {
 }
 
 // config applies `config :app, opts` or `config :app, key, opts`, which
-// Config merges into what is set: keyword lists deep-merged, anything
-// else replaced (Config.config/2,3; Config.Reader.merge/2).
+// Config merges into what is set: "keyword lists are always deep-merged",
+// anything else replaced (https://hexdocs.pm/elixir/1.18/Config.html#config/3).
 func (e *evaluator) config(n *Node, sc *scope, certain bool) {
 	if len(n.Args) == 0 {
 		return
