@@ -249,6 +249,10 @@ func (e *evaluator) stmts(nodes []*Node, sc *scope, certain bool, depth int) err
 				}
 			}
 		case n.Kind == NBinary && n.Op == "=" && n.Args[0].Kind == NVar:
+			bare := &scope{vars: map[string]Value{}, file: sc.file, lines: sc.lines, rel: sc.rel}
+			if err := e.uncertain(n.Args[1], bare); err != nil {
+				return err
+			}
 			v := e.eval(n.Args[1], sc)
 			if !certain {
 				v = Value{Range: v.Range}
@@ -258,36 +262,49 @@ func (e *evaluator) stmts(nodes []*Node, sc *scope, certain bool, depth int) err
 		case n.Kind == NCall && n.Recv == nil && (n.Name == "use" || n.Name == "import") && len(n.Args) == 1 && n.Args[0].Kind == NAlias && n.Args[0].Name == "Mix.Config":
 		default:
 			// Any other statement (a case, a call of the app's own code)
-			// may call config or change what follows: flylint does not
-			// run it, so it cannot vouch for the result.
-			if containsConfig(n) {
-				return &LoadError{File: sc.file, Range: sc.rng(n), Reason: "config set inside code flylint does not evaluate"}
+			// is not run: the config calls inside it may or may not
+			// happen, so what they set becomes unknown. Their arguments
+			// are read without the variables in scope, which clauses may
+			// rebind: a key named through one leaves the whole app
+			// unknown.
+			bare := &scope{vars: map[string]Value{}, file: sc.file, lines: sc.lines, rel: sc.rel}
+			if err := e.uncertain(n, bare); err != nil {
+				return err
 			}
 		}
 	}
 	return nil
 }
 
-func containsConfig(n *Node) bool {
+// uncertain applies, as undecided, every config call inside code that
+// is not evaluated. An import_config there fails the load: which file
+// it reads is not known.
+func (e *evaluator) uncertain(n *Node, sc *scope) error {
 	if n == nil {
-		return false
+		return nil
 	}
-	if n.Kind == NCall && n.Recv == nil && (n.Name == "config" || n.Name == "import_config") {
-		return true
+	if n.Kind == NCall && n.Recv == nil {
+		switch n.Name {
+		case "config":
+			e.config(n, sc, false)
+			return nil
+		case "import_config":
+			return &LoadError{File: sc.file, Range: sc.rng(n), Reason: "import_config inside code flylint does not evaluate"}
+		}
 	}
 	for _, l := range [][]*Node{n.Args, n.Do, n.Else} {
 		for _, c := range l {
-			if containsConfig(c) {
-				return true
+			if err := e.uncertain(c, sc); err != nil {
+				return err
 			}
 		}
 	}
 	for _, p := range n.Parts {
-		if containsConfig(p.Expr) {
-			return true
+		if err := e.uncertain(p.Expr, sc); err != nil {
+			return err
 		}
 	}
-	return containsConfig(n.Recv)
+	return e.uncertain(n.Recv, sc)
 }
 
 func copyVars(m map[string]Value) map[string]Value {

@@ -194,11 +194,57 @@ func TestCannotRead(t *testing.T) {
 		{"config :a, b: \"#{x\"", "1:19"},
 		{strings.Repeat("[", 100) + strings.Repeat("]", 100), "1:"},
 		{"x = \"\"\"abc\n\"\"\"", "1:5"},
-		{"case x do\n y -> config :a, b: 1\nend", "1:1"},
+		{"case x do\n y -> import_config \"prod.exs\"\nend", "2:7"},
 	} {
 		_, _, err := load(t, map[string]string{"config/config.exs": tc.src}, Env{MixEnv: "prod"})
 		if err == nil || !strings.Contains(err.Error(), "config/config.exs:"+tc.want) {
 			t.Errorf("%q: err = %v, want at %s", tc.src, err, tc.want)
 		}
+	}
+}
+
+// A pipeline leading with |> on its next lines, as
+// BanchanArt/banchan@713642ede88d config/config.exs writes one.
+func TestLeadingPipe(t *testing.T) {
+	nodes, err := Parse([]byte("tag =\n  tags\n  |> String.trim()\n  |> Enum.at(0)\nconfig :a, b: 1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nodes) != 2 || nodes[0].Kind != NBinary || nodes[0].Args[1].Op != "|>" || nodes[1].Name != "config" {
+		t.Errorf("nodes = %+v", nodes)
+	}
+}
+
+// A config call inside code flylint does not run (here a case, as
+// BanchanArt/banchan@713642ede88d config/runtime.exs has one) may or may
+// not happen: the keys it sets become unknown, the others stay known.
+func TestConfigInsideCaseIsUncertain(t *testing.T) {
+	files := map[string]string{"config/config.exs": `import Config
+config :a, port: 4000, host: "x"
+case System.get_env("USER") do
+  nil -> nil
+  user -> config :a, host: user
+end
+x = (case 1 do
+  1 -> config :a, port: 1
+end)
+`}
+	c, _, err := load(t, files, Env{MixEnv: "prod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Lookup("a", "host"); v.Kind != Unknown {
+		t.Errorf("host = %+v, want unknown", v)
+	}
+	if v, _ := c.Lookup("a", "port"); v.Kind != Unknown {
+		t.Errorf("port = %+v, want unknown", v)
+	}
+	files["config/config.exs"] = "import Config\nconfig :a, port: 4000\nif x do\n  Enum.each([1], fn _ -> config :b, c: 1 end)\nend\n"
+	c, _, _ = load(t, files, Env{MixEnv: "prod"})
+	if v, _ := c.Lookup("a", "port"); v.Kind != Int {
+		t.Errorf("port = %+v, want 4000", v)
+	}
+	if v, ok := c.Lookup("b", "c"); !ok || v.Kind != Unknown {
+		t.Errorf("b.c = %+v, want unknown", v)
 	}
 }

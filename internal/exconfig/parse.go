@@ -262,6 +262,17 @@ func (p *parser) expr(minPrec int) *Node {
 	left := p.unary()
 	for {
 		t := p.peek()
+		if t.kind == tNewline {
+			// A pipeline may lead with |> on the next line.
+			j := p.i
+			for p.toks[j].kind == tNewline {
+				j++
+			}
+			if p.isOp(p.toks[j], "|>") && binOps["|>"].prec >= minPrec {
+				p.i = j
+				t = p.toks[j]
+			}
+		}
 		op, ok := p.binOp(t)
 		if !ok {
 			return left
