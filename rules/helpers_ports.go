@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -152,6 +153,17 @@ func replaceHost(l listen.Listener, host, why string) []diag.Fix {
 	// Go literals are goHostFix's: they need the file to be checked.
 	if strings.HasSuffix(l.HostRange.File, ".go") || !l.HostRange.IsValid() || l.HostRange.Start.Offset >= l.HostRange.End.Offset {
 		return nil
+	}
+	if ext := path.Ext(l.HostRange.File); ext == ".exs" || ext == ".ex" {
+		// Elixir config writes an address as a tuple (Phoenix's http: [ip: ...]).
+		switch host {
+		case "0.0.0.0":
+			host = "{0, 0, 0, 0}"
+		case "::", "[::]":
+			host = "{0, 0, 0, 0, 0, 0, 0, 0}"
+		default:
+			return nil
+		}
 	}
 	return []diag.Fix{{Message: why, Edits: []diag.Edit{{Range: l.HostRange, NewText: host}}}}
 }
