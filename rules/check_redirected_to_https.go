@@ -25,7 +25,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		"A site address with a host name (`example.com`) turns on automatic HTTPS, which answers every plain request on the HTTP port (80, or `http_port`) with a 308 whatever its path and Host: when Fly Proxy terminates TLS, write the address without a host (`:8080`, `http://`), or set `auto_https disable_redirects`.\n\n" +
 		"flylint reports only what Caddy's code decides for the check's request; imports, the `order` option, `route`, `handle_path`, host and expression matchers leave the site undecided, and nothing is reported.\n\n" +
 		"Phoenix's `force_ssl` plugs `Plug.SSL` (compile-time config: config/config.exs and the env file it imports), which phx.new 1.8 generates as `force_ssl: [rewrite_on: [:x_forwarded_proto], ...]`: it redirects unless the request says `X-Forwarded-Proto: https`, so the header fixes the check; without `rewrite_on` only `exclude: [paths: [\"/health\"]]` does. " +
-		"flylint reads the release's config (config.exs, the env file, runtime.exs) without running it, and only for a process that starts the release the Dockerfile copies (`/app/bin/server` from `mix phx.gen.release`, or `bin/<app> start`). " +
+		"flylint reads the release's config (config.exs, the env file, runtime.exs) without running it, and only for a process that starts the release the Dockerfile copies (`/app/bin/server` from `mix phx.gen.release`, or `bin/<app> start`) when the app's `start/2` lists the endpoint among its children unconditionally, as phx.new generates it. " +
 		"Plug.SSL also exempts the hosts `localhost` and `127.0.0.1` by default; Fly's docs do not say which Host a check sends, and checks dial the Machine's address, so flylint takes a check as not exempt unless its `headers` set one of those as `Host`; other excluded hosts leave it silent.",
 	ExampleFile: "fly.toml",
 	Bad: `# nginx.conf: server { listen 8080;
@@ -122,13 +122,13 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 	var found []listen.Redirect
 	var foundBy []string
 	for _, g := range groups {
-		if !g.ListenersKnown {
-			return
-		}
 		n := 0
 		for _, l := range listenersOf(g, listen.TCP) {
 			if !l.Port.Known() || l.Port.Number != port {
 				continue
+			}
+			if !g.ListenersKnown && !l.Definite {
+				return
 			}
 			n++
 			r := l.Routes.For(pathText)

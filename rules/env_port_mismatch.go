@@ -42,7 +42,10 @@ var EnvPortMismatch = Register(&Rule{
 			}
 			for _, g := range serviceGroups(p.App, s) {
 				ls := listenersOf(g, s.Proto)
-				if len(ls) == 0 {
+				// "Nothing listens" needs every listener known: a Phoenix
+				// release also runs the app's code, which may serve the
+				// service's port itself.
+				if len(ls) == 0 || !g.ListenersKnown {
 					continue
 				}
 				ports, ok := concretePorts(ls)

@@ -183,6 +183,13 @@ type Listener struct {
 	// Routes is set for an nginx or Caddy HTTP server and a Phoenix
 	// endpoint with force_ssl: which paths it redirects to https://.
 	Routes *HTTPRoutes
+	// Definite is set when the process certainly opens this socket while
+	// what else it opens is unknown (a Phoenix release also runs the
+	// app's own code and its dependencies'): a port is bound once, so a
+	// rule about what answers on this port may rely on it even when the
+	// group's listeners are not known, a rule about what else listens may
+	// not.
+	Definite bool
 }
 
 // AppGRPC is Listener.App for a gRPC server (HTTP/2 only).

@@ -4,6 +4,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,23 +48,23 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 		b.files[disp] = data
 		return data, disp, true
 	}
-	name, ok := mixApp(read)
+	app, mod, releases, ok := mixApp(read)
 	if !ok {
 		return
 	}
-	dir, mixEnv, ok := releaseDir(b.app.Dockerfile, b.app.Image, name)
-	if !ok {
+	rel, dir, mixEnv, ok := releaseDir(b.app.Dockerfile, b.app.Image)
+	if !ok || !releaseOf(rel, app, releases) {
 		return
 	}
 	vars := envValues(b.app.Env)
 	// The release's start script exports RELEASE_NAME before it boots
 	// (Elixir 1.18 mix release docs, "Environment variables").
-	vars["RELEASE_NAME"] = name
+	vars["RELEASE_NAME"] = rel
 	switch {
-	case exe == dir+"/bin/"+name && len(argv) == 2 && argv[1].Text == "start":
+	case exe == dir+"/bin/"+rel && len(argv) == 2 && argv[1].Text == "start":
 	case exe == dir+"/bin/server" && len(argv) == 1:
 		data, _, ok := read("rel/overlays/bin/server")
-		if !ok || !phxServerScript(data, name) {
+		if !ok || !phxServerScript(data, rel) {
 			return
 		}
 		vars["PHX_SERVER"] = "true"
@@ -77,14 +78,14 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 	if runtime == nil {
 		runtime = compile
 	}
-	key, ep, ok := endpoint(runtime, name)
+	key, ep, ok := endpoint(runtime, app)
 	if !ok {
 		return
 	}
 	if s, _ := ep.Get("server"); s.Kind != exconfig.Bool || !s.Bool {
 		return // without server: true the endpoint serves nothing
 	}
-	cep, _ := compile.Lookup(name, key)
+	cep, _ := compile.Lookup(app, key)
 	// Both adapters serve the endpoint's http: options; another one may
 	// read them differently. No adapter is Cowboy2Adapter (Phoenix.Endpoint
 	// docs, :adapter, phoenixframework/phoenix@167c469).
@@ -97,15 +98,74 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 	}
 	l.Program = argv[0].Text
 	l.Routes = phoenixRoutes(cep, ep)
+	l.Definite = startsEndpoint(read, app, mod, key)
 	g.Listeners = append(g.Listeners, l)
-	// A second socket would come from https: or code flylint does not
-	// read (a second endpoint is caught by endpoint()).
-	hs, has := ep.Get("https")
-	g.ListenersKnown = !has || hs.Kind == exconfig.Nil || hs.Kind == exconfig.Bool && !hs.Bool
+	// The release also runs the app's code and its dependencies', which
+	// may listen too (an SMTP server, a metrics exporter): the group's
+	// listeners stay unknown.
+	g.ListenersKnown = false
+}
+
+// startsEndpoint reports whether the application callback module mix.exs
+// names (mod: {App.Application, []}) lists the endpoint among the
+// children of start/2 without a condition, as phx.new generates it
+// (installer/templates/phx_single/lib/app_name/application.ex.eex,
+// phoenixframework/phoenix@167c469): the endpoint then certainly starts.
+// The module is looked for where Mix puts it, lib/<app>/application.ex.
+func startsEndpoint(read exconfig.Reader, app, mod, endpoint string) bool {
+	if mod == "" {
+		return false
+	}
+	data, _, ok := read("lib/" + app + "/application.ex")
+	if !ok {
+		return false
+	}
+	nodes, err := exconfig.Parse(data)
+	if err != nil || len(nodes) != 1 || nodes[0].Name != "defmodule" || len(nodes[0].Args) != 1 || nodes[0].Args[0].Name != mod {
+		return false
+	}
+	for _, d := range nodes[0].Do {
+		if d.Kind != exconfig.NCall || d.Name != "def" || len(d.Args) != 1 || d.Args[0].Name != "start" || len(d.Args[0].Args) != 2 {
+			continue
+		}
+		for _, st := range d.Do {
+			if listsChild(st, endpoint) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listsChild looks for endpoint as an element of a list literal, through
+// assignments and ++ only: a child inside an if or a case may not start.
+func listsChild(n *exconfig.Node, endpoint string) bool {
+	switch n.Kind {
+	case exconfig.NList:
+		for _, it := range n.Args {
+			if it.Kind == exconfig.NAlias && it.Name == endpoint ||
+				it.Kind == exconfig.NTuple && len(it.Args) > 0 && it.Args[0].Kind == exconfig.NAlias && it.Args[0].Name == endpoint {
+				return true
+			}
+		}
+	case exconfig.NBinary:
+		if n.Op == "=" || n.Op == "++" {
+			return listsChild(n.Args[0], endpoint) || listsChild(n.Args[1], endpoint)
+		}
+	}
+	return false
 }
 
 func knownAdapter(a exconfig.Value) bool {
 	return a.Kind == exconfig.Atom && (a.Str == "Phoenix.Endpoint.Cowboy2Adapter" || a.Str == "Bandit.PhoenixAdapter")
+}
+
+// releaseOf reports whether rel is one of the project's releases.
+func releaseOf(rel, app string, releases []string) bool {
+	if releases == nil {
+		return rel == app
+	}
+	return slices.Contains(releases, rel)
 }
 
 // phxServerScript reports whether rel/overlays/bin/server is the script
@@ -119,62 +179,87 @@ func phxServerScript(data []byte, name string) bool {
 	return false
 }
 
-// mixApp returns the :app of mix.exs's project/0, the default release
-// name (Mix.Tasks.Release, Elixir 1.18: "the release name is the app
-// name" without :releases). A :releases key makes the names the app's
-// choice, which flylint does not follow.
-func mixApp(read exconfig.Reader) (string, bool) {
+// mixApp returns the :app of mix.exs's project/0, the application
+// callback module its application/0 names in mod: ("" when not found),
+// and the names its :releases list (nil without one): without :releases
+// the one release is named after the app (Mix.Tasks.Release, Elixir
+// 1.18).
+func mixApp(read exconfig.Reader) (app, mod string, releases []string, ok bool) {
 	data, _, ok := read("mix.exs")
 	if !ok {
-		return "", false
+		return "", "", nil, false
 	}
 	nodes, err := exconfig.Parse(data)
 	if err != nil || len(nodes) != 1 || nodes[0].Name != "defmodule" {
-		return "", false
+		return "", "", nil, false
 	}
 	for _, d := range nodes[0].Do {
-		if d.Kind != exconfig.NCall || d.Name != "def" || len(d.Args) != 1 || d.Args[0].Name != "project" || len(d.Do) != 1 || d.Do[0].Kind != exconfig.NList {
+		if d.Kind != exconfig.NCall || d.Name != "def" || len(d.Args) != 1 || len(d.Do) != 1 || d.Do[0].Kind != exconfig.NList {
 			continue
 		}
-		app := ""
+		switch d.Args[0].Name {
+		case "application":
+			for _, p := range d.Do[0].Args {
+				if p.Kind == exconfig.NPair && p.Name == "mod" && p.Args[0].Kind == exconfig.NTuple && len(p.Args[0].Args) == 2 && p.Args[0].Args[0].Kind == exconfig.NAlias {
+					mod = p.Args[0].Args[0].Name
+				}
+			}
+			continue
+		case "project":
+		default:
+			continue
+		}
 		for _, p := range d.Do[0].Args {
 			if p.Kind != exconfig.NPair {
 				continue
 			}
+			v := p.Args[0]
 			switch p.Name {
 			case "app":
-				if p.Args[0].Kind == exconfig.NAtom && !p.Args[0].Quoted {
-					app = p.Args[0].Name
+				if v.Kind != exconfig.NAtom || v.Quoted {
+					return "", "", nil, false
 				}
+				app = v.Name
 			case "releases":
-				return "", false
+				// A literal keyword list names them; anything else
+				// (a function call) flylint does not follow.
+				if v.Kind != exconfig.NList {
+					return "", "", nil, false
+				}
+				releases = []string{}
+				for _, r := range v.Args {
+					if r.Kind != exconfig.NPair || r.Quoted {
+						return "", "", nil, false
+					}
+					releases = append(releases, r.Name)
+				}
 			}
 		}
-		return app, app != ""
 	}
-	return "", false
+	return app, mod, releases, app != ""
 }
 
 var relSource = regexp.MustCompile(`^/?(?:.*/)?_build/([^/]+)/rel/([^/]+)/?$`)
 
-// releaseDir finds where the image holds release name: the destination
-// of a COPY --from=<stage> of .../_build/<env>/rel/<name>, and that env.
-func releaseDir(f *dockerfile.File, img *dockerfile.Image, name string) (dir, env string, ok bool) {
+// releaseDir finds the release the image holds: the last COPY
+// --from=<stage> of .../_build/<env>/rel/<name>, its destination, and
+// that env.
+func releaseDir(f *dockerfile.File, img *dockerfile.Image) (name, dir, env string, ok bool) {
 	for _, st := range img.Chain {
 		for _, c := range st.Copies {
 			if c.From == "" || len(c.Sources) != 1 {
 				continue
 			}
 			m := relSource.FindStringSubmatch(c.Sources[0])
-			if m == nil || m[2] != name {
+			if m == nil {
 				continue
 			}
-			env = m[1]
+			name, env = m[2], m[1]
 			if env == "${MIX_ENV}" || env == "$MIX_ENV" {
 				env = stageEnv(f, c.From, "MIX_ENV")
 			}
-			if env == "" || strings.ContainsAny(env, "${}") {
-				return "", "", false
+			if env == "" || strings.ContainsAny(env+name, "${}") {
+				return "", "", "", false
 			}
 			dest := c.Dest
 			if !strings.HasPrefix(dest, "/") {
@@ -183,7 +268,7 @@ func releaseDir(f *dockerfile.File, img *dockerfile.Image, name string) (dir, en
 			dir = path.Clean(dest)
 		}
 	}
-	return dir, env, dir != ""
+	return name, dir, env, dir != ""
 }
 
 // stageEnv is the value the named stage sets for an ENV, "" if none.

@@ -9,6 +9,10 @@ defmodule Demo.MixProject do
     ]
   end
 
+  def application do
+    [mod: {Demo.Application, []}, extra_applications: [:logger]]
+  end
+
   defp deps do
     [{:phoenix, "~> 1.8.1"}, {:bandit, "~> 1.5"}]
   end
