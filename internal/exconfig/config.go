@@ -153,12 +153,12 @@ const maxImports = 8
 // load.
 func Load(read Reader, env Env) (compile, runtime *Config, err error) {
 	e := &evaluator{read: read, env: env, cfg: &Config{Apps: map[string]map[string]Value{}}}
-	if err := e.file("config/config.exs", 0); err != nil {
+	if err := e.file("config/config.exs", 0, true); err != nil {
 		return nil, nil, err
 	}
 	compile = e.cfg.clone()
 	if _, _, ok := read("config/runtime.exs"); ok {
-		if err := e.file("config/runtime.exs", 0); err != nil {
+		if err := e.file("config/runtime.exs", 0, true); err != nil {
 			return nil, nil, err
 		}
 		runtime = e.cfg
@@ -191,7 +191,7 @@ type scope struct {
 	rel   string
 }
 
-func (e *evaluator) file(rel string, depth int) error {
+func (e *evaluator) file(rel string, depth int, certain bool) error {
 	if depth > maxImports {
 		return &LoadError{File: rel, Reason: fmt.Sprintf("import_config nested deeper than %d", maxImports)}
 	}
@@ -212,7 +212,7 @@ func (e *evaluator) file(rel string, depth int) error {
 	}
 	e.cfg.Files = append(e.cfg.Files, disp)
 	sc := &scope{vars: map[string]Value{}, file: disp, lines: lines, rel: rel}
-	return e.stmts(nodes, sc, true, depth)
+	return e.stmts(nodes, sc, certain, depth)
 }
 
 func (s *scope) rng(n *Node) source.Range { return s.lines.Range(s.file, n.Start, n.End) }
@@ -227,10 +227,21 @@ func (e *evaluator) stmts(nodes []*Node, sc *scope, certain bool, depth int) err
 			e.config(n, sc, certain)
 		case n.Kind == NCall && n.Recv == nil && n.Name == "import_config" && len(n.Args) == 1:
 			name := e.eval(n.Args[0], sc)
-			if name.Kind != String || !certain {
+			if name.Kind != String {
 				return &LoadError{File: sc.file, Range: sc.rng(n), Reason: "import_config of a file flylint cannot name"}
 			}
-			if err := e.file(path.Join(path.Dir(sc.rel), name.Str), depth+1); err != nil {
+			rel := path.Join(path.Dir(sc.rel), name.Str)
+			if !certain {
+				// Under an undecided condition (if File.exists?(...)):
+				// import_config raises on a missing file, so a release
+				// that was built did not take this branch when the file
+				// is not in the project; when it is, what it sets may or
+				// may not apply.
+				if _, _, ok := e.read(rel); !ok {
+					continue
+				}
+			}
+			if err := e.file(rel, depth+1, certain); err != nil {
 				return err
 			}
 		case n.Kind == NCall && n.Recv == nil && n.Name == "if" && n.HasDo && len(n.Args) == 1:

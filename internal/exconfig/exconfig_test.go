@@ -248,3 +248,36 @@ end)
 		t.Errorf("b.c = %+v, want unknown", v)
 	}
 }
+
+// import_config under an undecided condition, as
+// AviKav/booru-box@e498031c7309 config/config.exs imports a secret file
+// if it exists: absent from the project, the branch cannot have been
+// taken by a build that succeeded; present, what it sets is uncertain.
+func TestConditionalImport(t *testing.T) {
+	files := map[string]string{
+		"config/config.exs": `import Config
+config :a, port: 4000, host: "x"
+if File.exists?("config/#{config_env()}.secret.exs") do
+  import_config "#{config_env()}.secret.exs"
+end
+`,
+	}
+	c, _, err := load(t, files, Env{MixEnv: "prod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Lookup("a", "port"); v.Kind != Int {
+		t.Errorf("port = %+v, want 4000", v)
+	}
+	files["config/prod.secret.exs"] = "import Config\nconfig :a, port: 5000\n"
+	c, _, err = load(t, files, Env{MixEnv: "prod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Lookup("a", "port"); v.Kind != Unknown {
+		t.Errorf("port = %+v, want unknown", v)
+	}
+	if v, _ := c.Lookup("a", "host"); v.Kind != String {
+		t.Errorf("host = %+v, want known", v)
+	}
+}
