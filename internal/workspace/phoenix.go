@@ -359,9 +359,10 @@ func phoenixListener(ep exconfig.Value, env listen.Env) (listen.Listener, bool) 
 			return listen.Listener{}, false
 		}
 		// Cowboy (ranch) and Bandit (thousand_island) open the socket
-		// with gen_tcp, which leaves IPV6_V6ONLY to the OS: off on Linux,
-		// so {0,0,0,0,0,0,0,0} takes IPv4 too (Erlang/OTP 27 inet docs,
-		// ipv6_v6only). ClassifyHost's "::" is that.
+		// with gen_tcp, which leaves ipv6_v6only to the OS: "the system
+		// default value on most Linux distros is still false" (Erlang/OTP
+		// 27 inet docs, ipv6_v6only), so {0,0,0,0,0,0,0,0} takes IPv4 too.
+		// ClassifyHost's "::" is that.
 		l.Host = listen.Host{Class: listen.ClassifyHost(text, "erlang"), Text: text}
 		l.HostRange = ip.Range
 	}
