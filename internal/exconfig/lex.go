@@ -29,7 +29,7 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("offset %d: %s", e.Offset, e.Msg) }
 
-type tokKind int
+type tokKind uint8
 
 const (
 	tEOF     tokKind = iota
@@ -52,15 +52,36 @@ type strPart struct {
 	start, end int // the source bytes of the #{...} contents
 }
 
+// token is kept small: a file has a token per 6–20 bytes, and the
+// string parts only strings and sigils carry live behind str.
 type token struct {
-	kind       tokKind
-	text       string // identifier, operator, atom name, sigil letter
-	start, end int
-	space      bool // whitespace (not a newline) precedes it
-	parts      []strPart
-	intVal     int64
-	quoted     bool // :"atom" or "key": with interpolation possible
-	sigilMods  string
+	kind   tokKind
+	space  bool   // whitespace (not a newline) precedes it
+	quoted bool   // :"atom" or "key": with interpolation possible
+	text   string // identifier, operator, atom name, sigil letter
+	start  int
+	end    int
+	intVal int64
+	str    *strData
+}
+
+type strData struct {
+	parts     []strPart
+	sigilMods string
+}
+
+func (t token) parts() []strPart {
+	if t.str == nil {
+		return nil
+	}
+	return t.str.parts
+}
+
+func (t token) sigilMods() string {
+	if t.str == nil {
+		return ""
+	}
+	return t.str.sigilMods
 }
 
 // ops, longest first within each first byte, is every operator the
@@ -70,6 +91,25 @@ var ops = []string{
 	"==", "!=", "=~", "<=", ">=", "->", "<-", "=>", "::", "||", "&&", "|>", "<>", "++", "--",
 	"..", "//", "\\\\", "<<", ">>", "%{", "~>", "<~",
 	"=", "<", ">", "|", "&", "+", "-", "*", "/", "!", "^", "@", ".", ",", "(", ")", "[", "]", "{", "}", "%",
+}
+
+// opsByFirst lists ops by their first byte, longest first.
+var opsByFirst = func() (m [256][]string) {
+	for _, o := range ops {
+		m[o[0]] = append(m[o[0]], o)
+	}
+	return m
+}()
+
+// op returns the longest operator at the read position, "" if none.
+func (l *lexer) op() string {
+	rest := l.src[l.pos:]
+	for _, o := range opsByFirst[rest[0]] {
+		if len(rest) >= len(o) && string(rest[:len(o)]) == o {
+			return o
+		}
+	}
+	return ""
 }
 
 type lexer struct {
@@ -87,7 +127,14 @@ func lex(src []byte, start, end int, count *int, depth int, interp bool) ([]toke
 	if depth > MaxNesting {
 		return nil, start, &Error{start, fmt.Sprintf("interpolation nested deeper than %d", MaxNesting)}
 	}
-	l := &lexer{src: src[:end], pos: start, count: count, depth: depth}
+	// Real config files hold a token per 6–20 bytes (comments count):
+	// sized near that, the slice grows once or twice at most. An interpolation
+	// runs to its brace, not to end, and is short.
+	size := (end-start)/16 + 4
+	if interp {
+		size = 4
+	}
+	l := &lexer{src: src[:end], pos: start, count: count, depth: depth, toks: make([]token, 0, size)}
 	if interp {
 		l.closer = '}'
 	}
@@ -179,13 +226,7 @@ func (l *lexer) run() error {
 			}
 			t = token{kind: tInt, start: start, end: l.pos, intVal: int64(ch), text: string(l.src[start:l.pos])}
 		default:
-			op := ""
-			for _, o := range ops {
-				if strings.HasPrefix(string(l.src[l.pos:min(l.pos+3, len(l.src))]), o) {
-					op = o
-					break
-				}
-			}
+			op := l.op()
 			if op == "" {
 				return l.errf(start, "unexpected %q", c)
 			}
@@ -335,12 +376,11 @@ func (l *lexer) atom() (token, error) {
 		// after an atom is a call on it, which the parser sees.
 		return token{kind: tAtom, text: string(l.src[start+1 : l.pos]), start: start, end: l.pos}, nil
 	}
-	for _, o := range ops {
-		if len(o) > 0 && o != "," && o != "(" && o != ")" && o != "[" && o != "]" && o != "{" && o != "}" && o != "%{" &&
-			strings.HasPrefix(string(l.src[l.pos:min(l.pos+3, len(l.src))]), o) {
-			l.pos += len(o)
-			return token{kind: tAtom, text: o, start: start, end: l.pos}, nil
-		}
+	switch o := l.op(); o {
+	case "", ",", "(", ")", "[", "]", "{", "}", "%{":
+	default:
+		l.pos += len(o)
+		return token{kind: tAtom, text: o, start: start, end: l.pos}, nil
 	}
 	return token{}, l.errf(start, "unexpected ':'")
 }
@@ -360,7 +400,7 @@ func (l *lexer) str(q byte, heredocOK bool) (token, error) {
 		return t, err
 	}
 	l.pos++ // closing quote
-	t.parts, t.end = parts, l.pos
+	t.str, t.end = &strData{parts: parts}, l.pos
 	return t, nil
 }
 
@@ -464,7 +504,7 @@ func (l *lexer) heredoc(q byte) (token, error) {
 			parts[i].lit = dedent(parts[i].lit, indent)
 		}
 	}
-	return token{kind: tString, text: trip, start: start, end: l.pos, parts: parts}, nil
+	return token{kind: tString, text: trip, start: start, end: l.pos, str: &strData{parts: parts}}, nil
 }
 
 func dedent(s string, n int) string {
@@ -508,7 +548,7 @@ func (l *lexer) sigil() (token, error) {
 		if err != nil {
 			return t, err
 		}
-		t.parts = h.parts
+		t.str = h.str
 	} else {
 		l.pos++
 		depth := 0
@@ -532,13 +572,13 @@ func (l *lexer) sigil() (token, error) {
 			return t, err
 		}
 		l.pos++
-		t.parts = parts
+		t.str = &strData{parts: parts}
 	}
 	ms := l.pos
 	for l.pos < len(l.src) && (isIdentByte(l.src[l.pos])) {
 		l.pos++
 	}
-	t.sigilMods = string(l.src[ms:l.pos])
+	t.str.sigilMods = string(l.src[ms:l.pos])
 	t.end = l.pos
 	return t, nil
 }

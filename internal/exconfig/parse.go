@@ -417,7 +417,7 @@ func (p *parser) primary() *Node {
 	case tChars:
 		n.Kind, n.Parts = NChars, p.parts(t)
 	case tSigil:
-		n.Kind, n.Name, n.Parts, n.SigilMods = NSigil, t.text, p.parts(t), t.sigilMods
+		n.Kind, n.Name, n.Parts, n.SigilMods = NSigil, t.text, p.parts(t), t.sigilMods()
 	case tAlias:
 		n.Kind, n.Name = NAlias, t.text
 	case tKwKey:
@@ -504,8 +504,8 @@ func litText(ps []Part) string {
 
 // parts parses a string token's interpolations.
 func (p *parser) parts(t token) []Part {
-	out := make([]Part, 0, len(t.parts))
-	for _, sp := range t.parts {
+	out := make([]Part, 0, len(t.parts()))
+	for _, sp := range t.parts() {
 		if !sp.interp {
 			out = append(out, Part{Lit: sp.lit})
 			continue
