@@ -557,6 +557,14 @@ func (e *evaluator) binary(n *Node, sc *scope) Value {
 			eq = !eq
 		}
 		return Value{Kind: Bool, Bool: eq, Range: r}
+	case "|>":
+		// x |> f(a) is f(x, a).
+		if c := n.Args[1]; c.Kind == NCall && !c.HasDo {
+			call := *c
+			call.Args = append([]*Node{n.Args[0]}, c.Args...)
+			call.Start, call.End = n.Start, n.End
+			return e.call(&call, sc)
+		}
 	case "<>":
 		a, b := e.eval(n.Args[0], sc), e.eval(n.Args[1], sc)
 		if a.Kind == String && b.Kind == String {

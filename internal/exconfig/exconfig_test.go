@@ -281,3 +281,22 @@ end
 		t.Errorf("host = %+v, want known", v)
 	}
 }
+
+// A port read through a pipeline (x |> f(a) is f(x, a)) is the same
+// EnvRef as the nested call.
+func TestPipedPort(t *testing.T) {
+	files := map[string]string{"config/config.exs": `import Config
+config :a, p1: System.get_env("PORT", "4000") |> String.to_integer(),
+  p2: "8080" |> String.to_integer()
+`}
+	c, _, err := load(t, files, Env{MixEnv: "prod"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := c.Lookup("a", "p1"); v.Kind != EnvRef || !v.ToInt || v.Default == nil || v.Default.Str != "4000" || v.Range.String() != "config/config.exs:2:16" {
+		t.Errorf("p1 = %+v at %s", v, v.Range)
+	}
+	if v, _ := c.Lookup("a", "p2"); v.Kind != Int || v.Int != 8080 {
+		t.Errorf("p2 = %+v", v)
+	}
+}
