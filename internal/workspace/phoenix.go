@@ -82,17 +82,22 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 	if !ok {
 		return
 	}
-	if s, _ := ep.Get("server"); s.Kind != exconfig.Bool || !s.Bool {
-		return // without server: true the endpoint serves nothing
+	if !serves(runtime, ep) {
+		return // the endpoint is configured but serves nothing
 	}
 	cep, _ := compile.Lookup(app, key)
-	// Both adapters serve the endpoint's http: options; another one may
-	// read them differently. No adapter is Cowboy2Adapter (Phoenix.Endpoint
-	// docs, :adapter, phoenixframework/phoenix@167c469).
-	if a, ok := cep.Get("adapter"); ok && !knownAdapter(a) {
-		return
+	// The adapter is read at boot, Cowboy2Adapter when none is set
+	// (phoenixframework/phoenix@167c469 lib/phoenix/endpoint/supervisor.ex,
+	// defaults). Bandit's reads the same http: options; another adapter
+	// may read them differently.
+	cowboy := true
+	if a, ok := ep.Get("adapter"); ok {
+		if !knownAdapter(a) {
+			return
+		}
+		cowboy = a.Str == "Phoenix.Endpoint.Cowboy2Adapter"
 	}
-	l, ok := phoenixListener(ep, b.app.Env)
+	l, ok := phoenixListener(ep, b.app.Env, cowboy)
 	if !ok {
 		return
 	}
@@ -154,6 +159,18 @@ func listsChild(n *exconfig.Node, endpoint string) bool {
 		}
 	}
 	return false
+}
+
+// serves reports whether the endpoint starts its HTTP server: its
+// server: option, else :phoenix's serve_endpoints, false by default
+// (phoenixframework/phoenix@167c469 lib/phoenix/endpoint/supervisor.ex,
+// server?/1). Unknown counts as not.
+func serves(c *exconfig.Config, ep exconfig.Value) bool {
+	s, ok := ep.Get("server")
+	if !ok {
+		s, ok = c.Lookup("phoenix", "serve_endpoints")
+	}
+	return ok && s.Kind == exconfig.Bool && s.Bool
 }
 
 func knownAdapter(a exconfig.Value) bool {
@@ -313,7 +330,11 @@ func endpoint(c *exconfig.Config, app string) (string, exconfig.Value, bool) {
 }
 
 // phoenixListener reads the endpoint's http: [ip: ..., port: ...].
-func phoenixListener(ep exconfig.Value, env listen.Env) (listen.Listener, bool) {
+// Cowboy2Adapter also takes the port as a string or the deprecated
+// {:system, "PORT"}, and 4000 without one (phoenixframework/phoenix@167c469
+// lib/phoenix/endpoint/cowboy2_adapter.ex, child_specs and
+// port_to_integer); with Bandit only the forms both share are read.
+func phoenixListener(ep exconfig.Value, env listen.Env, cowboy bool) (listen.Listener, bool) {
 	http, ok := ep.Get("http")
 	if !ok {
 		return listen.Listener{}, false
@@ -324,34 +345,45 @@ func phoenixListener(ep exconfig.Value, env listen.Env) (listen.Listener, bool) 
 	l := listen.Listener{Proto: listen.TCP, Origin: "Phoenix endpoint"}
 	pv, ok := http.Get("port")
 	if !ok {
-		return listen.Listener{}, false
-	}
-	l.Range, l.PortRange = pv.Range, pv.Range
-	switch pv.Kind {
-	case exconfig.Int:
-		if pv.Int <= 0 || pv.Int > 65535 {
+		if !cowboy {
 			return listen.Listener{}, false
 		}
-		l.Port = listen.Port{Number: int(pv.Int)}
-	case exconfig.EnvRef:
-		if !pv.ToInt {
-			return listen.Listener{}, false
+		l.Port = listen.Port{Number: 4000, IsDefault: true}
+		l.Range = http.Range
+	} else {
+		l.Range, l.PortRange = pv.Range, pv.Range
+		if pv.Kind == exconfig.Tuple && cowboy && len(pv.Items) == 2 && pv.Items[0].Kind == exconfig.Atom && pv.Items[0].Str == "system" && pv.Items[1].Kind == exconfig.String {
+			pv = exconfig.Value{Kind: exconfig.EnvRef, Str: pv.Items[1].Str, ToInt: true, Range: pv.Range}
 		}
-		def := 0
-		if pv.Default != nil {
-			def = atoiPortText(pv.Default.Str)
-		}
-		l.Port = listen.Port{Env: pv.Str, Default: def, Required: pv.Default == nil}
-		if v, set := env[pv.Str]; set {
-			if v.Unknown {
+		switch {
+		case pv.Kind == exconfig.Int:
+			if pv.Int <= 0 || pv.Int > 65535 {
 				return listen.Listener{}, false
 			}
-			l.Port.Number, l.Port.EnvSet = atoiPortText(v.Value), true
-		} else {
-			l.Port.Number, l.Port.IsDefault = def, def > 0
+			l.Port = listen.Port{Number: int(pv.Int)}
+		case pv.Kind == exconfig.String && cowboy:
+			n := atoiPortText(pv.Str)
+			if n == 0 {
+				return listen.Listener{}, false
+			}
+			l.Port = listen.Port{Number: n}
+		case pv.Kind == exconfig.EnvRef && pv.ToInt:
+			def := 0
+			if pv.Default != nil {
+				def = atoiPortText(pv.Default.Str)
+			}
+			l.Port = listen.Port{Env: pv.Str, Default: def, Required: pv.Default == nil}
+			if v, set := env[pv.Str]; set {
+				if v.Unknown {
+					return listen.Listener{}, false
+				}
+				l.Port.Number, l.Port.EnvSet = atoiPortText(v.Value), true
+			} else {
+				l.Port.Number, l.Port.IsDefault = def, def > 0
+			}
+		default:
+			return listen.Listener{}, false
 		}
-	default:
-		return listen.Listener{}, false
 	}
 	if ip, ok := http.Get("ip"); ok {
 		text, ok := ipTuple(ip)

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/flylint-dev/flylint/internal/exconfig"
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // The listener and redirect of the phx.new 1.8 shape stand where the
@@ -27,5 +30,72 @@ func TestPhoenixListener(t *testing.T) {
 	}
 	if l.Routes == nil || l.Routes.By != "Phoenix (force_ssl)" || rangeText(l.Routes.Server.Range) != "prod.exs:6:14" {
 		t.Errorf("routes = %+v", l.Routes)
+	}
+}
+
+// The port forms Cowboy2Adapter reads (phoenixframework/phoenix@167c469
+// lib/phoenix/endpoint/cowboy2_adapter.ex), and what Bandit is not taken
+// to share.
+func TestPhoenixPortForms(t *testing.T) {
+	env := listen.Env{"PORT": {Name: "PORT", Value: "8080"}}
+	for _, c := range []struct {
+		http   string
+		cowboy bool
+		want   string // Number/Env/EnvSet/Default/IsDefault/Required, or "none"
+	}{
+		{`[port: 4_000]`, true, "4000//false/0/false/false"},
+		{`[port: "4001"]`, true, "4001//false/0/false/false"},
+		{`[port: "4001"]`, false, "none"},
+		{`[port: {:system, "PORT"}]`, true, "8080/PORT/true/0/false/true"},
+		{`[port: {:system, "PORT"}]`, false, "none"},
+		{`[port: {:system, "HTTP_PORT"}]`, true, "0/HTTP_PORT/false/0/false/true"},
+		{`[ip: {0, 0, 0, 0}]`, true, "4000//false/0/true/false"},
+		{`[ip: {0, 0, 0, 0}]`, false, "none"},
+		{`[port: String.to_integer(System.get_env("HTTP_PORT") || "4002")]`, false, "4002/HTTP_PORT/false/4002/true/false"},
+		{`[port: System.get_env("PORT")]`, true, "none"},
+		{`[port: 70000]`, true, "none"},
+	} {
+		files := map[string]string{"config/config.exs": "import Config\nconfig :demo, DemoWeb.Endpoint, http: " + c.http + "\n"}
+		cfg, _, err := exconfig.Load(func(rel string) ([]byte, string, bool) {
+			s, ok := files[rel]
+			return []byte(s), rel, ok
+		}, exconfig.Env{MixEnv: "prod"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ep, _ := cfg.Lookup("demo", "DemoWeb.Endpoint")
+		got := "none"
+		if l, ok := phoenixListener(ep, env, c.cowboy); ok {
+			p := l.Port
+			got = fmt.Sprintf("%d/%s/%v/%d/%v/%v", p.Number, p.Env, p.EnvSet, p.Default, p.IsDefault, p.Required)
+		}
+		if got != c.want {
+			t.Errorf("http: %s (cowboy %v): got %s, want %s", c.http, c.cowboy, got, c.want)
+		}
+	}
+}
+
+// server: true, or :phoenix's serve_endpoints without it, starts the
+// HTTP server; nothing, false or an unknown value does not.
+func TestPhoenixServes(t *testing.T) {
+	for src, want := range map[string]bool{
+		"config :demo, DemoWeb.Endpoint, server: true":                                          true,
+		"config :demo, DemoWeb.Endpoint, server: false\nconfig :phoenix, serve_endpoints: true": false,
+		"config :demo, DemoWeb.Endpoint, url: []\nconfig :phoenix, serve_endpoints: true":       true,
+		"config :demo, DemoWeb.Endpoint, url: []":                                               false,
+		"config :demo, DemoWeb.Endpoint, server: System.get_env(\"X\") == \"1\"":                false,
+	} {
+		files := map[string]string{"config/config.exs": "import Config\n" + src + "\n"}
+		cfg, _, err := exconfig.Load(func(rel string) ([]byte, string, bool) {
+			s, ok := files[rel]
+			return []byte(s), rel, ok
+		}, exconfig.Env{MixEnv: "prod"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ep, _ := cfg.Lookup("demo", "DemoWeb.Endpoint")
+		if got := serves(cfg, ep); got != want {
+			t.Errorf("%q: serves = %v, want %v", src, got, want)
+		}
 	}
 }
