@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/flylint-dev/flylint/internal/fix"
@@ -63,5 +64,20 @@ func TestPhoenixHostFix(t *testing.T) {
 	}
 	if ds, _ := Run(ws, []*Rule{LoopbackBind}); len(ds) != 0 {
 		t.Errorf("still reported after the fix: %v", ds)
+	}
+}
+
+// Without rewrite_on, the advice is Plug.SSL's, not nginx's locations.
+func TestPhoenixSchemeAdvice(t *testing.T) {
+	ws, err := workspace.Load([]string{filepath.Join("testdata", "check-redirected-to-https", "bad-phoenix-scheme")}, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := Run(ws, []*Rule{CheckRedirectedToHTTPS})
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("findings %v, %v", ds, err)
+	}
+	if msg := ds[0].Message; !strings.Contains(msg, `exclude: [paths: [...], hosts: ["localhost", "127.0.0.1"]]`) || !strings.Contains(msg, "Phoenix (force_ssl) on port 8080") {
+		t.Errorf("message: %s", msg)
 	}
 }

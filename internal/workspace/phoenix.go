@@ -530,5 +530,11 @@ func phoenixRoutes(compile, runtime exconfig.Value) *listen.HTTPRoutes {
 	}
 	r.ExcludeHosts = hosts
 	r.Server = listen.Redirect{Kind: listen.Redirects, Cond: cond, Range: fs.Range}
+	if cond == listen.CondScheme {
+		// An exclude list replaces the default hosts, so the advice
+		// keeps them.
+		r.Server.Fix = "No header changes that; add the check's path to force_ssl's exclude: [paths: [...], hosts: [\"localhost\", \"127.0.0.1\"]], " +
+			"or add rewrite_on: [:x_forwarded_proto] and send X-Forwarded-Proto = \"https\" with the check."
+	}
 	return r
 }
