@@ -15,7 +15,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	Severity: diag.Warning,
 	Title:    "An HTTP health check gets a redirect to HTTPS",
 	Since:    "0.2.0",
-	Why: "An HTTP check's port is served by an nginx server block, a Caddy site or a Phoenix release whose endpoint sets `force_ssl`, that answers the check's path with a redirect to `https://`.\n\n" +
+	Why: "An HTTP check's port is served by an nginx server block, a Caddy site, a Phoenix release whose endpoint sets `force_ssl`, or a Rails server with `config.force_ssl = true`, that answers the check's path with a redirect to `https://`.\n\n" +
 		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
 		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: a failing service check keeps Fly Proxy from routing to the Machine, and a top-level check reports it unhealthy for good.\n\n" +
 		"When the redirect depends on `$http_x_forwarded_proto` (`if ($http_x_forwarded_proto != \"https\")`), send the header with the check: `[http_service.checks.headers]` (or `[services.http_checks.headers]`, `[checks.<name>.headers]`) `X-Forwarded-Proto = \"https\"`. " +
@@ -26,7 +26,10 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		"flylint reports only what Caddy's code decides for the check's request; imports, the `order` option, `route`, `handle_path`, host and expression matchers leave the site undecided, and nothing is reported.\n\n" +
 		"Phoenix's `force_ssl` plugs `Plug.SSL` (compile-time config: config/config.exs and the env file it imports), which phx.new 1.8 generates as `force_ssl: [rewrite_on: [:x_forwarded_proto], ...]`: it redirects unless the request says `X-Forwarded-Proto: https`, so the header fixes the check; without `rewrite_on` only `exclude: [paths: [\"/health\"]]` does. " +
 		"flylint reads the release's config (config.exs, the env file, runtime.exs) without running it, and only for a process that starts the release the Dockerfile copies (`/app/bin/server` from `mix phx.gen.release`, or `bin/<app> start`) when the app's `start/2` lists the endpoint among its children unconditionally, as phx.new generates it. " +
-		"Plug.SSL also exempts the hosts `localhost` and `127.0.0.1` by default; Fly's docs do not say which Host a check sends, and checks dial the Machine's address, so flylint takes a check as not exempt unless its `headers` set one of those as `Host`; other excluded hosts leave it silent.",
+		"Plug.SSL also exempts the hosts `localhost` and `127.0.0.1` by default; Fly's docs do not say which Host a check sends, and checks dial the Machine's address, so flylint takes a check as not exempt unless its `headers` set one of those as `Host`; other excluded hosts leave it silent.\n\n" +
+		"Rails: with `config.force_ssl = true`, ActionDispatch::SSL redirects every request that Rack does not see as HTTPS, and Rack sees `X-Forwarded-Proto: https` as HTTPS. " +
+		"flylint reads `config/environments/<RAILS_ENV>.rb` as the Dockerfile copies it into the image, and reports only when `force_ssl` is a literal `true` at the top level of the `configure` block, `config.assume_ssl` is not `true` (it makes every request count as HTTPS; Rails 8 generates it on), `config.ssl_options` sets no `redirect:`, and neither `config/application.rb` nor an initializer mentions these settings. " +
+		"Send the header as above (flyctl writes it into the checks it generates for Rails apps), or set `config.assume_ssl = true`.",
 	ExampleFile: "fly.toml",
 	Bad: `# nginx.conf: server { listen 8080;
 #   if ($http_x_forwarded_proto != "https") { return 301 https://$host$request_uri; } ... }
@@ -71,6 +74,15 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		// Plug.SSL (phoenixframework/phoenix@167c469 lib/phoenix/endpoint.ex);
 		// phx.new enables it in prod.exs since 1.8.2 (#6435, 4252878).
 		"https://hexdocs.pm/phoenix/Phoenix.Endpoint.html#module-runtime-configuration",
+		// ActionDispatch::SSL#call redirects unless request.ssl? or
+		// ssl_options' redirect is false or its exclude matches
+		// (rails/rails v7.1.0 actionpack/lib/action_dispatch/middleware/ssl.rb);
+		// AssumeSSL sets HTTPS and X-Forwarded-Proto (assume_ssl.rb, 7.1+).
+		"https://api.rubyonrails.org/classes/ActionDispatch/SSL.html",
+		"https://guides.rubyonrails.org/configuring.html#config-force-ssl",
+		// flyctl ad0172f scanner/rails.go:630 sets HttpCheckHeaders
+		// {"X-Forwarded-Proto": "https"} for the Rails checks it writes.
+		"https://github.com/superfly/flyctl/blob/ad0172fac/scanner/rails.go#L630",
 	},
 	Tags: []string{"checks"},
 	Check: func(p *Pass) {
@@ -107,7 +119,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	},
 })
 
-// redirectCheck reports one check when every server (nginx, Caddy) on its port, in
+// redirectCheck reports one check when every server (nginx, Caddy, Rails) on its port, in
 // every group it runs in, redirects its path to https for a request with
 // the check's headers.
 func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Field[string], h flytoml.Headers, header source.Range) {
@@ -134,6 +146,11 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 			r := l.Routes.For(pathText)
 			if r.Kind != listen.Redirects || r.Cond == listen.CondForwardedProto && sendsHTTPS || l.Routes.ExcludesHost(h.Values["host"]) {
 				return
+			}
+			for _, name := range r.AvoidedBy {
+				if _, sent := h.Values[name]; sent {
+					return
+				}
 			}
 			found = append(found, r)
 			foundBy = append(foundBy, l.Routes.By)
@@ -166,7 +183,7 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 	case listen.CondForwardedProto:
 		msg = fmt.Sprintf("%s on port %d redirects %s to https:// unless X-Forwarded-Proto is \"https\", and this check does not send that header: "+
 			"checks reach the Machine directly over plain HTTP, without the X-Forwarded-Proto that Fly Proxy adds, and pass only on a 2xx, so the redirect fails the check on every run. "+
-			"Add X-Forwarded-Proto = \"https\" to the check's headers table.", by, port, what)
+			"%s", by, port, what, fix("Add X-Forwarded-Proto = \"https\" to the check's headers table."))
 	case listen.CondScheme:
 		msg = fmt.Sprintf("%s on port %d redirects %s to https:// whenever the request arrives over plain HTTP, as a check always does: checks reach the Machine directly and pass only on a 2xx, so the redirect fails the check on every run. %s",
 			by, port, what, fix("No header changes that; point the check at a path that does not redirect, or exclude its path from the redirect."))

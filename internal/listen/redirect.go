@@ -99,6 +99,10 @@ type Redirect struct {
 	// rule's general one (Caddy's automatic HTTPS is not fixed by
 	// moving the check to another path).
 	Fix string
+	// AvoidedBy lists request headers (lower-case) that, when a check
+	// sends any of them, may make the server treat the request as
+	// HTTPS, so the check is not judged. Rack reads several.
+	AvoidedBy []string
 }
 
 const (

@@ -233,7 +233,7 @@ func (lx *lexer) code(base int, inInterp bool) error {
 			continue
 		}
 		if err := lx.token(&braces, &parens, space, inInterp); err != nil {
-			if err == errInterpEnd {
+			if errors.Is(err, errInterpEnd) {
 				return nil
 			}
 			return err
@@ -349,7 +349,7 @@ func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
 			lx.pos++
 		}
 		if lx.pos < len(src) && strings.IndexByte("?!=", src[lx.pos]) >= 0 &&
-			!(src[lx.pos] == '=' && lx.pos+1 < len(src) && (src[lx.pos+1] == '>' || src[lx.pos+1] == '=' || src[lx.pos+1] == '~')) {
+			(src[lx.pos] != '=' || lx.pos+1 >= len(src) || src[lx.pos+1] != '>' && src[lx.pos+1] != '=' && src[lx.pos+1] != '~') {
 			lx.pos++
 		}
 		t := lx.emit(Symbol, start, space)
@@ -580,7 +580,7 @@ func (lx *lexer) heredocStart(space bool) bool {
 	if glued {
 		rest = rest[1:]
 	}
-	if rest == "" || !(isIdentStart(rest[0]) || rest[0] == '\'' || rest[0] == '"') {
+	if rest == "" || !isIdentStart(rest[0]) && rest[0] != '\'' && rest[0] != '"' {
 		return false
 	}
 	if !lx.valueEnd() {

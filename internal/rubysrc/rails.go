@@ -192,13 +192,8 @@ func (r *sslReader) read() error {
 			}
 			stmtStart = true
 		case t.Kind == Ident && t.Text == "config" && !afterDot && wasStart && inConfigure():
-			n, err := r.assignment(i)
-			if err != nil {
-				return err
-			}
-			i += n - 1
-			if n > 0 {
-				stmtStart = false
+			if n := r.assignment(i); n > 0 {
+				i += n - 1
 			}
 		}
 	}
@@ -281,14 +276,14 @@ func (r *sslReader) taintStatement(i int) {
 
 // assignment reads `config.<name> = <value>` at i, returning how many
 // tokens it used (0 when it is not one of the SSL settings).
-func (r *sslReader) assignment(i int) (int, error) {
+func (r *sslReader) assignment(i int) int {
 	toks := r.toks
 	if i+3 >= len(toks) || toks[i+1].Text != "." || toks[i+2].Kind != Ident || !sslNames[toks[i+2].Text] {
-		return 0, nil
+		return 0
 	}
 	name := toks[i+2].Text
 	if toks[i+3].Kind != Op || toks[i+3].Text != "=" {
-		return 0, nil // ||=, .merge!, [] and the like: found unclaimed later
+		return 0 // ||=, .merge!, [] and the like: found unclaimed later
 	}
 	// The value runs to the statement's end; a line end right after = is
 	// a continuation.
@@ -317,14 +312,14 @@ func (r *sslReader) assignment(i int) (int, error) {
 		end++
 	}
 	if end == v {
-		return 0, nil
+		return 0
 	}
 	val := toks[v:end]
 	last := toks[end-1]
 	switch name {
 	case "force_ssl", "assume_ssl":
 		if len(val) != 1 || val[0].Kind != Ident || val[0].Text != "true" && val[0].Text != "false" {
-			return 0, nil
+			return 0
 		}
 		s := &r.cfg.ForceSSL
 		if name == "assume_ssl" {
@@ -334,12 +329,12 @@ func (r *sslReader) assignment(i int) (int, error) {
 	case "ssl_options":
 		red, ok := redirectOf(val)
 		if !ok {
-			return 0, nil
+			return 0
 		}
 		r.cfg.Redirect, r.cfg.RedirectOff, r.cfg.RedirectEnd = red, toks[i].Off, last.End
 	}
 	r.claimed[i+2] = true
-	return end - i, nil
+	return end - i
 }
 
 // redirectOf reads a hash literal given to ssl_options: its top-level

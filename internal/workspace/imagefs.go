@@ -29,6 +29,7 @@ type imageFS struct {
 	// tainted are image directories a RUN changes in a way flylint does
 	// not model (sed -i, envsubst, mv): their files are unknown.
 	tainted []string
+	watched []string
 }
 
 // mapping is one source of a COPY or ADD: a file landing at image, or a
@@ -46,9 +47,13 @@ type removal struct {
 }
 
 // opaqueWrite is a COPY --from or an ADD of a URL: its files are unknown.
+// from and src are set for a COPY --from of one source, which
+// imageFS.through can follow into that stage.
 type opaqueWrite struct {
 	image string
 	seq   int
+	from  string
+	src   string
 }
 
 // maxCopyGlob bounds how many build-context entries one COPY source
@@ -59,8 +64,12 @@ const maxCopyGlob = 256
 // goes through. watched reports whether a RUN that mentions a path
 // matters (it changes a configuration flylint reads).
 func newImageFS(b *appBuilder, ctx string, dirs map[string]bool, watched []string) *imageFS {
-	fs := &imageFS{b: b, ctx: ctx, dirs: dirs}
-	img := b.app.Image
+	return newImageFSOf(b, b.app.Image, ctx, dirs, watched)
+}
+
+// newImageFSOf is newImageFS for the image of any stage.
+func newImageFSOf(b *appBuilder, img *dockerfile.Image, ctx string, dirs map[string]bool, watched []string) *imageFS {
+	fs := &imageFS{b: b, ctx: ctx, dirs: dirs, watched: watched}
 	if img == nil {
 		return fs
 	}
@@ -105,7 +114,11 @@ func (fs *imageFS) addCopy(c *dockerfile.Copy, seq int) {
 	}
 	dest = path.Clean(dest)
 	if c.From != "" {
-		fs.opaque = append(fs.opaque, opaqueWrite{image: dest, seq: seq})
+		o := opaqueWrite{image: dest, seq: seq}
+		if len(c.Sources) == 1 && strings.HasPrefix(c.Sources[0], "/") && !strings.ContainsAny(c.Sources[0], "*?[$") {
+			o.from, o.src = c.From, path.Clean(c.Sources[0])
+		}
+		fs.opaque = append(fs.opaque, o)
 		return
 	}
 	if fs.dirs[dest] || fs.isMappedDir(dest) {

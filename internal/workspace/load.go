@@ -161,6 +161,8 @@ type appBuilder struct {
 	// litefsDepth counts the LiteFS exec commands being interpreted.
 	litefsDepth int
 	built       *noDockerfile
+	// buildArgs are fly.toml's [build.args], for evaluating other stages.
+	buildArgs map[string]string
 }
 
 func (b *appBuilder) build() *App {
@@ -297,6 +299,7 @@ func (b *appBuilder) loadDockerfile() {
 	for _, l := range f.Limits {
 		b.limit(l.Range, l.Message)
 	}
+	b.buildArgs = buildArgs
 	img, err := f.Image(target, buildArgs)
 	if err != nil {
 		r := source.Range{File: a.DockerfilePath}
@@ -366,6 +369,7 @@ func (b *appBuilder) buildGroups() {
 			b.addNodeListeners(g)
 			b.addConfiguredServers(g)
 			b.addPhoenixListeners(g)
+			b.addRailsRoutes(g)
 		}
 		if b.built != nil && b.built.cnb && p != nil && p.Command.OK {
 			g.cnbCommand = true

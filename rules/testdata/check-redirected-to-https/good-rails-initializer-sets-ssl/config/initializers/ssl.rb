@@ -1,0 +1,1 @@
+Rails.application.config.force_ssl = false
