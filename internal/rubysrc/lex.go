@@ -177,7 +177,10 @@ func (lx *lexer) code(base int, inInterp bool) error {
 		return lx.fail(lx.pos, "interpolation nests deeper than %d", MaxNesting)
 	}
 	braces := 0 // { } opened inside this level
-	parens := 0 // ( [ { nesting, inside which a line end is not a statement end
+	// parens is the ( [ nesting, inside which a line end is taken as
+	// not ending a statement. Inside { } it does: a block's body is
+	// statements, and a multi-line hash only gains Newline tokens.
+	parens := 0
 	space := false
 	for lx.pos < len(lx.src) {
 		c := lx.src[lx.pos]
@@ -280,6 +283,16 @@ func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
 	if start+1 < len(src) {
 		next = src[start+1]
 	}
+	if !isIdentStart(c) && lx.afterDef() {
+		// An operator method's name: def /(other), def []=(k, v).
+		for _, name := range opMethods {
+			if strings.HasPrefix(src[start:], name) {
+				lx.pos += len(name)
+				lx.emit(Ident, start, space)
+				return nil
+			}
+		}
+	}
 	switch {
 	case isIdentStart(c):
 		for lx.pos < len(src) && isIdentChar(src[lx.pos]) {
@@ -354,8 +367,16 @@ func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
 		}
 		t := lx.emit(Symbol, start, space)
 		t.Value = strings.TrimLeft(t.Text[1:], "@$")
-	case c == ':' && next != ':' && !lx.valueEnd() && next != 0 && strings.IndexByte("+-*/<=>![%&|^~", next) >= 0:
-		// An operator symbol (:+, :[], :<=>): rare in configuration.
+	case c == ':' && next != ':' && (!lx.valueEnd() || space) && next != 0 && strings.IndexByte("+-*/<=>![%&|^~`", next) >= 0:
+		// An operator symbol (:+, :[], :<=>).
+		for _, name := range opMethods {
+			if strings.HasPrefix(src[start+1:], name) {
+				lx.pos += 1 + len(name)
+				t := lx.emit(Symbol, start, space)
+				t.Value = name
+				return nil
+			}
+		}
 		return lx.fail(start, "an operator symbol")
 	case c == '%' && (!lx.valueEnd() || lx.lastIsIdent() && space && next != ' ' && next != '=' && next != '\t'):
 		if lx.lastIsIdent() && lx.valueEnd() {
@@ -397,7 +418,6 @@ func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
 		case '(', '[':
 			*parens++
 		case '{':
-			*parens++
 			*braces++
 		case ')', ']':
 			if *parens > 0 {
@@ -412,9 +432,6 @@ func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
 				return lx.fail(start, "a } that closes nothing")
 			}
 			*braces--
-			if *parens > 0 {
-				*parens--
-			}
 		case ';', ',', '.', '=', '+', '-', '*', '/', '%', '<', '>', '!', '&', '|', '^', '~', '?', ':':
 		default:
 			return lx.fail(start, "unexpected byte %q", c)
@@ -423,6 +440,20 @@ func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
 		lx.emit(Op, start, space)
 	}
 	return nil
+}
+
+// opMethods are the operator method names, longest first.
+var opMethods = []string{"[]=", "<=>", "===", "[]", "==", "=~", "!=", "!~", "**", "+@", "-@", "~@", "!@", "<<", ">>", "<=", ">=",
+	"+", "-", "*", "/", "%", "<", ">", "!", "~", "&", "|", "^", "`"}
+
+// afterDef reports whether the next token is the name a def defines:
+// right after def, or after def self. / def obj.
+func (lx *lexer) afterDef() bool {
+	n := len(lx.toks)
+	if n >= 1 && lx.toks[n-1].Kind == Ident && lx.toks[n-1].Text == "def" {
+		return true
+	}
+	return n >= 3 && lx.toks[n-1].Text == "." && lx.toks[n-3].Kind == Ident && lx.toks[n-3].Text == "def"
 }
 
 func (lx *lexer) number() {

@@ -51,6 +51,9 @@ func TestTokenize(t *testing.T) {
 		{"x = 1 +\\\n 2", "id:x op:= num:1 op:+ num:2"},
 		{"x\n__END__\nend end {", "id:x NL"},
 		{"x = :\"a b\"", `id:x op:= sym::"a b"`},
+		{"delegate :[], :<=>, to: :@h", "id:delegate sym::[] op:, sym::<=> op:, lbl:to: sym::@h"},
+		{"def /(o)\n x / 2\nend", "id:def id:/ op:( id:o op:) NL id:x op:/ num:2 NL id:end"},
+		{"def self.[]=(k, v)\nend", "id:def id:self op:. id:[]= op:( id:k op:, id:v op:) NL id:end"},
 	}
 	for _, c := range cases {
 		toks, err := Tokenize([]byte(c.src))
@@ -120,7 +123,7 @@ func TestTokenizeCannotRead(t *testing.T) {
 		"foo %w[a]", // a literal, or a modulo
 		"}",
 		"x = %z(a)",
-		"x = :+",
+		"x = :=",
 		"a = \"#{" + strings.Repeat("\"#{", MaxNesting) + "1",
 		"x = \x00",
 		"x = <<~A + \"multi\nline\"\nA\n",

@@ -113,7 +113,10 @@ func (r *sslReader) read() error {
 	loopHead := false // the do of while/until/for belongs to the loop
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		afterDot := i > 0 && toks[i-1].Kind == Op && (toks[i-1].Text == "." || toks[i-1].Text == "&." || toks[i-1].Text == "::")
+		// After . or :: (x.class) or def (def end?) a keyword is a
+		// method name.
+		afterDot := i > 0 && (toks[i-1].Kind == Op && (toks[i-1].Text == "." || toks[i-1].Text == "&." || toks[i-1].Text == "::") ||
+			toks[i-1].Kind == Ident && toks[i-1].Text == "def")
 		wasStart := stmtStart
 		stmtStart = false
 		switch {
@@ -124,19 +127,29 @@ func (r *sslReader) read() error {
 			return r.unknown(t, "%s may set configuration this reader cannot see", t.Text)
 		case t.Kind == Const && (t.Text == "SSL" || t.Text == "AssumeSSL"):
 			return r.unknown(t, "the %s middleware is named directly", t.Text)
-		case t.Kind == Ident && !afterDot && t.Text == "def" && i+1 < len(toks):
-			// An endless method (def x = …) has no end; refuse the file
-			// rather than lose count of ends.
-			for j := i + 1; j < len(toks) && toks[j].Kind != Newline; j++ {
-				if toks[j].Kind == Op && toks[j].Text == "=" {
-					return r.unknown(t, "an endless method definition")
-				}
-				if toks[j].Kind == Op && toks[j].Text == "(" {
-					break
+		case t.Kind == Ident && !afterDot && t.Text == "def":
+			// An endless method (def x = …, def x(a) = …) has no end;
+			// refuse the file rather than lose count of ends.
+			j := i + 1
+			for j < len(toks) && toks[j].Kind != Newline && toks[j].Text != "(" && toks[j].Text != "=" && toks[j].Text != ";" {
+				j++
+			}
+			if j < len(toks) && toks[j].Text == "(" {
+				for d := 0; j < len(toks); j++ {
+					if toks[j].Text == "(" {
+						d++
+					} else if toks[j].Text == ")" {
+						if d--; d == 0 {
+							j++
+							break
+						}
+					}
 				}
 			}
+			if j < len(toks) && toks[j].Kind == Op && toks[j].Text == "=" {
+				return r.unknown(t, "an endless method definition")
+			}
 			stack = append(stack, opener{text: "def"})
-			stmtStart = true
 		case t.Kind == Ident && !afterDot && (t.Text == "class" || t.Text == "module" || t.Text == "begin" || t.Text == "case" || t.Text == "for"):
 			stack = append(stack, opener{text: t.Text})
 			loopHead = t.Text == "for"
@@ -224,7 +237,7 @@ func (r *sslReader) endsValue(i int) bool {
 		return true
 	case Ident:
 		switch t.Text {
-		case "return", "break", "next", "redo", "retry", "yield", "super":
+		case "return", "break", "next", "redo", "retry", "yield", "super", "end":
 			return true
 		}
 		return !Keyword(t.Text)
@@ -339,7 +352,13 @@ func (r *sslReader) assignment(i int) int {
 
 // redirectOf reads a hash literal given to ssl_options: its top-level
 // redirect: key decides. ok is false for anything but a plain hash.
-func redirectOf(val []Token) (RedirectOption, bool) {
+func redirectOf(toks []Token) (RedirectOption, bool) {
+	var val []Token
+	for _, t := range toks {
+		if t.Kind != Newline {
+			val = append(val, t)
+		}
+	}
 	if len(val) < 2 || val[0].Text != "{" || val[len(val)-1].Text != "}" || val[0].Kind != Op {
 		return 0, false
 	}

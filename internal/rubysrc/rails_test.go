@@ -69,6 +69,9 @@ func TestReadSSLSettings(t *testing.T) {
 		{wrap("  config.force_ssl =\n    true"), want{"true", "", RedirectDefault}},
 		{"MyApp::Application.configure do\n  config.force_ssl = true\nend\n", want{"true", "", RedirectDefault}},
 		{wrap("  def helper\n    1\n  end\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
+		{wrap("  def |(o)\n    1\n  end\n  def class\n  end\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
+		{wrap("  x = [1].map { |v|\n    if v then 1 end\n  }\n  begin\n    2\n  end unless x\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
+		{wrap("  config.force_ssl = true\n  config.ssl_options = {\n    redirect: false\n  }"), want{"true", "", RedirectOff}},
 		{wrap("  x = [1, 2].map do |v|\n    v\n  end\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
 		{wrap("  config.log_level = :info if ENV[\"X\"]\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
 		{wrap("  config.middleware.use Foo do\n  end"), want{"", "", RedirectDefault}},
@@ -118,6 +121,7 @@ func TestReadSSLUnknown(t *testing.T) {
 		"Rails.application.configure do\n  config.force_ssl = true\n",
 		wrap("  config.force_ssl = true\n  end"),
 		wrap("  def x = 1\n  config.force_ssl = true"),
+		wrap("  def x(a) = a\n  config.force_ssl = true"),
 		wrap("  config.force_ssl = \"#{x"),
 		"Rails.application.configure do\n  begin\n    config.force_ssl = true\n  end\nend\n",
 	} {
