@@ -360,6 +360,13 @@ func (b *appBuilder) buildGroups() {
 		}
 		if g.HasCommand {
 			res := listen.Interpret(g.Command, a.Env)
+			if !res.Known && len(res.Listeners) == 0 {
+				// An ENTRYPOINT script that ends in exec "$@" leaves
+				// the command after it running.
+				if cmd, ok := b.entrypointPassThrough(g); ok {
+					res = listen.Interpret(cmd, a.Env)
+				}
+			}
 			g.Listeners = res.Listeners
 			g.ListenersKnown = res.Known
 			g.Interpreted = res
