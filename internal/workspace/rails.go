@@ -15,6 +15,19 @@ import (
 
 // railsPrograms are the interpreter's names for the servers that run a
 // Rails app's middleware stack (internal/listen/servers.go).
+//
+// Thruster (bin/thrust, Rails 8's CMD) is not among them: flylint does
+// not model it, so such a group's listeners stay unknown. If it is
+// modelled, note what it forwards (basecamp/thruster@3acd601
+// internal/proxy_handler.go setXForwarded, config.go): it listens on
+// HTTP_PORT (80) and proxies to TARGET_PORT (3000); without TLS_DOMAIN,
+// FORWARD_HEADERS defaults on and a client's X-Forwarded-Proto is kept,
+// so a check sending https still reaches Rails as https, and one sending
+// nothing arrives as http (httputil.ProxyRequest.SetXForwarded) and is
+// redirected. With TLS_DOMAIN or FORWARD_HEADERS=false the client's
+// header is replaced by the scheme Thruster saw, so no header helps.
+// Rails 8 also generates config.assume_ssl = true, which stops the
+// redirect altogether.
 var railsPrograms = map[string]bool{"rails server": true, "puma": true}
 
 // RailsRedirectBy names Rails' redirect in messages.
@@ -30,8 +43,13 @@ var rackSchemeHeaders = []string{"x-forwarded-proto", "x-forwarded-ssl", "x-forw
 // to join it into a path: nothing that could leave config/environments.
 var envName = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
-// maxInitializers bounds how many config/initializers files are read.
-const maxInitializers = 256
+// maxInitializers bounds how many config/initializers files are read,
+// and maxInitializerEntries how many entries of that tree are visited.
+// A real app has a few dozen (rails 8.0 generates 4).
+const (
+	maxInitializers       = 256
+	maxInitializerEntries = 4096
+)
 
 // addRailsRoutes gives the listeners of a Rails server the HTTPS
 // redirect that config.force_ssl makes ActionDispatch::SSL do: every
@@ -246,7 +264,12 @@ func (fs *imageFS) filesUnder(dir string) ([]string, bool) {
 	}
 	var out []string
 	complete := true
+	seen := 0
 	err := filepath.WalkDir(ctxDir, func(p string, d iofs.DirEntry, err error) error {
+		if seen++; seen > maxInitializerEntries {
+			complete = false
+			return filepath.SkipAll
+		}
 		if err != nil {
 			if os.IsNotExist(err) && p == ctxDir {
 				return filepath.SkipAll
