@@ -47,8 +47,16 @@ var indirect = map[string]bool{
 	"__send__": true, "instance_variable_set": true, "binding": true,
 }
 
+// reorders are the middleware stack calls that can put a middleware
+// before ActionDispatch::SSL, which Rails adds near the top of the stack
+// (railties v7.1.0 application/default_middleware_stack.rb): one there
+// may answer the check's path itself. `use` appends, after SSL.
+var reorders = map[string]bool{"insert_before": true, "insert": true, "insert_after": true, "unshift": true,
+	"swap": true, "move_before": true, "move_after": true, "move": true}
+
 // MentionsSSL reports whether tokens name a setting or middleware that
-// decides Rails' HTTPS redirect, or read other code that might, so a
+// decides Rails' HTTPS redirect, reorder the middleware stack, or read
+// other code that might, so a
 // file that is not an environment file (config/application.rb, an
 // initializer) can be cleared. Its offset is the first such token.
 func MentionsSSL(toks []Token) (int, bool) {
@@ -59,7 +67,8 @@ func MentionsSSL(toks []Token) (int, bool) {
 		if t.Kind == Ident && t.Text == "require_relative" && i+1 < len(toks) && toks[i+1].Kind == String && toks[i+1].Value == "boot" {
 			continue
 		}
-		if t.Kind == Ident && (sslNames[t.Text] || indirect[t.Text]) ||
+		afterDot := i > 0 && toks[i-1].Kind == Op && (toks[i-1].Text == "." || toks[i-1].Text == "&.")
+		if t.Kind == Ident && (sslNames[t.Text] || indirect[t.Text] || afterDot && reorders[t.Text]) ||
 			t.Kind == Const && (t.Text == "SSL" || t.Text == "AssumeSSL") ||
 			t.Kind == Label && sslNames[t.Text[:len(t.Text)-1]] {
 			return t.Off, true
@@ -127,6 +136,8 @@ func (r *sslReader) read() error {
 			return r.unknown(t, "%s may set configuration this reader cannot see", t.Text)
 		case t.Kind == Const && (t.Text == "SSL" || t.Text == "AssumeSSL"):
 			return r.unknown(t, "the %s middleware is named directly", t.Text)
+		case t.Kind == Ident && i > 0 && (toks[i-1].Text == "." || toks[i-1].Text == "&.") && reorders[t.Text]:
+			return r.unknown(t, "%s may put a middleware before ActionDispatch::SSL", t.Text)
 		case t.Kind == Ident && !afterDot && t.Text == "def":
 			// An endless method (def x = …, def x(a) = …) has no end;
 			// refuse the file rather than lose count of ends.

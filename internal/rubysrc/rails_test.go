@@ -117,6 +117,7 @@ func TestReadSSLUnknown(t *testing.T) {
 		wrap("  config.force_ssl = true\n  require_relative \"ssl\""),
 		wrap("  config.force_ssl = true\n  config.middleware.delete ActionDispatch::SSL"),
 		wrap("  config.force_ssl = true\n  [1].each { config.assume_ssl = true }"),
+		wrap("  config.force_ssl = true\n  config.middleware.insert_before 0, HealthCheck"),
 		"Rails.application.config.force_ssl = true\n",
 		"Rails.application.configure do\n  config.force_ssl = true\n",
 		wrap("  config.force_ssl = true\n  end"),
@@ -140,6 +141,10 @@ func TestMentionsSSL(t *testing.T) {
 		"Rails.application.config.middleware.insert_before 0, ActionDispatch::AssumeSSL\n":                                            true,
 		"x = { force_ssl: true }\n":   true,
 		"# config.force_ssl = true\n": false,
+		"Rails.application.config.middleware.insert_before 0, Rack::Cors do\nend\n": true,
+		"Rails.application.config.middleware.use Rack::Attack\n":                    false,
+		"list.insert(0, 1)\n": true,
+		"insert = 1\n":        false,
 	} {
 		toks, err := Tokenize([]byte(src))
 		if err != nil {
