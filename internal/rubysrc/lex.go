@@ -177,10 +177,6 @@ func (lx *lexer) code(base int, inInterp bool) error {
 		return lx.fail(lx.pos, "interpolation nests deeper than %d", MaxNesting)
 	}
 	braces := 0 // { } opened inside this level
-	// parens is the ( [ nesting, inside which a line end is taken as
-	// not ending a statement. Inside { } it does: a block's body is
-	// statements, and a multi-line hash only gains Newline tokens.
-	parens := 0
 	space := false
 	for lx.pos < len(lx.src) {
 		c := lx.src[lx.pos]
@@ -194,7 +190,11 @@ func (lx *lexer) code(base int, inInterp bool) error {
 			if err := lx.heredocBodies(); err != nil {
 				return err
 			}
-			if parens == 0 {
+			// Every line end is a Newline, inside brackets too: an
+			// if or a block inside [ ] or ( ) holds statements, and a
+			// reader skips them where an expression goes on. A line
+			// starting with .method continues the one before.
+			if !lx.continuedByDot() {
 				lx.emit(Newline, start, space)
 			}
 			space = false
@@ -235,7 +235,7 @@ func (lx *lexer) code(base int, inInterp bool) error {
 			lx.pos = len(lx.src)
 			continue
 		}
-		if err := lx.token(&braces, &parens, space, inInterp); err != nil {
+		if err := lx.token(&braces, space, inInterp); err != nil {
 			if errors.Is(err, errInterpEnd) {
 				return nil
 			}
@@ -250,6 +250,30 @@ func (lx *lexer) code(base int, inInterp bool) error {
 		return lx.fail(lx.toks[lx.pending[0].tok].Off, "heredoc %s has no body", lx.pending[0].id)
 	}
 	return nil
+}
+
+// continuedByDot reports whether the next line with code starts with
+// .name or &.name, which continues the statement (Ruby allows comment
+// lines in between).
+func (lx *lexer) continuedByDot() bool {
+	i := lx.pos
+	for i < len(lx.src) {
+		switch c := lx.src[i]; {
+		case isSpace(c) || c == '\n' || c == '\r':
+			i++
+		case c == '#':
+			for i < len(lx.src) && lx.src[i] != '\n' {
+				i++
+			}
+		case c == '.':
+			return i+1 < len(lx.src) && lx.src[i+1] != '.'
+		case c == '&':
+			return i+1 < len(lx.src) && lx.src[i+1] == '.'
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // errInterpEnd signals the } that closes an interpolation.
@@ -275,7 +299,7 @@ func (lx *lexer) blockComment() error {
 	}
 }
 
-func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
+func (lx *lexer) token(braces *int, space, inInterp bool) error {
 	src := lx.src
 	start := lx.pos
 	c := src[start]
@@ -415,14 +439,9 @@ func (lx *lexer) token(braces, parens *int, space, inInterp bool) error {
 			}
 		}
 		switch c {
-		case '(', '[':
-			*parens++
+		case '(', '[', ')', ']':
 		case '{':
 			*braces++
-		case ')', ']':
-			if *parens > 0 {
-				*parens--
-			}
 		case '}':
 			if *braces == 0 {
 				if inInterp {

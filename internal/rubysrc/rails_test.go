@@ -69,6 +69,10 @@ func TestReadSSLSettings(t *testing.T) {
 		{wrap("  config.force_ssl =\n    true"), want{"true", "", RedirectDefault}},
 		{"MyApp::Application.configure do\n  config.force_ssl = true\nend\n", want{"true", "", RedirectDefault}},
 		{wrap("  def helper\n    1\n  end\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
+		// An if inside an array holds statements: its ifs are not
+		// modifiers (docusealco/docuseal@a2d8b85549
+		// lib/submissions/generate_audit_trail.rb has this shape).
+		{wrap("  x = [\n    1,\n    if a\n      b = 1\n      if c\n        d\n      end\n    end\n  ]\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
 		{wrap("  def |(o)\n    1\n  end\n  def class\n  end\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
 		{wrap("  x = [1].map { |v|\n    if v then 1 end\n  }\n  begin\n    2\n  end unless x\n  config.force_ssl = true"), want{"true", "", RedirectDefault}},
 		{wrap("  config.force_ssl = true\n  config.ssl_options = {\n    redirect: false\n  }"), want{"true", "", RedirectOff}},
@@ -104,6 +108,7 @@ func TestReadSSLUnknown(t *testing.T) {
 	}
 	for _, src := range []string{
 		wrap("  config.force_ssl = ENV[\"FORCE_SSL\"].present?"),
+		wrap("  config.force_ssl = false\n    .then { true }"),
 		wrap("  config.force_ssl = true if ENV[\"FORCE_SSL\"]"),
 		wrap("  config.force_ssl = true unless ENV[\"NO_SSL\"]"),
 		wrap("  if ENV[\"FORCE_SSL\"]\n    config.force_ssl = true\n  end"),
