@@ -262,6 +262,16 @@ func (fs *imageFS) filesUnder(dir string) ([]string, bool) {
 	if !relWithin(sub.ctx, ctxDir) {
 		return nil, false
 	}
+	// A directory on the way may be a link out of the tree: walk the
+	// directory it really is, and only inside the linted tree.
+	if _, err := os.Lstat(ctxDir); os.IsNotExist(err) {
+		return nil, true
+	}
+	real, ok := sub.b.rd.dir(filepath.Clean(ctxDir))
+	if !ok || !sub.b.rd.within(real, sub.b.target.Root) {
+		return nil, false
+	}
+	ctxDir = real
 	var out []string
 	complete := true
 	seen := 0
@@ -271,9 +281,6 @@ func (fs *imageFS) filesUnder(dir string) ([]string, bool) {
 			return filepath.SkipAll
 		}
 		if err != nil {
-			if os.IsNotExist(err) && p == ctxDir {
-				return filepath.SkipAll
-			}
 			complete = false
 			return filepath.SkipAll
 		}

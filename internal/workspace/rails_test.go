@@ -85,6 +85,25 @@ func TestRailsRoutes(t *testing.T) {
 	}
 }
 
+// An initializers directory reached through a link out of the linted
+// tree is not listed, so its settings are not known.
+func TestRailsInitializersOutside(t *testing.T) {
+	outside := writeFiles(t, map[string]string{"initializers/README": "notes\n"})
+	files := railsApp(nil)
+	delete(files, "config/initializers/filter_parameter_logging.rb")
+	dir := writeFiles(t, files)
+	if err := os.Symlink(filepath.Join(outside, "initializers"), filepath.Join(dir, "config", "initializers")); err != nil {
+		t.Skip(err)
+	}
+	ws, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := ws.Apps[0].Groups[0].Listeners[0].Routes; r != nil {
+		t.Errorf("routes %+v through a link out of the tree", r)
+	}
+}
+
 // A tree past maxInitializerEntries is not read to its end, so its
 // settings are not known.
 func TestRailsInitializerBound(t *testing.T) {
