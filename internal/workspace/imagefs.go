@@ -30,6 +30,9 @@ type imageFS struct {
 	// not model (sed -i, envsubst, mv): their files are unknown.
 	tainted []string
 	watched []string
+	// stages caches the imageFS of each stage through follows, so that
+	// reading many files copied from one stage evaluates it once.
+	stages map[string]*imageFS
 }
 
 // mapping is one source of a COPY or ADD: a file landing at image, or a

@@ -208,11 +208,20 @@ func (fs *imageFS) through(p string, hops int) (*imageFS, string, bool) {
 	if last.from == "" || hops >= maxStageHops || fs.b.app.Dockerfile == nil {
 		return nil, "", false
 	}
-	img, err := fs.b.app.Dockerfile.Image(strings.ToLower(last.from), fs.b.buildArgs)
-	if err != nil {
+	name := strings.ToLower(last.from)
+	sub, seen := fs.stages[name]
+	if !seen {
+		if img, err := fs.b.app.Dockerfile.Image(name, fs.b.buildArgs); err == nil {
+			sub = newImageFSOf(fs.b, img, fs.ctx, nil, fs.watched)
+		}
+		if fs.stages == nil {
+			fs.stages = map[string]*imageFS{}
+		}
+		fs.stages[name] = sub
+	}
+	if sub == nil {
 		return nil, "", false
 	}
-	sub := newImageFSOf(fs.b, img, fs.ctx, nil, fs.watched)
 	return sub.through(last.src+strings.TrimPrefix(p, last.image), hops+1)
 }
 
