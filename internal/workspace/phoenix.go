@@ -3,13 +3,13 @@ package workspace
 import (
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/dockerfile"
 	"github.com/flylint-dev/flylint/internal/exconfig"
+	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/listen"
 )
 
@@ -256,7 +256,7 @@ func mixApp(read exconfig.Reader) (app, mod string, releases []string, ok bool) 
 	return app, mod, releases, app != ""
 }
 
-var relSource = regexp.MustCompile(`^/?(?:.*/)?_build/([^/]+)/rel/([^/]+)/?$`)
+var relSource = lazyre.New(`^/?(?:.*/)?_build/([^/]+)/rel/([^/]+)/?$`)
 
 // releaseDir finds the release the image holds: the last COPY
 // --from=<stage> of .../_build/<env>/rel/<name>, its destination, and
@@ -267,7 +267,7 @@ func releaseDir(f *dockerfile.File, img *dockerfile.Image) (name, dir, env strin
 			if c.From == "" || len(c.Sources) != 1 {
 				continue
 			}
-			m := relSource.FindStringSubmatch(c.Sources[0])
+			m := relSource().FindStringSubmatch(c.Sources[0])
 			if m == nil {
 				continue
 			}

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/listen"
@@ -41,7 +40,17 @@ var rackSchemeHeaders = []string{"x-forwarded-proto", "x-forwarded-ssl", "x-forw
 
 // envName is what a Rails environment name must look like for flylint
 // to join it into a path: nothing that could leave config/environments.
-var envName = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+func envName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // maxInitializers bounds how many config/initializers files are read,
 // and maxInitializerEntries how many entries of that tree are visited.
@@ -110,7 +119,7 @@ func (b *appBuilder) railsRoutes(g *Group) *listen.HTTPRoutes {
 			break
 		}
 	}
-	if !envName.MatchString(env) {
+	if !envName(env) {
 		return nil
 	}
 	root := b.app.Image.Workdir
