@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/flylint-dev/flylint/internal/outfile"
+	"github.com/flylint-dev/flylint/internal/safefile"
 	"github.com/flylint-dev/flylint/internal/workspace"
 )
 
@@ -122,7 +123,7 @@ func (in *inputs) goFile(path string, info fs.FileInfo) string {
 	}
 	if outfile.Links(info) <= 1 {
 		for _, mod := range in.goModules {
-			if within(mod, real) && goInput(filepath.Base(real)) {
+			if safefile.Within(mod, real) && goInput(filepath.Base(real)) {
 				return path
 			}
 		}
@@ -157,11 +158,6 @@ func goInput(name string) bool {
 		return true
 	}
 	return strings.HasSuffix(name, ".go")
-}
-
-func within(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // checkOutputs refuses, before anything is written, every output the

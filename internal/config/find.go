@@ -6,8 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
+
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // repoMarkers are the entries that make a directory the root of a
@@ -143,6 +144,5 @@ func within(path, root string) bool {
 	if err != nil {
 		return false
 	}
-	rel, err := filepath.Rel(r, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	return safefile.Within(r, path)
 }

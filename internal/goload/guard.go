@@ -195,7 +195,7 @@ func moduleRoot(dir, root string) string {
 			return dir
 		}
 		parent := filepath.Dir(dir)
-		if parent == dir || !within(parent, root) {
+		if parent == dir || !safefile.Within(root, parent) {
 			return ""
 		}
 		dir = parent
@@ -227,7 +227,7 @@ func findWork(dir string, env []string) string {
 
 // inTree reports whether path, as written, lies inside the linted tree.
 func (g *guard) inTree(path string) bool {
-	return within(path, g.root)
+	return safefile.Within(g.root, path)
 }
 
 // leaves says why path leads outside the linted tree, or "" when it does
@@ -240,7 +240,7 @@ func (g *guard) leaves(path string) string {
 	if err != nil {
 		return ""
 	}
-	if !within(real, g.rootEv) {
+	if !safefile.Within(g.rootEv, real) {
 		return "is a symlink that leads outside the linted directory " + displayRoot(g.root)
 	}
 	return ""
@@ -462,7 +462,7 @@ func (g *guard) checkLink(path string, isSource bool) string {
 	}
 	switch {
 	case fi.IsDir():
-		if !within(real, g.rootEv) {
+		if !safefile.Within(g.rootEv, real) {
 			g.deleted = append(g.deleted, path)
 			g.notes = append(g.notes, Note{
 				Range: source.Range{File: path},
@@ -474,7 +474,7 @@ func (g *guard) checkLink(path string, isSource bool) string {
 		return real
 	case !isSource:
 		return ""
-	case !within(real, g.rootEv):
+	case !safefile.Within(g.rootEv, real):
 		g.refuse(path, "is a symlink that leads outside the linted directory "+displayRoot(g.root)+"; flylint reads nothing outside the directory it lints", replaceIt)
 	case !fi.Mode().IsRegular():
 		g.refuse(path, "is a symlink to something that is not a regular file ("+safefile.KindOf(fi.Mode())+"); the go command would block reading it", replaceIt)
@@ -491,13 +491,6 @@ func (g *guard) refuse(path, why, fix string) {
 }
 
 const replaceIt = "Replace it with a regular file inside the linted directory"
-
-// within reports whether path lies inside root (both absolute or both
-// relative to the same directory), as written.
-func within(path, root string) bool {
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
 
 // displayRoot names the linted directory in a message.
 func displayRoot(root string) string {

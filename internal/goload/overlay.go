@@ -27,7 +27,7 @@ const maxBuffer = 10 << 20
 func Buffers(modDir string, overlay map[string][]byte) map[string][]byte {
 	var out map[string][]byte
 	for p, data := range overlay {
-		if filepath.Ext(p) != ".go" || !filepath.IsAbs(p) || filepath.Clean(p) != p || !within(p, modDir) || len(data) > maxBuffer {
+		if filepath.Ext(p) != ".go" || !filepath.IsAbs(p) || filepath.Clean(p) != p || !safefile.Within(modDir, p) || len(data) > maxBuffer {
 			continue
 		}
 		if moduleRoot(filepath.Dir(p), modDir) != modDir {
@@ -60,7 +60,7 @@ func (g *guard) buffers(overlay map[string][]byte) map[string][]byte {
 			continue
 		}
 		for _, d := range g.deleted {
-			if within(p, d) {
+			if safefile.Within(d, p) {
 				delete(out, p)
 				break
 			}

@@ -184,7 +184,7 @@ func (s *server) lintLoop() {
 // .flylint.toml).
 func touches(paths []string, folder string) bool {
 	for _, p := range paths {
-		if within(p, folder) || within(folder, filepath.Dir(p)) {
+		if safefile.Within(folder, p) || safefile.Within(filepath.Dir(p), folder) {
 			return true
 		}
 	}

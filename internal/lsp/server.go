@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/flylint-dev/flylint/internal/goload"
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // Options configure a server.
@@ -559,7 +560,7 @@ func (s *server) supersedeGo(path string) {
 		return
 	}
 	// go.work may name modules anywhere in the folder.
-	if filepath.Base(path) == "go.work" || within(path, s.goRunning) {
+	if filepath.Base(path) == "go.work" || safefile.Within(s.goRunning, path) {
 		s.logf("%s changed: stopping the Go analysis of %s", path, s.goRunning)
 		s.runCancel()
 	}
@@ -581,7 +582,7 @@ func (s *server) diskChanged(path string) {
 	dropped := false
 	for mod := range s.goCache {
 		// go.work may name modules anywhere in the folder: drop them all.
-		if base == "go.work" || within(path, mod) {
+		if base == "go.work" || safefile.Within(mod, path) {
 			delete(s.goCache, mod)
 			dropped = true
 		}
@@ -591,11 +592,6 @@ func (s *server) diskChanged(path string) {
 		// A module may reach into folders the file is not in.
 		s.changedAll()
 	}
-}
-
-// within reports whether path is dir or lies below it.
-func within(path, dir string) bool {
-	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator)) || dir == string(filepath.Separator)
 }
 
 // call sends a request to the client and waits for its answer; the

@@ -84,8 +84,7 @@ func lexicallyWithin(path, root string) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	rel, err := filepath.Rel(absR, absP)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return safefile.Within(absR, absP)
 }
 
 // within reports whether path (already free of symlinks) lies inside root.
@@ -99,8 +98,7 @@ func within(path, root string) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	rel, err := filepath.Rel(absR, absP)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	return safefile.Within(absR, absP)
 }
 
 // displayPath is how a path appears in diagnostics: relative to the

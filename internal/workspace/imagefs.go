@@ -9,6 +9,7 @@ import (
 
 	"github.com/flylint-dev/flylint/internal/dockerfile"
 	"github.com/flylint-dev/flylint/internal/listen"
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // imageFS answers, for a path in the image, which file of the build
@@ -144,7 +145,7 @@ func (fs *imageFS) addCopy(c *dockerfile.Copy, seq int) {
 			}
 			matches = matches[:0]
 			for _, g := range got[:min(len(got), maxCopyGlob)] {
-				if r, err := filepath.Rel(fs.ctx, g); err == nil && relWithin(fs.ctx, g) {
+				if r, err := filepath.Rel(fs.ctx, g); err == nil && safefile.Within(fs.ctx, g) {
 					matches = append(matches, filepath.ToSlash(r))
 				}
 			}

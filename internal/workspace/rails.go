@@ -9,6 +9,7 @@ import (
 
 	"github.com/flylint-dev/flylint/internal/listen"
 	"github.com/flylint-dev/flylint/internal/rubysrc"
+	"github.com/flylint-dev/flylint/internal/safefile"
 	"github.com/flylint-dev/flylint/internal/source"
 )
 
@@ -279,7 +280,7 @@ func (fs *imageFS) filesUnder(dir string) ([]string, bool) {
 		return nil, true // nothing copied there
 	}
 	ctxDir := filepath.Join(sub.ctx, filepath.FromSlash(path.Join(from.ctx, strings.TrimPrefix(strings.TrimPrefix(sdir, from.image), "/"))))
-	if !relWithin(sub.ctx, ctxDir) {
+	if !safefile.Within(sub.ctx, ctxDir) {
 		return nil, false
 	}
 	// A directory on the way may be a link out of the tree: walk the

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/flylint-dev/flylint/internal/safefile"
 )
 
 // reader reads the files of one Load. It makes the checks readFile makes,
@@ -140,7 +142,7 @@ func (r *reader) lexicallyWithin(path, root string) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	return relWithin(absR, absP)
+	return safefile.Within(absR, absP)
 }
 
 // within is within with root resolved once.
@@ -165,13 +167,7 @@ func (r *reader) within(path, root string) bool {
 	if err != nil {
 		return false
 	}
-	rel, err := filepath.Rel(v.path, absP)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
-func relWithin(absRoot, absPath string) bool {
-	rel, err := filepath.Rel(absRoot, absPath)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return safefile.Within(v.path, absP)
 }
 
 // displayPath is displayPath with the working directory read once.
