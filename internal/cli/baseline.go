@@ -11,6 +11,7 @@ import (
 
 	"github.com/flylint-dev/flylint/internal/baseline"
 	"github.com/flylint-dev/flylint/internal/diag"
+	"github.com/flylint-dev/flylint/internal/lint"
 	"github.com/flylint-dev/flylint/internal/safefile"
 	"github.com/flylint-dev/flylint/internal/workspace"
 	"github.com/flylint-dev/flylint/rules"
@@ -18,9 +19,11 @@ import (
 
 // applyBaseline runs once the findings are known (after suppressions and
 // configuration). With -write-baseline it records them and done is true:
-// the run ends there, exit 0. With -baseline it returns only the findings
-// the baseline does not hold, so old problems stop failing the build
-// while new ones still do.
+// the run ends there, and kept is what could not be read, which the
+// baseline leaves out and wroteBaseline reports. With -baseline it returns
+// only the findings the baseline does not hold, so old problems stop
+// failing the build while new ones still do. Without either, diags come
+// back as lint.Run left them, which already holds what could not be read.
 func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, stderr io.Writer) (kept []diag.Diagnostic, done bool, err error) {
 	if o.writeBaseline == "" && o.baseline == "" {
 		return diags, false, nil
@@ -40,8 +43,9 @@ func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, 
 		// Findings for what could not be read are never hidden by a
 		// baseline (lint.KeepUnread), so recording them would only
 		// suggest they are accepted.
+		unreadDiags := rules.Unread(ws)
 		unread := map[string]bool{}
-		for _, d := range rules.Unread(ws) {
+		for _, d := range unreadDiags {
 			unread[d.String()+"\x00"+d.Message] = true
 		}
 		diags = slices.DeleteFunc(slices.Clone(diags), func(d diag.Diagnostic) bool {
@@ -52,7 +56,7 @@ func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, 
 			return nil, false, usagef("-write-baseline %v", err)
 		}
 		say(stderr, "flylint: wrote %s to %s\n", plural(len(b.Findings), "finding"), path)
-		return nil, true, nil
+		return unreadDiags, true, nil
 	}
 
 	path := o.baseline
@@ -73,7 +77,8 @@ func applyBaseline(o options, diags []diag.Diagnostic, ws *workspace.Workspace, 
 		say(stderr, "flylint: baseline %s hid %s; %s no longer match (fixed or changed)\n",
 			path, plural(len(diags)-len(kept), "finding"), plural(stale, "entry"))
 	}
-	return kept, false, nil
+	// A baseline may hold an unread app's finding; it must not hide it.
+	return lint.KeepUnread(ws, kept), false, nil
 }
 
 func plural(n int, noun string) string {

@@ -364,10 +364,8 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 		return 0, err
 	}
 	if done {
-		return wroteBaseline(ws, stderr), nil
+		return wroteBaseline(diags, stderr), nil
 	}
-	// A baseline may hold an unread app's finding; it must not hide it.
-	diags = lint.KeepUnread(ws, diags)
 	diags = buffer.only(diags)
 	if o.fix {
 		res, err := applyFixes(diags, ws, o.diff, stderr)
@@ -394,7 +392,6 @@ func runLint(o options, paths []string, in *inputs, stdout, stderr io.Writer) (i
 			if diags, _, err = applyBaseline(o, diags, ws, io.Discard); err != nil {
 				return 0, err
 			}
-			diags = lint.KeepUnread(ws, diags)
 		}
 	}
 
@@ -425,9 +422,8 @@ func exitFor(diags []diag.Diagnostic, failOn diag.Severity) int {
 // wroteBaseline is the exit code of -write-baseline: 0, unless an app or
 // directory could not be read. Such a run checked less than it was asked
 // to, and a baseline cannot accept that (applyBaseline leaves them out of
-// it), so it fails and says why.
-func wroteBaseline(ws *workspace.Workspace, stderr io.Writer) int {
-	unread := rules.Unread(ws)
+// it and hands them here as unread), so it fails and says why.
+func wroteBaseline(unread []diag.Diagnostic, stderr io.Writer) int {
 	for _, d := range unread {
 		say(stderr, "flylint: %s: %s\n", d.Range, d.Message)
 	}
