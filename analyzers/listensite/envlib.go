@@ -38,6 +38,76 @@ type structFill struct {
 	nested func(add func(key string, v Value))
 }
 
+// tagLib is a library that fills a struct, and the structs nested in it,
+// from the fields' tags, as kong and go-envconfig do. field is what it
+// writes into field i of s when names there take prefix p, ok false when
+// it leaves the field alone; nest says whether it fills the struct in
+// field i of s too, and under which prefix. known is false when the call
+// has options the model does not follow: then whatever it fills is
+// unknown.
+type tagLib[P any] struct {
+	known bool
+	field func(s *types.Struct, i int, p P) (Value, bool)
+	nest  func(s *types.Struct, i int, p P) (P, bool)
+}
+
+// fill is the structFill of a call that fills the struct target points
+// to, its own fields taking prefix top.
+func (l tagLib[P]) fill(target ssa.Value, top P) structFill {
+	return structFill{
+		target: target,
+		field: func(t types.Type, i int) (Value, bool) {
+			s := structOf(t)
+			if s == nil || i >= s.NumFields() {
+				return Value{}, false
+			}
+			if !l.known {
+				return unknown(), true
+			}
+			return l.field(s, i, top)
+		},
+		nested: func(add func(string, Value)) {
+			if s := structOf(target.Type()); s != nil {
+				l.addNested(s, top, add, 0)
+			}
+		},
+	}
+}
+
+// addNested adds what the call writes into the fields of the structs
+// nested in s to the field table. The depth bound keeps a struct that
+// holds a pointer to its own type from recursing without end.
+func (l tagLib[P]) addNested(s *types.Struct, p P, add func(string, Value), depth int) {
+	if depth > 4 {
+		return
+	}
+	for i := range s.NumFields() {
+		f := s.Field(i)
+		inner := structOf(f.Type())
+		if inner == nil || !f.Exported() {
+			continue
+		}
+		ip, ok := l.nest(s, i, p)
+		if !ok {
+			continue
+		}
+		for j := range inner.NumFields() {
+			key := fieldKeyOf(f.Type(), j)
+			if key == "" {
+				continue
+			}
+			if !l.known {
+				add(key, unknown())
+				continue
+			}
+			if v, ok := l.field(inner, j, ip); ok {
+				add(key, v)
+			}
+		}
+		l.addNested(inner, ip, add, depth+1)
+	}
+}
+
 // structFillOf recognises caarlos0/env's Parse (module paths v6 to v11)
 // and kelseyhightower/envconfig's Process and MustProcess.
 func (e *evaluator) structFillOf(c *ssa.CallCommon) (structFill, bool) {

@@ -79,24 +79,7 @@ func (e *evaluator) goEnvconfigFill(c *ssa.CallCommon, name string) (structFill,
 	if mi, ok := target.(*ssa.MakeInterface); ok {
 		target = mi.X
 	}
-	return structFill{
-		target: target,
-		field: func(t types.Type, i int) (Value, bool) {
-			s := structOf(t)
-			if s == nil || i >= s.NumFields() {
-				return Value{}, false
-			}
-			if !known {
-				return unknown(), true
-			}
-			return e.st.goEnvconfigField(s, i, prefix)
-		},
-		nested: func(add func(string, Value)) {
-			if s := structOf(target.Type()); s != nil {
-				e.st.goEnvconfigNested(s, prefix, known, add, 0)
-			}
-		},
-	}, true
+	return tagLib[string]{known: known, field: e.st.goEnvconfigField, nest: goEnvconfigNest}.fill(target, prefix), true
 }
 
 // prefixLookuper is the prefix of
@@ -144,7 +127,7 @@ func envconfigTag(tag string) (key string, opts map[string]string) {
 func (st *state) goEnvconfigField(s *types.Struct, i int, prefix string) (Value, bool) {
 	f := s.Field(i)
 	if !f.Exported() || structOf(f.Type()) != nil {
-		return Value{}, false // nested structs are goEnvconfigNested's
+		return Value{}, false // nested structs are goEnvconfigNest's to admit
 	}
 	tag, ok := reflect.StructTag(s.Tag(i)).Lookup("env")
 	if !ok {
@@ -166,38 +149,15 @@ func (st *state) goEnvconfigField(s *types.Struct, i int, prefix string) (Value,
 	return single(Part{Kind: PartEnv, Name: prefix + key, Default: &def}), true
 }
 
-// goEnvconfigNested adds what Process writes into nested structs'
-// fields to the field table.
-func (st *state) goEnvconfigNested(s *types.Struct, prefix string, known bool, add func(string, Value), depth int) {
-	if depth > 4 {
-		return
+// goEnvconfigNest is the prefix Process gives the fields of the struct in
+// field i of s: it fills every nested struct, tagged or not, and the
+// tag's prefix= option adds to the outer prefix.
+func goEnvconfigNest(s *types.Struct, i int, prefix string) (string, bool) {
+	if tag, ok := reflect.StructTag(s.Tag(i)).Lookup("env"); ok {
+		_, opts := envconfigTag(tag)
+		prefix += opts["prefix"]
 	}
-	for i := range s.NumFields() {
-		f := s.Field(i)
-		inner := structOf(f.Type())
-		if inner == nil || !f.Exported() {
-			continue
-		}
-		p := prefix
-		if tag, ok := reflect.StructTag(s.Tag(i)).Lookup("env"); ok {
-			_, opts := envconfigTag(tag)
-			p += opts["prefix"]
-		}
-		for j := range inner.NumFields() {
-			key := fieldKeyOf(f.Type(), j)
-			if key == "" {
-				continue
-			}
-			if !known {
-				add(key, unknown())
-				continue
-			}
-			if v, ok := st.goEnvconfigField(inner, j, p); ok {
-				add(key, v)
-			}
-		}
-		st.goEnvconfigNested(inner, p, known, add, depth+1)
-	}
+	return prefix, true
 }
 
 // tagSubRange is where the value after skip bytes of needle is written

@@ -61,25 +61,18 @@ func (e *evaluator) kongFill(c *ssa.CallCommon, name string) (structFill, bool) 
 	if _, none := c.Args[1].(*ssa.Const); !none && variadicArgs(c.Args[1]) == nil {
 		known = false // options built elsewhere
 	}
-	return structFill{
-		target: target,
-		field: func(t types.Type, i int) (Value, bool) {
-			s := structOf(t)
-			if s == nil || i >= s.NumFields() {
-				return Value{}, false
-			}
-			if !known {
-				return unknown(), true
-			}
-			return e.st.kongField(s, i, "", "")
+	return tagLib[kongPrefix]{
+		known: known,
+		field: func(s *types.Struct, i int, p kongPrefix) (Value, bool) {
+			return e.st.kongField(s, i, p.flag, p.env)
 		},
-		nested: func(add func(string, Value)) {
-			if s := structOf(target.Type()); s != nil {
-				e.st.kongNested(s, "", "", known, add, 0)
-			}
-		},
-	}, true
+		nest: kongNest,
+	}.fill(target, kongPrefix{}), true
 }
+
+// kongPrefix is what kong puts in front of the flags and the variables of
+// an embedded struct's fields.
+type kongPrefix struct{ flag, env string }
 
 // kongField is what Parse writes into field i of s, whose flags take
 // flagPrefix and whose variables take envPrefix.
@@ -90,7 +83,7 @@ func (st *state) kongField(s *types.Struct, i int, flagPrefix, envPrefix string)
 		return Value{}, false
 	}
 	if structOf(f.Type()) != nil {
-		return Value{}, false // its fields are kongNested's
+		return Value{}, false // its fields are kongNest's to admit
 	}
 	if _, ok := tag.Lookup("kong"); ok {
 		return unknown(), true
@@ -133,44 +126,25 @@ func (st *state) kongField(s *types.Struct, i int, flagPrefix, envPrefix string)
 	return single(p), true
 }
 
-// kongNested adds the flags of s's embedded and command structs to the
-// field table, under their prefixes.
-func (st *state) kongNested(s *types.Struct, flagPrefix, envPrefix string, known bool, add func(string, Value), depth int) {
-	if depth > 4 {
-		return
+// kongNest says whether kong fills the struct in field i of s, an
+// embedded or command struct, and under which prefixes: embed's add to
+// the outer ones, a command's keep them.
+func kongNest(s *types.Struct, i int, p kongPrefix) (kongPrefix, bool) {
+	f := s.Field(i)
+	tag := reflect.StructTag(s.Tag(i))
+	if tag.Get("kong") == "-" {
+		return p, false
 	}
-	for i := range s.NumFields() {
-		f := s.Field(i)
-		tag := reflect.StructTag(s.Tag(i))
-		inner := structOf(f.Type())
-		if inner == nil || !f.Exported() || tag.Get("kong") == "-" {
-			continue
-		}
-		_, embed := tag.Lookup("embed")
-		_, cmd := tag.Lookup("cmd")
-		if !embed && !cmd && !f.Embedded() {
-			continue
-		}
-		fp, ep := flagPrefix, envPrefix
-		if embed || f.Embedded() {
-			fp += tag.Get("prefix")
-			ep += tag.Get("envprefix")
-		}
-		for j := range inner.NumFields() {
-			key := fieldKeyOf(f.Type(), j)
-			if key == "" {
-				continue
-			}
-			if !known {
-				add(key, unknown())
-				continue
-			}
-			if v, ok := st.kongField(inner, j, fp, ep); ok {
-				add(key, v)
-			}
-		}
-		st.kongNested(inner, fp, ep, known, add, depth+1)
+	_, embed := tag.Lookup("embed")
+	_, cmd := tag.Lookup("cmd")
+	if !embed && !cmd && !f.Embedded() {
+		return p, false
 	}
+	if embed || f.Embedded() {
+		p.flag += tag.Get("prefix")
+		p.env += tag.Get("envprefix")
+	}
+	return p, true
 }
 
 func isBool(t types.Type) bool {
