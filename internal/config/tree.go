@@ -8,6 +8,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/tomlscan"
 )
 
 // The config schema is tiny, but TOML lets users write it many ways
@@ -267,25 +268,7 @@ func (b *builder) valueStart(last keyPart) int {
 	for i < len(b.data) && b.data[i] != '=' {
 		i++
 	}
-	return b.skipFill(i + 1)
-}
-
-// skipFill skips what TOML allows between values: blanks, newlines,
-// commas and comments.
-func (b *builder) skipFill(i int) int {
-	for i < len(b.data) {
-		switch b.data[i] {
-		case ' ', '\t', '\r', '\n', ',':
-			i++
-		case '#':
-			for i < len(b.data) && b.data[i] != '\n' {
-				i++
-			}
-		default:
-			return i
-		}
-	}
-	return i
+	return tomlscan.SkipTrivia(b.data, i+1)
 }
 
 // value converts n, which starts at offset start, and returns the offset
@@ -317,11 +300,11 @@ func (b *builder) value(n *unstable.Node, start int) (*value, int) {
 			if c.Kind == unstable.Comment {
 				continue
 			}
-			e, eEnd := b.value(c, b.skipFill(cursor))
+			e, eEnd := b.value(c, tomlscan.SkipTrivia(b.data, cursor))
 			v.elems = append(v.elems, e)
 			cursor = eEnd
 		}
-		end = b.closeAt(b.skipFill(cursor), ']')
+		end = tomlscan.Close(b.data, cursor, ']')
 	case unstable.InlineTable:
 		v.kind, v.tbl = kInline, newTable()
 		cursor := start + 1 // past '{'
@@ -332,15 +315,8 @@ func (b *builder) value(n *unstable.Node, start int) (*value, int) {
 				cursor = int(c.Raw.Offset+c.Raw.Length) + b.base
 			}
 		}
-		end = b.closeAt(b.skipFill(cursor), '}')
+		end = tomlscan.Close(b.data, cursor, '}')
 	}
 	v.valRng = b.rng(start, end)
 	return v, end
-}
-
-func (b *builder) closeAt(i int, c byte) int {
-	if i < len(b.data) && b.data[i] == c {
-		return i + 1
-	}
-	return i
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 
 	"github.com/flylint-dev/flylint/internal/source"
+	"github.com/flylint-dev/flylint/internal/tomlscan"
 )
 
 // The document tree is the TOML data with a range on every key and value.
@@ -339,7 +340,7 @@ func (b *builder) value(n *unstable.Node, start int) (*value, int, error) {
 		pos := start + 1 // past '['
 		it := n.Children()
 		for it.Next() {
-			elemStart := b.skipTrivia(pos)
+			elemStart := tomlscan.SkipTrivia(b.data, pos)
 			ev, end, err := b.value(it.Node(), elemStart)
 			if err != nil {
 				return nil, 0, err
@@ -347,7 +348,7 @@ func (b *builder) value(n *unstable.Node, start int) (*value, int, error) {
 			v.elems = append(v.elems, ev)
 			pos = end
 		}
-		end := b.closing(pos, ']')
+		end := tomlscan.Close(b.data, pos, ']')
 		v.rng = b.rng(start, end)
 		return v, end, nil
 	case unstable.InlineTable:
@@ -362,7 +363,7 @@ func (b *builder) value(n *unstable.Node, start int) (*value, int, error) {
 			}
 			_, pos = b.nodeRange(kv)
 		}
-		end := b.closing(pos, '}')
+		end := tomlscan.Close(b.data, pos, '}')
 		return &value{kind: KindTable, rng: b.rng(s, end), tbl: t, inline: true}, end, nil
 	default:
 		s, e := b.nodeRange(n)
@@ -385,34 +386,6 @@ func (b *builder) valueStart(i int) int {
 
 func (b *builder) skipBlank(i int) int {
 	for i < len(b.data) && (b.data[i] == ' ' || b.data[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-// skipTrivia skips what may separate array elements and inline-table
-// entries: blanks, newlines, commas and comments. The parser has already
-// checked the text, so these are the only bytes to expect.
-func (b *builder) skipTrivia(i int) int {
-	for i < len(b.data) {
-		switch b.data[i] {
-		case ' ', '\t', '\r', '\n', ',':
-			i++
-		case '#':
-			for i < len(b.data) && b.data[i] != '\n' {
-				i++
-			}
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-// closing returns the offset just past the bracket that closes a value.
-func (b *builder) closing(i int, c byte) int {
-	i = b.skipTrivia(i)
-	if i < len(b.data) && b.data[i] == c {
 		i++
 	}
 	return i
