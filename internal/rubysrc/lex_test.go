@@ -146,6 +146,7 @@ func FuzzTokenize(f *testing.F) {
 		"x = \"#{a \"#{b}\"}\" <<~A\n#{c}\nA\n",
 		"%w[a b] %r{x}i /y/ ?c :sym :\"q\" @a $b =begin\n=end\n",
 		"config.ssl_options = { redirect: { exclude: ->(r) { r.path == \"/up\" } } }\n",
+		"port ENV.fetch(\"PORT\") { 3000 }\nbind 'tcp://0.0.0.0:1'\nport(2, \"::\")\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -163,5 +164,14 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 		_, _ = ReadSSL(src)
+		if c, err := ReadPuma(src); err == nil {
+			for _, b := range c.Binds {
+				if b.Off < 0 || b.Off > b.ValueOff || b.ValueOff > b.ValueEnd || b.ValueEnd > b.End || b.End > len(src) {
+					t.Fatalf("bind %+v out of place", b)
+				}
+			}
+		} else if !errors.Is(err, ErrCannotRead) {
+			t.Fatalf("error %v does not wrap ErrCannotRead", err)
+		}
 	})
 }
