@@ -113,7 +113,7 @@ var servers = []*server{
 	// to 'localhost' in development and '0.0.0.0' otherwise (env from -e,
 	// RAILS_ENV, RACK_ENV, else development); -p defaults to 3000. Not
 	// re-verified: that $PORT and $BINDING override those defaults.
-	// Puma's config/puma.rb may add binds.
+	// config/puma.rb may decide the binds instead: see workspace/puma.go.
 	{name: "rails server", progs: []string{"rails"}, subs: []string{"server", "s"}, runtime: "ruby",
 		hostFlags: []string{"-b", "--binding"}, portFlags: []string{"-p", "--port"}, hostEnv: "BINDING", portEnv: "PORT",
 		defPort: 3000, hostDefault: devLocalhost("-e", "--environment", "RAILS_ENV", "RACK_ENV"), glued: true,
@@ -121,7 +121,8 @@ var servers = []*server{
 	// puma/lib/puma/configuration.rb (6.x, checked in the source):
 	// DEFAULTS binds ['tcp://0.0.0.0:9292']; puma itself reads no PORT
 	// (Rails' generated config/puma.rb does). Without -C the first of
-	// config/puma/<env>.rb and config/puma.rb that exists is loaded.
+	// config/puma/<env>.rb and config/puma.rb that exists is loaded
+	// (read by workspace/puma.go).
 	{name: "puma", progs: []string{"puma"}, runtime: "ruby", addrFlags: []string{"-b", "--bind"}, portFlags: []string{"-p", "--port"},
 		defHost: "0.0.0.0", defPort: 9292, opaque: []string{"-C", "--config"}, configs: []string{"config/puma.rb", "config/puma/production.rb"},
 		valued: []string{"-e", "--environment", "-t", "--threads", "-w", "--workers"}},

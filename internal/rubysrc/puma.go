@@ -99,7 +99,7 @@ func ReadPuma(src []byte) (*PumaConfig, error) {
 				return nil, &Error{t.Off, fmt.Sprintf("%s is called inside a condition, block or expression", t.Text)}
 			}
 			end := i + 1
-			for end < len(toks) && toks[end].Kind != Newline && !(toks[end].Kind == Op && toks[end].Text == ";") {
+			for end < len(toks) && toks[end].Kind != Newline && (toks[end].Kind != Op || toks[end].Text != ";") {
 				end++
 			}
 			b, err := pumaCall(toks[i:end])

@@ -375,6 +375,7 @@ func (b *appBuilder) buildGroups() {
 			}
 			b.addNodeListeners(g)
 			b.addConfiguredServers(g)
+			b.addPumaListeners(g, a.Env)
 			b.addPhoenixListeners(g)
 			b.addRailsRoutes(g)
 		}

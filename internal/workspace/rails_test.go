@@ -75,6 +75,14 @@ func TestRailsRoutes(t *testing.T) {
 				t.Fatal(err)
 			}
 			g := ws.Apps[0].Groups[0]
+			if tc.name == "path-env" {
+				// Puma would load config/puma/../evil.rb: the
+				// listeners are not known either.
+				if len(g.Listeners) != 0 || g.ListenersKnown {
+					t.Fatalf("listeners %+v", g.Listeners)
+				}
+				return
+			}
 			if len(g.Listeners) != 1 {
 				t.Fatalf("listeners %+v", g.Listeners)
 			}
