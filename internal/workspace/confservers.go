@@ -43,6 +43,8 @@ func (b *appBuilder) addConfiguredServers(g *Group) {
 			ls, complete = b.caddyListeners(argv)
 		case "litefs":
 			ls, complete = b.litefsListeners(g, argv)
+		case "thrust":
+			ls, complete = b.thrusterListeners(g, argv)
 		default:
 			continue
 		}

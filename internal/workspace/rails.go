@@ -16,18 +16,18 @@ import (
 // railsPrograms are the interpreter's names for the servers that run a
 // Rails app's middleware stack (internal/listen/servers.go).
 //
-// Thruster (bin/thrust, Rails 8's CMD) is not among them: flylint does
-// not model it, so such a group's listeners stay unknown. If it is
-// modelled, note what it forwards (basecamp/thruster@3acd601
-// internal/proxy_handler.go setXForwarded, config.go): it listens on
-// HTTP_PORT (80) and proxies to TARGET_PORT (3000); without TLS_DOMAIN,
-// FORWARD_HEADERS defaults on and a client's X-Forwarded-Proto is kept,
-// so a check sending https still reaches Rails as https, and one sending
-// nothing arrives as http (httputil.ProxyRequest.SetXForwarded) and is
+// Thruster (bin/thrust, Rails 8's CMD, modelled in thruster.go) is not
+// among them: it answers on its own port and forwards to Rails. What it
+// forwards (basecamp/thruster@3acd601 internal/proxy_handler.go
+// setXForwarded, config.go): without TLS_DOMAIN, FORWARD_HEADERS
+// defaults on and a client's X-Forwarded-Proto is kept, so a check
+// sending https still reaches Rails as https, and one sending nothing
+// arrives as http (httputil.ProxyRequest.SetXForwarded) and is
 // redirected. With TLS_DOMAIN or FORWARD_HEADERS=false the client's
 // header is replaced by the scheme Thruster saw, so no header helps.
 // Rails 8 also generates config.assume_ssl = true, which stops the
-// redirect altogether.
+// redirect altogether. Its listener carries no routes, so a check on
+// Thruster's port is not judged.
 var railsPrograms = map[string]bool{"rails server": true, "puma": true}
 
 // RailsRedirectBy names Rails' redirect in messages.
