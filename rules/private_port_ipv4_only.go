@@ -72,6 +72,12 @@ var PrivatePortIPv4Only = Register(&Rule{
 				if proxiedService(p.App, g, l) != nil || sameProcessReaches(g, l, listen.HostClass.SixPNReachable) {
 					continue
 				}
+				// The upstream of a proxy in the same group (Rails behind
+				// Thruster, an app behind nginx) serves that proxy on this
+				// Machine, which reaches it over IPv4.
+				if behindProxy(g, l) {
+					continue
+				}
 				fix := "bind :: to serve other apps over .internal, or 127.0.0.1 if only this Machine uses it."
 				if ipv4OnlyByNetwork(l) {
 					fix = networkFix(l) + ", to serve other apps over .internal."
