@@ -43,8 +43,39 @@ plugin :solid_queue if ENV["SOLID_QUEUE_IN_PUMA"]
 pidfile ENV["PIDFILE"] if ENV["PIDFILE"]
 `
 
+// pumaMain has the shape of the template on Rails' main branch during
+// 7.2's development (rails/rails@0170c94 puma.rb.tt): a case statement
+// and an `x = if … end` assignment before the port.
+const pumaMain = `threads_count = ENV.fetch("RAILS_MAX_THREADS", 3)
+threads threads_count
+
+rails_env = ENV.fetch("RAILS_ENV", "development")
+environment rails_env
+
+case rails_env
+when "production"
+  require "concurrent-ruby"
+  workers_count = if ENV["WEB_CONCURRENCY"] == "auto"
+                    Concurrent.available_processor_count
+                  else
+                    Integer(ENV.fetch("WEB_CONCURRENCY", 1))
+                  end
+  workers workers_count if workers_count > 1
+
+  preload_app!
+when "development"
+  worker_timeout 3600
+end
+
+port ENV.fetch("PORT", 3000)
+
+plugin :tmp_restart
+
+pidfile ENV["PIDFILE"] if ENV["PIDFILE"]
+`
+
 func TestReadPumaGenerated(t *testing.T) {
-	for name, src := range map[string]string{"7.1": puma71, "8.0": puma80} {
+	for name, src := range map[string]string{"7.1": puma71, "8.0": puma80, "main-7.2": pumaMain} {
 		c, err := ReadPuma([]byte(src))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"net/url"
 	"path"
 	"strconv"
@@ -134,7 +135,7 @@ func (b *appBuilder) addPumaListeners(g *Group, env listen.Env) {
 		}
 		cands = []string{conf}
 	}
-	watched := []string{path.Join(wd, "config"), path.Join(wd, "Gemfile.lock")}
+	watched := []string{path.Join(wd, "config"), path.Join(wd, "Gemfile.lock"), path.Join(wd, "config.ru")}
 	if conf != "" {
 		watched = append(watched, path.Dir(conf))
 	}
@@ -157,6 +158,13 @@ func (b *appBuilder) addPumaListeners(g *Group, env listen.Env) {
 			unknown() // Puma stops when -C names a missing file
 		}
 		return // no file: the defaults stand
+	}
+	// A rackup file's first line may carry server options (`#\ -p
+	// 8080`), which Puma merges into the file layer (configuration.rb
+	// load_rackup, v6.6.0) and Rack's server reads too: not followed.
+	if ru, _, present, ok := fsys.readThrough(path.Join(wd, "config.ru")); !ok || present && bytes.HasPrefix(ru, []byte("#\\")) {
+		unknown()
+		return
 	}
 	cfg, err := rubysrc.ReadPuma(data)
 	if err != nil {

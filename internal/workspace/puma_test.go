@@ -89,6 +89,12 @@ func TestPumaListeners(t *testing.T) {
 			[]want{{3000, "", listen.HostUnknown, "", "config/puma.rb:1"}}},
 		{"puma-flag-wins", `["bundle", "exec", "puma", "-p", "7000"]`, "port 3000\n", nil, true,
 			[]want{{7000, "0.0.0.0", listen.HostIPv4Wildcard, "", ""}}},
+		{"rackup-options", rails, "port 8080\n", func(f map[string]string) {
+			f["config.ru"] = "#\\ -p 9000\nrun Rails.application\n"
+		}, false, nil},
+		{"rackup-plain", rails, "port 8080\n", func(f map[string]string) {
+			f["config.ru"] = "# comment\nrun Rails.application\n"
+		}, true, []want{{8080, "0.0.0.0", listen.HostIPv4Wildcard, "", "config/puma.rb:1"}}},
 		{"puma-script-env", `bundle exec puma`, "port 3000\n", func(f map[string]string) {
 			f["Dockerfile"] = strings.Replace(f["Dockerfile"], "CMD bundle exec puma", "CMD RAILS_ENV=staging bundle exec puma", 1)
 		}, false, nil},
