@@ -38,6 +38,9 @@ type Options struct {
 	// ReadFile reads a file given its slash path under Root; nil reads
 	// from disk. It must refuse what it should not read.
 	ReadFile func(rel string) ([]byte, error)
+	// Deps are the package names package.json depends on: a library's
+	// behaviour is modelled only when the app has it.
+	Deps map[string]bool
 	// MaxFileSize, MaxFiles and MaxBytes (all files together) bound the
 	// work on an untrusted repository (defaults 512 KiB, 64 and 1 MiB:
 	// parsing runs at a few MB/s, and one run of flylint has about two

@@ -67,7 +67,11 @@ func (a *analysis) site(m *module, c call) (listen.Listener, bool) {
 		case isGlobal(callee.X, "Deno") && name == "serve":
 			return a.denoServe(m, c, "Deno.serve")
 		case name == "listen":
-			return a.listenCall(m, c, a.origin(m, callee.X, 0))
+			l, ok := a.listenCall(m, c, a.origin(m, callee.X, 0))
+			if ok {
+				l.Routes = a.expressRoutes(m, callee.X)
+			}
+			return l, ok
 		case name == "bind":
 			o := a.origin(m, callee.X, 0)
 			if strings.HasPrefix(o, "mod:dgram#") && strings.Contains(o, "createSocket()") {

@@ -103,6 +103,9 @@ type Redirect struct {
 	// sends any of them, may make the server treat the request as
 	// HTTPS, so the check is not judged. Rack reads several.
 	AvoidedBy []string
+	// Methods, when set, are the only request methods redirected
+	// (express-sslify answers others with a 403, which is no redirect).
+	Methods []string
 }
 
 const (

@@ -331,7 +331,11 @@ func (n *nodeApp) runFile(argv []listen.Arg, env listen.Env) (ls []listen.Listen
 		return nil, false
 	}
 	read := 0
-	res := jssrc.Analyze(entry, jssrc.Options{Env: env, Runtime: runtime, Root: n.disp, MaxBytes: n.budget, ReadFile: func(rel string) ([]byte, error) {
+	var deps map[string]bool
+	if n.pkg != nil {
+		deps = n.pkg.Deps
+	}
+	res := jssrc.Analyze(entry, jssrc.Options{Env: env, Runtime: runtime, Root: n.disp, MaxBytes: n.budget, Deps: deps, ReadFile: func(rel string) ([]byte, error) {
 		if data, ok := n.read(rel); ok {
 			read += len(data)
 			return data, nil
