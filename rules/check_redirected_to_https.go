@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/flylint-dev/flylint/internal/diag"
 	"github.com/flylint-dev/flylint/internal/flytoml"
@@ -15,7 +17,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	Severity: diag.Warning,
 	Title:    "An HTTP health check gets a redirect to HTTPS",
 	Since:    "0.2.0",
-	Why: "An HTTP check's port is served by an nginx server block, a Caddy site, a Phoenix release whose endpoint sets `force_ssl`, or a Rails server with `config.force_ssl = true`, that answers the check's path with a redirect to `https://`.\n\n" +
+	Why: "An HTTP check's port is served by an nginx server block, a Caddy site, a Phoenix release whose endpoint sets `force_ssl`, a Rails server with `config.force_ssl = true`, or an Express app that uses express-sslify, that answers the check's path with a redirect to `https://`.\n\n" +
 		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
 		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: a failing service check keeps Fly Proxy from routing to the Machine, and a top-level check reports it unhealthy for good.\n\n" +
 		"When the redirect depends on `$http_x_forwarded_proto` (`if ($http_x_forwarded_proto != \"https\")`), send the header with the check: `[http_service.checks.headers]` (or `[services.http_checks.headers]`, `[checks.<name>.headers]`) `X-Forwarded-Proto = \"https\"`. " +
@@ -29,7 +31,10 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		"Plug.SSL also exempts the hosts `localhost` and `127.0.0.1` by default; Fly's docs do not say which Host a check sends, and checks dial the Machine's address, so flylint takes a check as not exempt unless its `headers` set one of those as `Host`; other excluded hosts leave it silent.\n\n" +
 		"Rails: with `config.force_ssl = true`, ActionDispatch::SSL redirects every request that Rack does not see as HTTPS, and Rack sees `X-Forwarded-Proto: https` as HTTPS. " +
 		"flylint reads `config/environments/<RAILS_ENV>.rb` as the Dockerfile copies it into the image, and reports only when `force_ssl` is a literal `true` at the top level of the `configure` block, `config.assume_ssl` is not `true` (it makes every request count as HTTPS; Rails 8 generates it on), `config.ssl_options` sets no `redirect:`, and neither `config/application.rb` nor an initializer mentions these settings or moves a middleware ahead of `ActionDispatch::SSL` (`insert_before`, `unshift`, …), which could answer the check first. " +
-		"Send the header as above (flyctl writes it into the checks it generates for Rails apps), or set `config.assume_ssl = true`.",
+		"Send the header as above (flyctl writes it into the checks it generates for Rails apps), or set `config.assume_ssl = true`.\n\n" +
+		"Express: `app.use(enforce.HTTPS(...))` from express-sslify answers a GET or HEAD that it does not take for HTTPS with a 301 to `https://` (other methods get a 403). " +
+		"With `trustProtoHeader: true` a request whose `X-Forwarded-Proto` starts with `https` passes, so the header fixes the check; without it the middleware reads only `req.secure`, which is false for a plain request unless the app sets `trust proxy`, so no header helps: register the check's route (`app.get(\"/healthz\", ...)`) before the `app.use`, since Express runs routes and middleware in the order they are registered. " +
+		"flylint reads this only in the module that creates the app with `express()` and listens on it (`app.listen`, or `http.createServer(app)`), when package.json depends on express-sslify, and only its top-level statements: a `use` inside `if (process.env.NODE_ENV === \"production\")` counts only when the Dockerfile or fly.toml sets NODE_ENV, and a `use` in a function, another condition, `trust proxy`, or anything before the middleware that may answer the check's path (a router, `express.static`, a call that is handed the app) leaves the check unjudged.",
 	ExampleFile: "fly.toml",
 	Bad: `# nginx.conf: server { listen 8080;
 #   if ($http_x_forwarded_proto != "https") { return 301 https://$host$request_uri; } ... }
@@ -83,6 +88,13 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		// flyctl ad0172f scanner/rails.go:630 sets HttpCheckHeaders
 		// {"X-Forwarded-Proto": "https"} for the Rails checks it writes.
 		"https://github.com/superfly/flyctl/blob/ad0172fac/scanner/rails.go#L630",
+		// express-sslify 1.2.0 index.js (florianheinemann/express-sslify@b321fc7):
+		// req.secure, then trustProtoHeader/trustAzureHeader; 301 for GET/HEAD.
+		"https://github.com/florianheinemann/express-sslify/blob/b321fc7a3d3933d090acd9629d34dc2899b829b9/index.js",
+		// req.secure and req.protocol ("trust proxy"), Express 4.x.
+		"https://expressjs.com/en/4x/api.html#req.secure",
+		// "the order of middleware loading is important".
+		"https://expressjs.com/en/guide/using-middleware.html",
 	},
 	Tags: []string{"checks"},
 	Check: func(p *Pass) {
@@ -94,7 +106,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 				if c.Protocol.OK && c.Protocol.V == "https" {
 					continue // https-check-on-plain-port's case
 				}
-				redirectCheck(p, serviceGroups(p.App, s), s.InternalPort.V, c.Path, c.Headers, c.Header)
+				redirectCheck(p, serviceGroups(p.App, s), s.InternalPort.V, c.Path, c.Method, c.Headers, c.Header)
 			}
 		}
 		if p.App.Config == nil {
@@ -114,15 +126,15 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 					groups = append(groups, g)
 				}
 			}
-			redirectCheck(p, groups, c.Port.V, c.Path, c.Headers, c.Header)
+			redirectCheck(p, groups, c.Port.V, c.Path, c.Method, c.Headers, c.Header)
 		}
 	},
 })
 
-// redirectCheck reports one check when every server (nginx, Caddy, Rails) on its port, in
+// redirectCheck reports one check when every server (nginx, Caddy, Rails, Phoenix, Express) on its port, in
 // every group it runs in, redirects its path to https for a request with
 // the check's headers.
-func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Field[string], h flytoml.Headers, header source.Range) {
+func redirectCheck(p *Pass, groups []*workspace.Group, port int, path, method flytoml.Field[string], h flytoml.Headers, header source.Range) {
 	if !h.Known || len(groups) == 0 {
 		return
 	}
@@ -145,6 +157,9 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 			n++
 			r := l.Routes.For(pathText)
 			if r.Kind != listen.Redirects || r.Cond == listen.CondForwardedProto && sendsHTTPS || l.Routes.ExcludesHost(h.Values["host"]) {
+				return
+			}
+			if len(r.Methods) > 0 && !redirectsMethod(r.Methods, method) {
 				return
 			}
 			for _, name := range r.AvoidedBy {
@@ -193,4 +208,19 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path flytoml.Fi
 	}
 	p.Report(diag.Diagnostic{Range: at, Message: msg,
 		Related: []diag.Related{{Range: r.Range, Message: "the redirect to https://"}}})
+}
+
+// redirectsMethod reports whether the check's method is among those
+// redirected. A check sends GET unless it sets method (superfly/docs
+// 5c22c8c reference/configuration: "If omitted, the default is `get`");
+// a method flylint cannot read is not judged.
+func redirectsMethod(methods []string, method flytoml.Field[string]) bool {
+	m := "GET"
+	if method.Set {
+		if !method.OK {
+			return false
+		}
+		m = strings.ToUpper(method.V)
+	}
+	return slices.Contains(methods, m)
 }

@@ -163,10 +163,6 @@ func (w *expressWalk) stmt(s js.IStmt) {
 				return
 			}
 		}
-		if w.callsLocal(s) {
-			w.undecided = true
-			return
-		}
 	case *js.FuncDecl, *js.ClassDecl, *js.ImportStmt, *js.EmptyStmt:
 		return // declaring runs nothing
 	case *js.VarDecl:
@@ -293,6 +289,13 @@ func (w *expressWalk) sslify(use, inner *js.CallExpr) {
 			}
 		}
 	}
+	// express-sslify has no option to exempt a path: a route registered
+	// ahead of it is what answers the check instead.
+	if r.Cond == listen.CondForwardedProto {
+		r.Fix = "Add X-Forwarded-Proto = \"https\" to the check's headers table, or register the check's route (app.get) before this app.use."
+	} else {
+		r.Fix = "No header changes that while express-sslify reads only req.secure: register the check's route (app.get) before this app.use, or pass { trustProtoHeader: true } to HTTPS() and add X-Forwarded-Proto = \"https\" to the check's headers table."
+	}
 	r.Range = w.callRange(use)
 	w.found, w.redirect = true, r
 }
@@ -325,9 +328,10 @@ func (w *expressWalk) envCond(e js.IExpr) (bool, bool) {
 	if x.env == "" {
 		x, y = y, x
 	}
-	if x.env == "" || !x.envSet || y.env != "" || y.k != kStr {
+	if x.env == "" || y.env != "" || y.k != kStr {
 		return false, false
 	}
+	// An unset variable is not taken for undefined: a secret may set it.
 	if v, ok := w.a.opt.Env[x.env]; !ok || v.Unknown {
 		return false, false
 	}

@@ -114,6 +114,18 @@ if (process.env.NODE_ENV === "production") {
 }
 app.listen(3000);
 `, nil, deps, "/up", "none"},
+		{"not development, unset", `const express = require("express");
+const enforce = require("express-sslify");
+const app = express();
+if (process.env.NODE_ENV !== "development") app.use(enforce.HTTPS({ trustProtoHeader: true }));
+app.listen(3000);
+`, nil, deps, "/up", "none"},
+		{"not development, known", `const express = require("express");
+const enforce = require("express-sslify");
+const app = express();
+if (process.env.NODE_ENV !== "development") app.use(enforce.HTTPS({ trustProtoHeader: true }));
+app.listen(3000);
+`, prod, deps, "/up", "x-forwarded-proto avoided=[x-forwarded-proto] methods=[GET HEAD] @app.js:4:49"},
 		{"other condition", `const express = require("express");
 const enforce = require("express-sslify");
 const app = express();
@@ -139,6 +151,14 @@ const enforce = require("express-sslify");
 const register = require("./routes");
 const app = express();
 register(app);
+app.use(enforce.HTTPS({ trustProtoHeader: true }));
+app.listen(3000);
+`, nil, deps, "/up", "unknown"},
+		{"app passed in a declaration before", `const express = require("express");
+const enforce = require("express-sslify");
+const register = require("./routes");
+const app = express();
+const api = register(app);
 app.use(enforce.HTTPS({ trustProtoHeader: true }));
 app.listen(3000);
 `, nil, deps, "/up", "unknown"},
