@@ -4,10 +4,13 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/flylint-dev/flylint/internal/listen"
 )
 
 // FuzzAnalyze feeds arbitrary source as an entry file (JavaScript and
-// TypeScript) importing a config module; the analysis must neither
+// TypeScript) importing a config module, with express-sslify among its
+// dependencies; the analysis must neither
 // panic nor hang, and every listener position must be inside the file.
 func FuzzAnalyze(f *testing.F) {
 	entries, _ := os.ReadDir("testdata/app")
@@ -22,13 +25,20 @@ func FuzzAnalyze(f *testing.F) {
 			entry = "main.ts"
 		}
 		files := map[string][]byte{entry: []byte(src), "config.js": []byte(src)}
-		res := Analyze(entry, Options{Runtime: "bun", ReadFile: func(rel string) ([]byte, error) {
+		env := listen.Env{"NODE_ENV": {Name: "NODE_ENV", Value: "production"}}
+		deps := map[string]bool{"express": true, "express-sslify": true}
+		res := Analyze(entry, Options{Runtime: "bun", Env: env, Deps: deps, ReadFile: func(rel string) ([]byte, error) {
 			if d, ok := files[rel]; ok {
 				return d, nil
 			}
 			return nil, os.ErrNotExist
 		}})
 		for _, l := range res.Listeners {
+			for _, p := range []string{"", "/up", "/healthz", "/api/x"} {
+				if r := l.Routes.For(p); r.Kind == listen.Redirects && (r.Range.Start.Offset < 0 || r.Range.Start.Offset > len(src)) {
+					t.Fatalf("redirect position %d outside a %d-byte file", r.Range.Start.Offset, len(src))
+				}
+			}
 			for _, r := range []struct{ off, line int }{{l.Range.Start.Offset, l.Range.Start.Line}, {l.PortRange.Start.Offset, l.PortRange.Start.Line}} {
 				if r.off < 0 || r.off > len(src) {
 					t.Fatalf("position %d outside a %d-byte file", r.off, len(src))
