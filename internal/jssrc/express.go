@@ -48,6 +48,9 @@ func (a *analysis) expressRoutes(m *module, recv js.IExpr) *listen.HTTPRoutes {
 	if !w.found {
 		return nil
 	}
+	if w.settingsUndecided() {
+		w.undecided = true
+	}
 	r := w.redirect
 	routes, mounts, undecided := w.routes, w.mounts, w.undecided
 	return &listen.HTTPRoutes{By: ExpressSSLifyBy, Lookup: func(p string) listen.Redirect {
@@ -221,19 +224,7 @@ func (w *expressWalk) appCall(c *js.CallExpr, name string) {
 		// Never answers the GET or HEAD that express-sslify redirects.
 	case "listen":
 	case "set", "enable", "disable", "engine":
-		// "trust proxy" makes req.secure read X-Forwarded-Proto from
-		// trusted peers, and which peer a check comes from is not known:
-		// any setting flylint cannot name might be it.
-		if len(args) == 0 || args[0].Rest {
-			w.undecided = true
-			return
-		}
-		switch literalString(args[0].Value) {
-		case "":
-			w.undecided = true
-		case "trust proxy", "strict routing", "case sensitive routing":
-			w.undecided = true
-		}
+		// Settings are judged over the whole module (settingsUndecided).
 	default:
 		w.undecided = true
 	}
@@ -482,4 +473,30 @@ func (w *expressWalk) mentionsSSLify(n js.INode) bool {
 	}}
 	js.Walk(f, n)
 	return f.found
+}
+
+// settingsUndecided: a call anywhere in the module, before or after the
+// middleware, in a function or not, that may set "trust proxy" (it makes
+// req.secure read X-Forwarded-Proto from trusted peers, and which peer a
+// check comes from is not known, and Express reads it per request) or
+// the routing settings that change how paths match. Any setting flylint
+// cannot name might be one of them.
+func (w *expressWalk) settingsUndecided() bool {
+	for _, c := range w.m.calls {
+		d, ok := c.callee.(*js.DotExpr)
+		if !ok || !isVar(d.X, w.app) {
+			continue
+		}
+		switch dotName(d) {
+		case "set", "enable", "disable":
+			if len(c.args) == 0 || c.args[0] == nil {
+				return true
+			}
+			switch literalString(c.args[0]) {
+			case "", "trust proxy", "strict routing", "case sensitive routing":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -98,6 +98,30 @@ app.set("trust proxy", true);
 app.use(enforce.HTTPS());
 app.listen(3000);
 `, nil, deps, "/up", "unknown"},
+		{"trust proxy after, in a function", `const express = require("express");
+const enforce = require("express-sslify");
+const app = express();
+app.use(enforce.HTTPS());
+function behindProxy() { app.enable("trust proxy"); }
+app.set("view engine", "ejs");
+app.listen(3000);
+`, nil, deps, "/up", "unknown"},
+		{"setting named by a variable", `const express = require("express");
+const enforce = require("express-sslify");
+const app = express();
+const setting = process.env.SETTING;
+app.use(enforce.HTTPS());
+app.set(setting, true);
+app.listen(3000);
+`, nil, deps, "/up", "unknown"},
+		{"other settings", `const express = require("express");
+const enforce = require("express-sslify");
+const app = express();
+app.use(enforce.HTTPS());
+app.set("view engine", "ejs");
+app.disable("x-powered-by");
+app.listen(3000);
+`, nil, deps, "/up", "scheme avoided=[] methods=[GET HEAD] @app.js:4:5"},
 		{"production, known", `const express = require("express");
 const enforce = require("express-sslify");
 const app = express();
