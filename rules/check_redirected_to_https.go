@@ -17,7 +17,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	Severity: diag.Warning,
 	Title:    "An HTTP health check gets a redirect to HTTPS",
 	Since:    "0.2.0",
-	Why: "An HTTP check's port is served by an nginx server block, a Caddy site, a Phoenix release whose endpoint sets `force_ssl`, a Rails server with `config.force_ssl = true`, or an Express app that uses express-sslify, that answers the check's path with a redirect to `https://`.\n\n" +
+	Why: "An HTTP check's port is served by an nginx server block, a Caddy site, a Phoenix release whose endpoint sets `force_ssl`, a Rails server with `config.force_ssl = true`, or an Express or Koa app that uses express-sslify or koa-sslify, that answers the check's path with a redirect to `https://`.\n\n" +
 		"Fly Proxy terminates TLS and forwards plain HTTP to `internal_port`, adding `X-Forwarded-Proto`; health checks do not go through Fly Proxy: they send a plain HTTP request to the Machine with only the headers in the check's `headers` table. " +
 		"An HTTP check passes only on a 2xx status, so a 301, 302, 307 or 308 fails it on every run: a failing service check keeps Fly Proxy from routing to the Machine, and a top-level check reports it unhealthy for good.\n\n" +
 		"When the redirect depends on `$http_x_forwarded_proto` (`if ($http_x_forwarded_proto != \"https\")`), send the header with the check: `[http_service.checks.headers]` (or `[services.http_checks.headers]`, `[checks.<name>.headers]`) `X-Forwarded-Proto = \"https\"`. " +
@@ -34,7 +34,10 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		"Send the header as above (flyctl writes it into the checks it generates for Rails apps), or set `config.assume_ssl = true`.\n\n" +
 		"Express: `app.use(enforce.HTTPS(...))` from express-sslify answers a GET or HEAD that it does not take for HTTPS with a 301 to `https://` (other methods get a 403). " +
 		"With `trustProtoHeader: true` a request whose `X-Forwarded-Proto` starts with `https` passes, so the header fixes the check; without it the middleware reads only `req.secure`, which is false for a plain request unless the app sets `trust proxy`, so no header helps: register the check's route (`app.get(\"/healthz\", ...)`) before the `app.use`, since Express runs routes and middleware in the order they are registered. " +
-		"flylint reads this only in the module that creates the app with `express()` and listens on it (`app.listen`, or `http.createServer(app)`), when package.json depends on express-sslify, and only its top-level statements: a `use` inside `if (process.env.NODE_ENV === \"production\")` counts only when the Dockerfile or fly.toml sets NODE_ENV, and a `use` in a function, another condition, `trust proxy`, or anything before the middleware that may answer the check's path (a router, `express.static`, a call that is handed the app) leaves the check unjudged.",
+		"flylint reads this only in the module that creates the app with `express()` and listens on it (`app.listen`, or `http.createServer(app)`), when package.json depends on express-sslify, and only its top-level statements: a `use` inside `if (process.env.NODE_ENV === \"production\")` counts only when the Dockerfile or fly.toml sets NODE_ENV, and a `use` in a function, another condition, `trust proxy`, or anything before the middleware that may answer the check's path (a router, `express.static`, a call that is handed the app) leaves the check unjudged.\n\n" +
+		"Koa: `app.use(sslify(...))` from koa-sslify 6 answers a GET or HEAD (its `redirectMethods`) that its resolver does not take for HTTPS with a 301 or 307 to `https://`. " +
+		"With `resolver: xForwardedProtoResolver` the header `X-Forwarded-Proto: https` fixes the check; with the default resolver (`ctx.secure`) no header does unless the app sets `app.proxy`. " +
+		"flylint reads it on a `new Koa()` that listens in the same module, and leaves the check unjudged when another middleware is registered before koa-sslify, another resolver is used, or `app.proxy` appears.",
 	ExampleFile: "fly.toml",
 	Bad: `# nginx.conf: server { listen 8080;
 #   if ($http_x_forwarded_proto != "https") { return 301 https://$host$request_uri; } ... }
@@ -95,6 +98,11 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 		"https://expressjs.com/en/4x/api.html#req.secure",
 		// "the order of middleware loading is important".
 		"https://expressjs.com/en/guide/using-middleware.html",
+		// koa-sslify 6.0.0 index.js (turboMaCk/koa-sslify@630cc72):
+		// resolvers, redirectMethods, 301/307.
+		"https://github.com/turboMaCk/koa-sslify/blob/630cc7259f04dfa22b369851d7dce14aa0c61197/index.js",
+		// request.secure, request.protocol and app.proxy, Koa 2.x.
+		"https://koajs.com/#request",
 	},
 	Tags: []string{"checks"},
 	Check: func(p *Pass) {
@@ -131,7 +139,7 @@ var CheckRedirectedToHTTPS = Register(&Rule{
 	},
 })
 
-// redirectCheck reports one check when every server (nginx, Caddy, Rails, Phoenix, Express) on its port, in
+// redirectCheck reports one check when every server (nginx, Caddy, Rails, Phoenix, Express, Koa) on its port, in
 // every group it runs in, redirects its path to https for a request with
 // the check's headers.
 func redirectCheck(p *Pass, groups []*workspace.Group, port int, path, method flytoml.Field[string], h flytoml.Headers, header source.Range) {

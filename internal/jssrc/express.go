@@ -36,6 +36,11 @@ const ExpressSSLifyBy = "Express (express-sslify)"
 // anything that could register a handler before the middleware and is
 // not decided here leaves every path undecided.
 func (a *analysis) expressRoutes(m *module, recv js.IExpr) *listen.HTTPRoutes {
+	if a.opt.Deps["koa-sslify"] && a.opt.Deps["koa"] && importsPkg(m, "koa-sslify") {
+		if r := a.koaRoutes(m, recv); r != nil {
+			return r
+		}
+	}
 	if !a.opt.Deps["express-sslify"] || !a.opt.Deps["express"] || !importsPkg(m, "express-sslify") {
 		return nil
 	}
@@ -126,6 +131,7 @@ type expressWalk struct {
 	a   *analysis
 	m   *module
 	app *js.Var
+	koa bool // a Koa app and koa-sslify
 	// routes are the exact paths of GET routes registered before the
 	// middleware; undecided is set when something registered before it
 	// may answer a path flylint cannot tell.
@@ -184,6 +190,10 @@ func (w *expressWalk) stmt(s js.IStmt) {
 // appCall is app.<name>(...) as a statement.
 func (w *expressWalk) appCall(c *js.CallExpr, name string) {
 	args := c.Args.List
+	if w.koa {
+		w.koaCall(c, name)
+		return
+	}
 	switch name {
 	case "use":
 		if len(args) >= 2 && !args[0].Rest && !w.mentionsSSLify(c) {

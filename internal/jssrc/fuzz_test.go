@@ -9,7 +9,7 @@ import (
 )
 
 // FuzzAnalyze feeds arbitrary source as an entry file (JavaScript and
-// TypeScript) importing a config module, with express-sslify among its
+// TypeScript) importing a config module, with express-sslify and koa-sslify among its
 // dependencies; the analysis must neither
 // panic nor hang, and every listener position must be inside the file.
 func FuzzAnalyze(f *testing.F) {
@@ -26,7 +26,7 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		files := map[string][]byte{entry: []byte(src), "config.js": []byte(src)}
 		env := listen.Env{"NODE_ENV": {Name: "NODE_ENV", Value: "production"}}
-		deps := map[string]bool{"express": true, "express-sslify": true}
+		deps := map[string]bool{"express": true, "express-sslify": true, "koa": true, "koa-sslify": true}
 		res := Analyze(entry, Options{Runtime: "bun", Env: env, Deps: deps, ReadFile: func(rel string) ([]byte, error) {
 			if d, ok := files[rel]; ok {
 				return d, nil
