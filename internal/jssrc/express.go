@@ -259,37 +259,22 @@ func passThrough(origin string) bool {
 
 func (w *expressWalk) sslify(use, inner *js.CallExpr) {
 	r := listen.Redirect{Kind: listen.Redirects, Cond: listen.CondScheme, Methods: []string{"GET", "HEAD"}}
-	if len(inner.Args.List) > 0 {
-		if len(inner.Args.List) > 1 || inner.Args.List[0].Rest {
-			w.undecided = true
-		}
-		opts := w.a.eval(w.m, inner.Args.List[0].Value, 0)
-		if opts.k != kObj {
-			w.undecided = true
-		} else {
-			for _, p := range opts.obj.List {
-				name, ok := propKey(p)
-				if !ok {
-					w.undecided = true
-					continue
-				}
-				truth, known := w.a.truth(opts.mod, p.Value)
-				switch name {
-				case "trustProtoHeader", "trustAzureHeader":
-					if !known {
-						w.undecided = true
-					} else if truth && name == "trustProtoHeader" {
-						r.Cond = listen.CondForwardedProto
-						// Any value starting with "https" passes, so a
-						// check sending the header at all is not judged.
-						r.AvoidedBy = append(r.AvoidedBy, "x-forwarded-proto")
-					} else if truth {
-						r.AvoidedBy = append(r.AvoidedBy, "x-arr-ssl")
-					}
-				}
+	w.eachOption(inner, func(mod *module, name string, val js.IExpr) {
+		truth, known := w.a.truth(mod, val)
+		switch name {
+		case "trustProtoHeader", "trustAzureHeader":
+			if !known {
+				w.undecided = true
+			} else if truth && name == "trustProtoHeader" {
+				r.Cond = listen.CondForwardedProto
+				// Any value starting with "https" passes, so a
+				// check sending the header at all is not judged.
+				r.AvoidedBy = append(r.AvoidedBy, "x-forwarded-proto")
+			} else if truth {
+				r.AvoidedBy = append(r.AvoidedBy, "x-arr-ssl")
 			}
 		}
-	}
+	})
 	// express-sslify has no option to exempt a path: a route registered
 	// ahead of it is what answers the check instead.
 	if r.Cond == listen.CondForwardedProto {
@@ -509,4 +494,30 @@ func (w *expressWalk) settingsUndecided() bool {
 		}
 	}
 	return false
+}
+
+// eachOption calls f for each property of a middleware factory's one
+// options argument (HTTPS({...}), sslify({...})). Anything else there (a
+// second argument, a spread, a value that is not an object literal, a
+// computed key) leaves the walk undecided.
+func (w *expressWalk) eachOption(factory *js.CallExpr, f func(mod *module, name string, val js.IExpr)) {
+	if len(factory.Args.List) == 0 {
+		return
+	}
+	if len(factory.Args.List) > 1 || factory.Args.List[0].Rest {
+		w.undecided = true
+	}
+	opts := w.a.eval(w.m, factory.Args.List[0].Value, 0)
+	if opts.k != kObj {
+		w.undecided = true
+		return
+	}
+	for _, p := range opts.obj.List {
+		name, ok := propKey(p)
+		if !ok {
+			w.undecided = true
+			continue
+		}
+		f(opts.mod, name, p.Value)
+	}
 }

@@ -99,36 +99,24 @@ func (w *expressWalk) koaCall(c *js.CallExpr, name string) {
 
 func (w *expressWalk) koaSSLify(use, inner *js.CallExpr) {
 	r := listen.Redirect{Kind: listen.Redirects, Cond: listen.CondScheme, Methods: []string{"GET", "HEAD"}}
-	if len(inner.Args.List) > 0 {
-		opts := w.a.eval(w.m, inner.Args.List[0].Value, 0)
-		if len(inner.Args.List) > 1 || inner.Args.List[0].Rest || opts.k != kObj {
-			w.undecided = true
-		} else {
-			for _, p := range opts.obj.List {
-				name, ok := propKey(p)
-				if !ok {
-					w.undecided = true
-					continue
-				}
-				switch name {
-				case "resolver":
-					switch w.a.origin(opts.mod, p.Value, 0) {
-					case "mod:koa-sslify#xForwardedProtoResolver", "mod:koa-sslify#*.xForwardedProtoResolver":
-						r.Cond = listen.CondForwardedProto
-					case "mod:koa-sslify#httpsResolver", "mod:koa-sslify#*.httpsResolver":
-					default:
-						w.undecided = true
-					}
-				case "redirectMethods":
-					ms, ok := w.a.stringList(opts.mod, p.Value)
-					if !ok {
-						w.undecided = true
-					}
-					r.Methods = ms
-				}
+	w.eachOption(inner, func(mod *module, name string, val js.IExpr) {
+		switch name {
+		case "resolver":
+			switch w.a.origin(mod, val, 0) {
+			case "mod:koa-sslify#xForwardedProtoResolver", "mod:koa-sslify#*.xForwardedProtoResolver":
+				r.Cond = listen.CondForwardedProto
+			case "mod:koa-sslify#httpsResolver", "mod:koa-sslify#*.httpsResolver":
+			default:
+				w.undecided = true
 			}
+		case "redirectMethods":
+			ms, ok := w.a.stringList(mod, val)
+			if !ok {
+				w.undecided = true
+			}
+			r.Methods = ms
 		}
-	}
+	})
 	if r.Cond == listen.CondForwardedProto {
 		r.Fix = "Add X-Forwarded-Proto = \"https\" to the check's headers table, or register koa-sslify after a middleware that answers the check's path."
 	} else {
