@@ -105,24 +105,8 @@ func (b *appBuilder) railsRoutes(g *Group) *listen.HTTPRoutes {
 			return nil
 		}
 	}
-	// Rails.env: RAILS_ENV, else RACK_ENV, else "development", each
-	// taken only when present (non-empty) (railties lib/rails.rb
-	// Rails.env, 7.0-8.0).
-	env := "development"
-	for _, name := range []string{"RAILS_ENV", "RACK_ENV"} {
-		v, ok := b.app.Env[name]
-		if !ok {
-			continue
-		}
-		if v.Unknown {
-			return nil
-		}
-		if v.Value != "" {
-			env = v.Value
-			break
-		}
-	}
-	if !envName(env) {
+	env, ok := serverEnv(b.app.Env, true)
+	if !ok || !envName(env) {
 		return nil
 	}
 	root := b.app.Image.Workdir
