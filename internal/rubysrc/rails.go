@@ -4,11 +4,11 @@ import "fmt"
 
 // Setting is one literal true/false configuration value.
 type Setting struct {
-	// Set: an assignment was found; Known: every mention of the setting
-	// is an unconditional literal assignment at the configure block's own
-	// level, so Value is what Rails ends up with from this file.
-	Set, Known bool
-	Value      bool
+	// Set: an assignment was found. ReadSSL fails unless every mention of
+	// the setting is an unconditional literal assignment at the configure
+	// block's own level, so Value is what Rails ends up with from this file.
+	Set   bool
+	Value bool
 	// Off and End span the last assignment (`config.force_ssl = true`).
 	Off, End int
 }
@@ -31,8 +31,6 @@ const (
 type SSLConfig struct {
 	ForceSSL, AssumeSSL Setting
 	Redirect            RedirectOption
-	RedirectOff         int // the ssl_options assignment, when Redirect is set by one
-	RedirectEnd         int
 }
 
 // sslNames are the settings read; any other mention of them, or of the
@@ -349,13 +347,13 @@ func (r *sslReader) assignment(i int) int {
 		if name == "assume_ssl" {
 			s = &r.cfg.AssumeSSL
 		}
-		*s = Setting{Set: true, Known: true, Value: val[0].Text == "true", Off: toks[i].Off, End: last.End}
+		*s = Setting{Set: true, Value: val[0].Text == "true", Off: toks[i].Off, End: last.End}
 	case "ssl_options":
 		red, ok := redirectOf(val)
 		if !ok {
 			return 0
 		}
-		r.cfg.Redirect, r.cfg.RedirectOff, r.cfg.RedirectEnd = red, toks[i].Off, last.End
+		r.cfg.Redirect = red
 	}
 	r.claimed[i+2] = true
 	return end - i

@@ -40,7 +40,7 @@ func TestReadSSL(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs := c.ForceSSL
-	if !fs.Set || !fs.Known || !fs.Value || c.AssumeSSL.Set || c.Redirect != RedirectDefault {
+	if !fs.Set || !fs.Value || c.AssumeSSL.Set || c.Redirect != RedirectDefault {
 		t.Fatalf("got %+v", c)
 	}
 	if got, want := prod71[fs.Off:fs.End], "config.force_ssl = true"; got != want {
