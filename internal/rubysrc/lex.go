@@ -141,9 +141,25 @@ var keywords = map[string]bool{
 	"__FILE__": false, "__LINE__": false, "__method__": false,
 }
 
-// Keyword reports whether name is a Ruby keyword that starts or
-// continues an expression (true, false, nil and self are values).
-func Keyword(name string) bool { return keywords[name] }
+// endsValue reports whether t ends an expression, so that an if, unless,
+// while or until after it is a modifier (`x = 1 if y`). A label (key:)
+// never does: a value follows it. Unlike lexer.valueEnd it counts
+// return, yield, end and the like, after which a regexp can start.
+func endsValue(t Token) bool {
+	switch t.Kind {
+	case Const, IVar, Number, String, Symbol, Words, Regexp:
+		return true
+	case Ident:
+		switch t.Text {
+		case "return", "break", "next", "redo", "retry", "yield", "super", "end":
+			return true
+		}
+		return !keywords[t.Text] // true, false, nil and self are not keywords here
+	case Op:
+		return t.Text == ")" || t.Text == "]" || t.Text == "}"
+	}
+	return false
+}
 
 func (lx *lexer) emit(k Kind, start int, space bool) *Token {
 	lx.toks = append(lx.toks, Token{Kind: k, Text: lx.src[start:lx.pos], Off: start, End: lx.pos, SpaceBefore: space})

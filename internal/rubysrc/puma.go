@@ -111,7 +111,7 @@ func ReadPuma(src []byte) (*PumaConfig, error) {
 		case t.Kind == Ident && !afterDot && (t.Text == "class" || t.Text == "module" || t.Text == "begin" || t.Text == "case" || t.Text == "for"):
 			depth++
 		case t.Kind == Ident && !afterDot && (t.Text == "if" || t.Text == "unless" || t.Text == "while" || t.Text == "until"):
-			if !wasStart && i > 0 && endsValueTok(toks[i-1]) {
+			if !wasStart && i > 0 && endsValue(toks[i-1]) {
 				continue // a modifier: `workers 2 if x`
 			}
 			depth++
@@ -139,24 +139,6 @@ func ReadPuma(src []byte) (*PumaConfig, error) {
 		return nil, &Error{len(src), "a block or bracket is not closed"}
 	}
 	return cfg, nil
-}
-
-// endsValueTok reports whether t ends an expression, so that a following
-// if/unless/while/until is a modifier.
-func endsValueTok(t Token) bool {
-	switch t.Kind {
-	case Const, IVar, Number, String, Symbol, Words, Regexp, Label:
-		return true
-	case Ident:
-		switch t.Text {
-		case "return", "break", "next", "redo", "retry", "yield", "super", "end", "true", "false", "nil", "self":
-			return true
-		}
-		return !Keyword(t.Text)
-	case Op:
-		return t.Text == ")" || t.Text == "]" || t.Text == "}"
-	}
-	return false
 }
 
 // pumaCall reads one `port …` or `bind …` statement, toks[0] being the

@@ -112,6 +112,9 @@ func TestReadPumaForms(t *testing.T) {
 		{`port ENV.fetch("PORT", 3000), "::"` + "\n", PumaBind{Env: "PORT", Port: 3000, HasDefault: true, Host: "::"}},
 		{`bind "tcp://127.0.0.1:9000"` + "\n", PumaBind{URL: "tcp://127.0.0.1:9000"}},
 		{"x = 1; port 81; y = 2\n", PumaBind{Port: 81}},
+		// A label is no value: the if after it opens a block, whose end
+		// closes it (not a modifier, as the Puma reader once took it).
+		{"workers key: if x then 1 else 2 end\nport 3000\n", PumaBind{Port: 3000}},
 	}
 	for _, c := range cases {
 		got, err := ReadPuma([]byte(c.src))

@@ -163,7 +163,7 @@ func (r *sslReader) read() error {
 			stack = append(stack, opener{text: t.Text})
 			loopHead = t.Text == "for"
 		case t.Kind == Ident && !afterDot && (t.Text == "if" || t.Text == "unless" || t.Text == "while" || t.Text == "until"):
-			if !wasStart && r.endsValue(i-1) {
+			if !wasStart && i > 0 && endsValue(toks[i-1]) {
 				// A modifier: `x = 1 if y`. At the configure level it
 				// makes the statement before it conditional.
 				if inConfigure() {
@@ -232,28 +232,6 @@ func (r *sslReader) read() error {
 		}
 	}
 	return nil
-}
-
-// endsValue reports whether token i ends an expression, so that a
-// following if/unless/while/until is a modifier.
-func (r *sslReader) endsValue(i int) bool {
-	if i < 0 {
-		return false
-	}
-	t := r.toks[i]
-	switch t.Kind {
-	case Const, IVar, Number, String, Symbol, Words, Regexp:
-		return true
-	case Ident:
-		switch t.Text {
-		case "return", "break", "next", "redo", "retry", "yield", "super", "end":
-			return true
-		}
-		return !Keyword(t.Text)
-	case Op:
-		return t.Text == ")" || t.Text == "]" || t.Text == "}"
-	}
-	return false
 }
 
 // isConfigure reports whether the do or { at i opens
