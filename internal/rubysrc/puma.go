@@ -74,29 +74,22 @@ func ReadPuma(src []byte) (*PumaConfig, error) {
 		return nil, err
 	}
 	cfg := &PumaConfig{}
-	depth := 0
-	stmtStart := true
-	for i := 0; i < len(toks); i++ {
+	err = walkStatements(toks, func(i int, start, afterDot, _ bool, stack []opener) (int, error) {
 		t := toks[i]
-		afterDot := i > 0 && toks[i-1].Kind == Op && (toks[i-1].Text == "." || toks[i-1].Text == "&." || toks[i-1].Text == "::")
-		wasStart := stmtStart
-		stmtStart = false
 		switch {
-		case t.Kind == Newline || t.Kind == Op && t.Text == ";":
-			stmtStart = true
 		case t.Kind == Ident && !afterDot && (indirect[t.Text] || pumaOpaque[t.Text]):
-			return nil, &Error{t.Off, fmt.Sprintf("%s may change where Puma listens in a way this reader does not follow", t.Text)}
+			return i, &Error{t.Off, fmt.Sprintf("%s may change where Puma listens in a way this reader does not follow", t.Text)}
 		case t.Kind == Const && t.Text == "ENV" && !afterDot && envWrite(toks[i+1:]):
 			// ENV["PORT"] = … before `port ENV.fetch("PORT")` changes
 			// what it reads.
-			return nil, &Error{t.Off, "the file changes the environment"}
+			return i, &Error{t.Off, "the file changes the environment"}
 		case t.Kind == Ident && !afterDot && t.Text == "plugin":
 			if i+1 >= len(toks) || (toks[i+1].Kind != Symbol && toks[i+1].Kind != String) || !pumaPlugins[toks[i+1].Value] {
-				return nil, &Error{t.Off, "a plugin this reader does not know may add binds"}
+				return i, &Error{t.Off, "a plugin this reader does not know may add binds"}
 			}
 		case t.Kind == Ident && !afterDot && (t.Text == "port" || t.Text == "bind"):
-			if !wasStart || depth > 0 {
-				return nil, &Error{t.Off, fmt.Sprintf("%s is called inside a condition, block or expression", t.Text)}
+			if !start || len(stack) > 0 {
+				return i, &Error{t.Off, fmt.Sprintf("%s is called inside a condition, block or expression", t.Text)}
 			}
 			end := i + 1
 			for end < len(toks) && toks[end].Kind != Newline && (toks[end].Kind != Op || toks[end].Text != ";") {
@@ -104,39 +97,15 @@ func ReadPuma(src []byte) (*PumaConfig, error) {
 			}
 			b, err := pumaCall(toks[i:end])
 			if err != nil {
-				return nil, err
+				return i, err
 			}
 			cfg.Binds = append(cfg.Binds, b)
-			i = end - 1
-		case t.Kind == Ident && !afterDot && (t.Text == "class" || t.Text == "module" || t.Text == "begin" || t.Text == "case" || t.Text == "for"):
-			depth++
-		case t.Kind == Ident && !afterDot && (t.Text == "if" || t.Text == "unless" || t.Text == "while" || t.Text == "until"):
-			if !wasStart && i > 0 && endsValue(toks[i-1]) {
-				continue // a modifier: `workers 2 if x`
-			}
-			depth++
-		case t.Kind == Ident && !afterDot && t.Text == "do":
-			depth++
-			stmtStart = true
-		case t.Kind == Ident && !afterDot && t.Text == "end":
-			if depth == 0 {
-				return nil, &Error{t.Off, "an end that closes nothing"}
-			}
-			depth--
-		case t.Kind == Op && (t.Text == "{" || t.Text == "(" || t.Text == "["):
-			depth++
-			stmtStart = t.Text == "{"
-		case t.Kind == Op && (t.Text == "}" || t.Text == ")" || t.Text == "]"):
-			if depth == 0 {
-				return nil, &Error{t.Off, fmt.Sprintf("a %s that closes nothing", t.Text)}
-			}
-			depth--
-		case t.Kind == Ident && !afterDot && (t.Text == "then" || t.Text == "else" || t.Text == "ensure" || t.Text == "rescue"):
-			stmtStart = true
+			return end - 1, nil
 		}
-	}
-	if depth != 0 {
-		return nil, &Error{len(src), "a block or bracket is not closed"}
+		return i, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return cfg, nil
 }

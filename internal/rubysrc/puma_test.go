@@ -115,6 +115,8 @@ func TestReadPumaForms(t *testing.T) {
 		// A label is no value: the if after it opens a block, whose end
 		// closes it (not a modifier, as the Puma reader once took it).
 		{"workers key: if x then 1 else 2 end\nport 3000\n", PumaBind{Port: 3000}},
+		// The do of a loop belongs to it: one end closes both.
+		{"while x do\n  y\nend\nport 3000\n", PumaBind{Port: 3000}},
 	}
 	for _, c := range cases {
 		got, err := ReadPuma([]byte(c.src))

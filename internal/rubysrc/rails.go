@@ -105,122 +105,37 @@ func (r *sslReader) unknown(t Token, format string, args ...any) error {
 	return &Error{Off: t.Off, Msg: fmt.Sprintf(format, args...)}
 }
 
-// opener is a construct closed by `end` (or } ) ] for brackets).
-type opener struct {
-	text      string
-	configure bool // the configure block
-}
-
 func (r *sslReader) read() error {
 	r.claimed = map[int]bool{}
 	toks := r.toks
-	var stack []opener
-	inConfigure := func() bool { return len(stack) == 1 && stack[0].configure }
-	stmtStart := true
-	loopHead := false // the do of while/until/for belongs to the loop
-	for i := 0; i < len(toks); i++ {
+	err := walkStatements(toks, func(i int, start, afterDot, modifier bool, stack []opener) (int, error) {
 		t := toks[i]
-		// After . or :: (x.class) or def (def end?) a keyword is a
-		// method name.
-		afterDot := i > 0 && (toks[i-1].Kind == Op && (toks[i-1].Text == "." || toks[i-1].Text == "&." || toks[i-1].Text == "::") ||
-			toks[i-1].Kind == Ident && toks[i-1].Text == "def")
-		wasStart := stmtStart
-		stmtStart = false
+		// Only the configure block's own statements count.
+		inConfigure := func() bool {
+			return len(stack) == 1 && (stack[0].text == "do" || stack[0].text == "{") && r.isConfigure(stack[0].at)
+		}
 		switch {
-		case t.Kind == Newline || t.Kind == Op && t.Text == ";":
-			stmtStart, loopHead = true, false
-			continue
 		case t.Kind == Ident && !afterDot && indirect[t.Text]:
-			return r.unknown(t, "%s may set configuration this reader cannot see", t.Text)
+			return i, r.unknown(t, "%s may set configuration this reader cannot see", t.Text)
 		case t.Kind == Const && (t.Text == "SSL" || t.Text == "AssumeSSL"):
-			return r.unknown(t, "the %s middleware is named directly", t.Text)
+			return i, r.unknown(t, "the %s middleware is named directly", t.Text)
 		case t.Kind == Ident && i > 0 && (toks[i-1].Text == "." || toks[i-1].Text == "&.") && reorders[t.Text]:
-			return r.unknown(t, "%s may put a middleware before ActionDispatch::SSL", t.Text)
-		case t.Kind == Ident && !afterDot && t.Text == "def":
-			// An endless method (def x = …, def x(a) = …) has no end;
-			// refuse the file rather than lose count of ends.
-			j := i + 1
-			for j < len(toks) && toks[j].Kind != Newline && toks[j].Text != "(" && toks[j].Text != "=" && toks[j].Text != ";" {
-				j++
+			return i, r.unknown(t, "%s may put a middleware before ActionDispatch::SSL", t.Text)
+		case modifier:
+			// At the configure level it makes the statement before it
+			// conditional.
+			if inConfigure() {
+				r.taintStatement(i)
 			}
-			if j < len(toks) && toks[j].Text == "(" {
-				for d := 0; j < len(toks); j++ {
-					if toks[j].Text == "(" {
-						d++
-					} else if toks[j].Text == ")" {
-						if d--; d == 0 {
-							j++
-							break
-						}
-					}
-				}
-			}
-			if j < len(toks) && toks[j].Kind == Op && toks[j].Text == "=" {
-				return r.unknown(t, "an endless method definition")
-			}
-			stack = append(stack, opener{text: "def"})
-		case t.Kind == Ident && !afterDot && (t.Text == "class" || t.Text == "module" || t.Text == "begin" || t.Text == "case" || t.Text == "for"):
-			stack = append(stack, opener{text: t.Text})
-			loopHead = t.Text == "for"
-		case t.Kind == Ident && !afterDot && (t.Text == "if" || t.Text == "unless" || t.Text == "while" || t.Text == "until"):
-			if !wasStart && i > 0 && endsValue(toks[i-1]) {
-				// A modifier: `x = 1 if y`. At the configure level it
-				// makes the statement before it conditional.
-				if inConfigure() {
-					r.taintStatement(i)
-				}
-				continue
-			}
-			stack = append(stack, opener{text: t.Text})
-			loopHead = t.Text == "while" || t.Text == "until"
-		case t.Kind == Ident && !afterDot && t.Text == "do":
-			if loopHead {
-				loopHead = false
-				stmtStart = true
-				continue
-			}
-			stack = append(stack, opener{text: "do", configure: len(stack) == 0 && r.isConfigure(i)})
-			stmtStart = true
-		case t.Kind == Ident && !afterDot && t.Text == "end":
-			if len(stack) == 0 || stack[len(stack)-1].text == "{" || stack[len(stack)-1].text == "(" {
-				return r.unknown(t, "an end that closes nothing")
-			}
-			stack = stack[:len(stack)-1]
-		case t.Kind == Op && (t.Text == "{" || t.Text == "(" || t.Text == "["):
-			text := t.Text
-			if text == "[" {
-				text = "("
-			}
-			stack = append(stack, opener{text: text, configure: t.Text == "{" && len(stack) == 0 && r.isConfigure(i)})
-			stmtStart = t.Text == "{"
-		case t.Kind == Op && (t.Text == "}" || t.Text == ")" || t.Text == "]"):
-			want := "("
-			if t.Text == "}" {
-				want = "{"
-			}
-			if len(stack) == 0 || stack[len(stack)-1].text != want {
-				return r.unknown(t, "a %s that closes nothing", t.Text)
-			}
-			stack = stack[:len(stack)-1]
-		case t.Kind == Ident && !afterDot && (t.Text == "then" || t.Text == "else" || t.Text == "elsif" || t.Text == "ensure" || t.Text == "rescue" || t.Text == "when" || t.Text == "in"):
-			stmtStart = t.Text != "elsif" && t.Text != "when" && t.Text != "in"
-		case t.Kind == Op && t.Text == "|" && wasStart:
-			// Block parameters |x|: the statement starts after them.
-			for j := i + 1; j < len(toks); j++ {
-				if toks[j].Kind == Op && toks[j].Text == "|" {
-					i = j
-					break
-				}
-			}
-			stmtStart = true
-		case t.Kind == Ident && t.Text == "config" && !afterDot && wasStart && inConfigure():
+		case t.Kind == Ident && t.Text == "config" && !afterDot && start && inConfigure():
 			if n := r.assignment(i); n > 0 {
-				i += n - 1
+				return i + n - 1, nil
 			}
 		}
-	}
-	if len(stack) != 0 {
-		return r.unknown(toks[len(toks)-1], "a %s is not closed", stack[len(stack)-1].text)
+		return i, nil
+	})
+	if err != nil {
+		return err
 	}
 	for i, t := range toks {
 		name := t.Text
