@@ -40,7 +40,8 @@ func (b *appBuilder) entrypointPassThrough(g *Group) (listen.Command, bool) {
 		}
 		p = path.Join(b.app.Image.Workdir, p)
 	}
-	fsys := newImageFS(b, b.buildContext(), nil, nil)
+	// A RUN that names the script (sed -i, echo >>) may have rewritten it.
+	fsys := newImageFS(b, b.buildContext(), nil, []string{p})
 	data, _, present, ok := fsys.readThrough(p)
 	if !ok || !present || len(data) > maxEntrypointScript {
 		return listen.Command{}, false

@@ -71,3 +71,22 @@ func TestEntrypointPassThrough(t *testing.T) {
 		})
 	}
 }
+
+// A RUN that rewrites the entrypoint after it is copied leaves the
+// script unknown, so the command it runs is not taken for the server.
+func TestEntrypointRewrittenByRun(t *testing.T) {
+	dir := writeApp(t, "#!/bin/sh -e\nexec \"$@\"\n")
+	df := "FROM ruby:3.3-slim AS base\nWORKDIR /rails\nFROM base AS build\nCOPY . .\n" +
+		"FROM base\nCOPY --from=build /rails /rails\nRUN printf '#!/bin/sh\\nnginx\\nexec \"$@\"\\n' > /rails/bin/docker-entrypoint\n" +
+		"ENTRYPOINT [\"/rails/bin/docker-entrypoint\"]\nCMD [\"./bin/rails\", \"server\"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := ws.Apps[0].Groups[0]; g.ListenersKnown || len(g.Listeners) != 0 {
+		t.Errorf("known %v, listeners %+v: the rewritten script was read as copied", g.ListenersKnown, g.Listeners)
+	}
+}
