@@ -119,7 +119,7 @@ func (f *File) siteRoutes(site *node, env map[string]string) *listen.HTTPRoutes 
 	if f.hasOrder() {
 		// The order option can move any handler, a plugin's too, before
 		// redir or handle.
-		return &listen.HTTPRoutes{By: "Caddy", Lookup: func(string) listen.Redirect { return listen.Redirect{Kind: listen.RedirectUnknown} }}
+		return &listen.HTTPRoutes{By: "Caddy", Server: listen.Redirect{Kind: listen.RedirectUnknown}}
 	}
 	r := &router{f: f, env: env}
 	return &listen.HTTPRoutes{By: "Caddy", Lookup: func(p string) listen.Redirect { return r.lookup(site.block, p) }}

@@ -41,13 +41,13 @@ func (a *analysis) koaRoutes(m *module, recv js.IExpr) *listen.HTTPRoutes {
 	if w.koaProxy() {
 		w.undecided = true
 	}
-	r, undecided := w.redirect, w.undecided
-	return &listen.HTTPRoutes{By: KoaSSLifyBy, Lookup: func(string) listen.Redirect {
-		if undecided {
-			return listen.Redirect{Kind: listen.RedirectUnknown}
-		}
-		return r
-	}}
+	// koa-sslify has no option to skip a path: its outcome is the same
+	// for every path, a server-level one.
+	r := w.redirect
+	if w.undecided {
+		r = listen.Redirect{Kind: listen.RedirectUnknown}
+	}
+	return &listen.HTTPRoutes{By: KoaSSLifyBy, Server: r}
 }
 
 // koaApp is the const, top-level variable of m holding `new Koa()`, with
