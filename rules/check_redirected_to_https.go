@@ -151,9 +151,11 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path, method fl
 		pathText = path.V
 	}
 	sendsHTTPS := h.Values["x-forwarded-proto"] == "https"
-	var found []listen.Redirect
-	var foundBy []string
-	for _, g := range groups {
+	// The first redirect found is the one the message tells; the loop
+	// only has to see that every other listener redirects too.
+	var r listen.Redirect
+	by := ""
+	for i, g := range groups {
 		n := 0
 		for _, l := range listenersOf(g, listen.TCP) {
 			if !l.Port.Known() || l.Port.Number != port {
@@ -163,35 +165,34 @@ func redirectCheck(p *Pass, groups []*workspace.Group, port int, path, method fl
 				return
 			}
 			n++
-			r := l.Routes.For(pathText)
-			if r.Kind != listen.Redirects || r.Cond == listen.CondForwardedProto && sendsHTTPS || l.Routes.ExcludesHost(h.Values["host"]) {
+			lr := l.Routes.For(pathText)
+			if lr.Kind != listen.Redirects || lr.Cond == listen.CondForwardedProto && sendsHTTPS || l.Routes.ExcludesHost(h.Values["host"]) {
 				return
 			}
-			if len(r.Methods) > 0 && !redirectsMethod(r.Methods, method) {
+			if len(lr.Methods) > 0 && !redirectsMethod(lr.Methods, method) {
 				return
 			}
-			for _, name := range r.AvoidedBy {
+			for _, name := range lr.AvoidedBy {
 				if _, sent := h.Values[name]; sent {
 					return
 				}
 			}
-			found = append(found, r)
-			foundBy = append(foundBy, l.Routes.By)
+			if i == 0 && n == 1 {
+				r, by = lr, l.Routes.By
+			}
 		}
 		if n == 0 {
 			return
 		}
 	}
-	r := found[0]
 	fix := func(general string) string {
 		if r.Fix != "" {
 			return r.Fix
 		}
 		return general
 	}
-	by := "the server"
-	if byName := foundBy[0]; byName != "" {
-		by = byName
+	if by == "" {
+		by = "the server"
 	}
 	at := header
 	if path.OK {
