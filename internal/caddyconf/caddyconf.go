@@ -14,6 +14,7 @@ package caddyconf
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -344,25 +345,37 @@ func (f *File) Listens(env map[string]string) Result {
 			binds = defaultBind
 		}
 		redirect := map[string]bool{}
-		addrs := splitAddrs(s.words)
+		// Each address is read once: whether any names a host (the
+		// adapter then puts a Host matcher on the site, and a check's
+		// Host, not the site's name, decides whether it reaches it)
+		// decides the site's routes, which its listeners then share.
+		type parsed struct {
+			ls []Listen
+			ok bool
+		}
+		var addrs []parsed
+		hosted := false
+		for _, a := range splitAddrs(s.words) {
+			ls, ok := f.address(a, env, httpPort, httpsPort)
+			addrs = append(addrs, parsed{ls, ok})
+			hosted = hosted || !ok || slices.ContainsFunc(ls, func(l Listen) bool { return l.hosted })
+		}
 		var routes *listen.HTTPRoutes
-		if !anyHosted(f, addrs, env) {
+		if !hosted {
 			routes = f.siteRoutes(s, env)
 		}
 		for _, a := range addrs {
-			ls, ok := f.address(a, env, httpPort, httpsPort)
-			if !ok {
+			if !a.ok {
 				res.Complete = false
 				continue
 			}
-			for _, l := range ls {
+			for _, l := range a.ls {
 				if l.Redirect && !autoRedirects {
 					continue
 				}
 				if !l.Redirect {
 					l.Routes = routes
-				}
-				if l.Redirect {
+				} else {
 					// One redirect listener per site is enough.
 					if redirect[strconv.Itoa(l.Port)] {
 						continue
@@ -389,24 +402,6 @@ func (f *File) Listens(env map[string]string) Result {
 	}
 	f.autoRoutes(res.Listens, httpPort)
 	return res
-}
-
-// anyHosted is whether a site's addresses name a host: the adapter then
-// puts a Host matcher on the site, and a check's Host (not the site's
-// name) decides whether it reaches it.
-func anyHosted(f *File, addrs []addrTok, env map[string]string) bool {
-	for _, a := range addrs {
-		ls, ok := f.address(a, env, 80, 443)
-		if !ok {
-			return true
-		}
-		for _, l := range ls {
-			if l.hosted {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // autoRoutes gives the listeners automatic HTTPS adds on the HTTP port
