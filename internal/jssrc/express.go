@@ -36,14 +36,6 @@ const ExpressSSLifyBy = "Express (express-sslify)"
 // anything that could register a handler before the middleware and is
 // not decided here leaves every path undecided.
 func (a *analysis) expressRoutes(m *module, recv js.IExpr) *listen.HTTPRoutes {
-	if a.opt.Deps["koa-sslify"] && a.opt.Deps["koa"] && importsPkg(m, "koa-sslify") {
-		if r := a.koaRoutes(m, recv); r != nil {
-			return r
-		}
-	}
-	if !a.opt.Deps["express-sslify"] || !a.opt.Deps["express"] || !importsPkg(m, "express-sslify") {
-		return nil
-	}
 	app := a.expressApp(m, recv)
 	if app == nil {
 		return nil
@@ -84,6 +76,35 @@ func (a *analysis) expressRoutes(m *module, recv js.IExpr) *listen.HTTPRoutes {
 	}}
 }
 
+// sslifyRoutes is what koa-sslify or express-sslify does on the app a
+// listen call is made on (recv); nil when the module uses neither on it.
+// Only a module that imports one of them, in an app that depends on it
+// and its framework, is walked.
+func (a *analysis) sslifyRoutes(m *module, recv js.IExpr) *listen.HTTPRoutes {
+	if a.opt.Deps["koa-sslify"] && a.opt.Deps["koa"] && importsPkg(m, "koa-sslify") {
+		if r := a.koaRoutes(m, recv); r != nil {
+			return r
+		}
+	}
+	if a.opt.Deps["express-sslify"] && a.opt.Deps["express"] && importsPkg(m, "express-sslify") {
+		return a.expressRoutes(m, recv)
+	}
+	return nil
+}
+
+// constApp is the variable e names when it is a const declared at m's
+// top level (not a destructured property), with its binding: the only
+// app variable whose middleware the walk can follow statement by
+// statement.
+func constApp(m *module, e *js.Var) (*js.Var, binding, bool) {
+	v := root(e)
+	b, ok := m.binds[v]
+	if !ok || !b.isConst || b.prop != "" || m.declared(v.Data) != v {
+		return nil, binding{}, false
+	}
+	return v, b, true
+}
+
 func importsPkg(m *module, pkg string) bool {
 	for _, s := range imports(m) {
 		if s == pkg {
@@ -109,9 +130,8 @@ func (a *analysis) expressApp(m *module, recv js.IExpr) *js.Var {
 			recv = e.Args.List[0].Value
 			continue
 		case *js.Var:
-			v := root(e)
-			b, ok := m.binds[v]
-			if !ok || !b.isConst || b.prop != "" || m.declared(v.Data) != v {
+			v, b, ok := constApp(m, e)
+			if !ok {
 				return nil
 			}
 			switch o := a.origin(m, b.init, 0); o {

@@ -60,9 +60,8 @@ func (a *analysis) koaApp(m *module, recv js.IExpr) *js.Var {
 	if !ok {
 		return nil
 	}
-	v := root(e)
-	b, ok := m.binds[v]
-	if !ok || !b.isConst || b.prop != "" || m.declared(v.Data) != v {
+	v, b, ok := constApp(m, e)
+	if !ok {
 		return nil
 	}
 	n, ok := b.init.(*js.NewExpr)

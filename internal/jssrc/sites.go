@@ -69,7 +69,7 @@ func (a *analysis) site(m *module, c call) (listen.Listener, bool) {
 		case name == "listen":
 			l, ok := a.listenCall(m, c, a.origin(m, callee.X, 0))
 			if ok {
-				l.Routes = a.expressRoutes(m, callee.X)
+				l.Routes = a.sslifyRoutes(m, callee.X)
 			}
 			return l, ok
 		case name == "bind":
