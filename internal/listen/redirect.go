@@ -16,16 +16,12 @@ type HTTPRoutes struct {
 	// "Phoenix (force_ssl)".
 	By string
 	// Lookup, when set, decides every path in place of Server and
-	// Locations: for servers whose path matching is not nginx's
-	// locations (Caddy's matchers and handle blocks).
+	// ExcludePaths: for servers that choose by path (nginx's locations,
+	// Caddy's matchers and handle blocks, Express routes registered
+	// before the middleware). Each server's reader supplies its own.
 	Lookup func(path string) Redirect
-	// Server is what the server-level rewrite phase does: it runs before
-	// a location is chosen, so it applies to every path.
-	Server    Redirect
-	Locations []RouteLocation
-	// Undecided is set when the location a path lands in cannot be told
-	// from prefixes alone (regex or nested locations, includes).
-	Undecided bool
+	// Server is the outcome for every path when Lookup is nil.
+	Server Redirect
 	// ExcludePaths are paths exempt from the redirect, compared as
 	// Plug.SSL compares them: segment by segment (PlugPath).
 	ExcludePaths []string
@@ -70,13 +66,6 @@ func (r *HTTPRoutes) ExcludesHost(host string) bool {
 		}
 	}
 	return false
-}
-
-// RouteLocation is one "location [=] /prefix" block.
-type RouteLocation struct {
-	Exact    bool
-	Prefix   string
-	Redirect Redirect
 }
 
 // RedirectKind says whether a request is redirected to https://.
@@ -139,25 +128,8 @@ func (r *HTTPRoutes) For(path string) Redirect {
 	if r.Server.Kind != NoRedirect {
 		return r.Server
 	}
-	if r.Undecided || path == "" {
+	if path == "" {
 		return Redirect{Kind: RedirectUnknown}
 	}
-	// nginx picks an exact match first, else the longest prefix
-	// (https://nginx.org/en/docs/http/ngx_http_core_module.html#location, 1.27).
-	best := -1
-	for i, l := range r.Locations {
-		if l.Exact {
-			if l.Prefix == path {
-				return l.Redirect
-			}
-			continue
-		}
-		if strings.HasPrefix(path, l.Prefix) && (best < 0 || len(l.Prefix) > len(r.Locations[best].Prefix)) {
-			best = i
-		}
-	}
-	if best < 0 {
-		return Redirect{}
-	}
-	return r.Locations[best].Redirect
+	return Redirect{}
 }

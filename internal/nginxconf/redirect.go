@@ -12,37 +12,84 @@ import (
 // (https://nginx.org/en/docs/http/ngx_http_rewrite_module.html, 1.27).
 // What it cannot decide it marks undecided, never redirecting.
 func Routes(server []*Directive) *listen.HTTPRoutes {
-	r := &listen.HTTPRoutes{By: "nginx", Server: scanRewrite(server)}
+	r := &routes{server: scanRewrite(server)}
 	for _, d := range server {
 		if d.Name.Text == "include" {
-			r.Undecided = true
+			r.undecided = true
 		}
 		if d.Name.Text != "location" || !d.HasBlock {
 			continue
 		}
-		var loc listen.RouteLocation
+		var loc location
 		switch a := d.Args; {
 		case len(a) == 2 && a[0].Text == "=":
-			loc = listen.RouteLocation{Exact: true, Prefix: a[1].Text}
+			loc = location{exact: true, prefix: a[1].Text}
 		case len(a) == 2 && a[0].Text == "^~":
-			loc = listen.RouteLocation{Prefix: a[1].Text}
+			loc = location{prefix: a[1].Text}
 		case len(a) == 1 && strings.HasPrefix(a[0].Text, "/"):
-			loc = listen.RouteLocation{Prefix: a[0].Text}
+			loc = location{prefix: a[0].Text}
 		case len(a) == 1 && strings.HasPrefix(a[0].Text, "@"):
 			continue // named: reached only by an internal redirect
 		default:
-			r.Undecided = true // regex: may win over any prefix
+			r.undecided = true // regex: may win over any prefix
 			continue
 		}
 		for _, in := range d.Block {
 			if in.Name.Text == "location" {
-				r.Undecided = true
+				r.undecided = true
 			}
 		}
-		loc.Redirect = scanRewrite(d.Block)
-		r.Locations = append(r.Locations, loc)
+		loc.redirect = scanRewrite(d.Block)
+		r.locations = append(r.locations, loc)
 	}
-	return r
+	return &listen.HTTPRoutes{By: "nginx", Lookup: r.lookup}
+}
+
+// routes is one server block's rewrite outcomes: the server-level
+// rewrite phase runs before a location is chosen, so it applies to every
+// path; then the location the path lands in decides.
+type routes struct {
+	server    listen.Redirect
+	locations []location
+	// undecided is set when the location a path lands in cannot be told
+	// from prefixes alone (regex or nested locations, includes).
+	undecided bool
+}
+
+// location is one "location [=|^~] /prefix" block.
+type location struct {
+	exact    bool
+	prefix   string
+	redirect listen.Redirect
+}
+
+// lookup is the outcome for path; an empty path decides only a
+// server-level redirect.
+func (r *routes) lookup(path string) listen.Redirect {
+	if r.server.Kind != listen.NoRedirect {
+		return r.server
+	}
+	if r.undecided || path == "" {
+		return listen.Redirect{Kind: listen.RedirectUnknown}
+	}
+	// nginx picks an exact match first, else the longest prefix
+	// (https://nginx.org/en/docs/http/ngx_http_core_module.html#location, 1.27).
+	best := -1
+	for i, l := range r.locations {
+		if l.exact {
+			if l.prefix == path {
+				return l.redirect
+			}
+			continue
+		}
+		if strings.HasPrefix(path, l.prefix) && (best < 0 || len(l.prefix) > len(r.locations[best].prefix)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return listen.Redirect{}
+	}
+	return r.locations[best].redirect
 }
 
 // scanRewrite runs a block's rewrite directives in order, as nginx does,
