@@ -180,8 +180,10 @@ type Listener struct {
 	// forwards to, so rules can follow the chain from internal_port to
 	// the app behind it.
 	ProxyTo []Upstream
-	// Routes is set for an nginx or Caddy HTTP server and a Phoenix
-	// endpoint with force_ssl: which paths it redirects to https://.
+	// Routes is set for an nginx or Caddy HTTP server, a Phoenix
+	// endpoint with force_ssl, a Rails server with config.force_ssl, and
+	// an Express or Koa app using express-sslify or koa-sslify: which
+	// paths it redirects to https://.
 	Routes *HTTPRoutes
 	// Definite is set when the process certainly opens this socket while
 	// what else it opens is unknown (a Phoenix release also runs the
