@@ -48,11 +48,22 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 		b.files[disp] = data
 		return data, disp, true
 	}
-	app, mod, releases, ok := mixApp(read)
+	// The Dockerfile and the command settle most groups before any file
+	// is read: mix.exs is read only for an image that copies a release
+	// out and a command that starts it.
+	rel, dir, mixEnv, ok := releaseDir(b.app.Dockerfile, b.app.Image)
 	if !ok {
 		return
 	}
-	rel, dir, mixEnv, ok := releaseDir(b.app.Dockerfile, b.app.Image)
+	server := false
+	switch {
+	case exe == dir+"/bin/"+rel && len(argv) == 2 && argv[1].Text == "start":
+	case exe == dir+"/bin/server" && len(argv) == 1:
+		server = true
+	default:
+		return
+	}
+	app, mod, releases, ok := mixApp(read)
 	if !ok || !releaseOf(rel, app, releases) {
 		return
 	}
@@ -60,16 +71,12 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 	// The release's start script exports RELEASE_NAME before it boots
 	// (Elixir 1.18 mix release docs, "Environment variables").
 	vars["RELEASE_NAME"] = rel
-	switch {
-	case exe == dir+"/bin/"+rel && len(argv) == 2 && argv[1].Text == "start":
-	case exe == dir+"/bin/server" && len(argv) == 1:
+	if server {
 		data, _, ok := read("rel/overlays/bin/server")
 		if !ok || !phxServerScript(data, rel) {
 			return
 		}
 		vars["PHX_SERVER"] = "true"
-	default:
-		return
 	}
 	compile, runtime, err := exconfig.Load(read, exconfig.Env{MixEnv: mixEnv, Vars: vars})
 	if err != nil {
