@@ -326,13 +326,19 @@ func (fs *imageFS) list(dir string) []string {
 // read returns the content of a build-context file under the same rules
 // as every other file of the app, keeping it for formatters.
 func (fs *imageFS) read(rel string) (data []byte, display string, ok bool) {
-	p := filepath.Join(fs.ctx, filepath.FromSlash(rel))
-	data, err := fs.b.rd.readFile(p, fs.b.target.Root)
+	return fs.b.readContext(fs.ctx, rel)
+}
+
+// readContext reads the file at rel in the build context ctx under the
+// same rules as every other file of the app, keeping it for formatters.
+func (b *appBuilder) readContext(ctx, rel string) (data []byte, display string, ok bool) {
+	p := filepath.Join(ctx, filepath.FromSlash(rel))
+	data, err := b.rd.readFile(p, b.target.Root)
 	if err != nil || len(data) > 1<<20 {
 		return nil, "", false
 	}
-	display = fs.b.rd.displayPath(p)
-	fs.b.files[display] = data
+	display = b.rd.displayPath(p)
+	b.files[display] = data
 	return data, display, true
 }
 

@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"path"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,16 +37,7 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 	if !strings.Contains(exe, "/bin/") {
 		return // the common case, settled before any file is read
 	}
-	read := func(rel string) ([]byte, string, bool) {
-		p := filepath.Join(ctx, filepath.FromSlash(rel))
-		data, err := b.rd.readFile(p, b.target.Root)
-		if err != nil || len(data) > exconfig.MaxFileLen {
-			return nil, "", false
-		}
-		disp := b.rd.displayPath(p)
-		b.files[disp] = data
-		return data, disp, true
-	}
+	read := func(rel string) ([]byte, string, bool) { return b.readContext(ctx, rel) }
 	// The Dockerfile and the command settle most groups before any file
 	// is read: mix.exs is read only for an image that copies a release
 	// out and a command that starts it.
