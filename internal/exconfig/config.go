@@ -157,8 +157,8 @@ func Load(read Reader, env Env) (compile, runtime *Config, err error) {
 		return nil, nil, err
 	}
 	compile = e.cfg.clone()
-	if _, _, ok := read("config/runtime.exs"); ok {
-		if err := e.file("config/runtime.exs", 0, true); err != nil {
+	if data, disp, ok := read("config/runtime.exs"); ok {
+		if err := e.parsed("config/runtime.exs", data, disp, 0, true); err != nil {
 			return nil, nil, err
 		}
 		runtime = e.cfg
@@ -192,12 +192,19 @@ type scope struct {
 }
 
 func (e *evaluator) file(rel string, depth int, certain bool) error {
-	if depth > maxImports {
-		return &LoadError{File: rel, Reason: fmt.Sprintf("import_config nested deeper than %d", maxImports)}
-	}
 	data, disp, ok := e.read(rel)
 	if !ok {
 		return &LoadError{File: rel, Reason: "file not found"}
+	}
+	return e.parsed(rel, data, disp, depth, certain)
+}
+
+// parsed evaluates the file at rel whose content has been read, so that
+// a caller that had to read it to learn whether it exists does not read
+// it again.
+func (e *evaluator) parsed(rel string, data []byte, disp string, depth int, certain bool) error {
+	if depth > maxImports {
+		return &LoadError{File: rel, Reason: fmt.Sprintf("import_config nested deeper than %d", maxImports)}
 	}
 	lines := source.NewLines(data)
 	nodes, err := Parse(data)
@@ -237,9 +244,14 @@ func (e *evaluator) stmts(nodes []*Node, sc *scope, certain bool, depth int) err
 				// that was built did not take this branch when the file
 				// is not in the project; when it is, what it sets may or
 				// may not apply.
-				if _, _, ok := e.read(rel); !ok {
+				data, disp, ok := e.read(rel)
+				if !ok {
 					continue
 				}
+				if err := e.parsed(rel, data, disp, depth+1, certain); err != nil {
+					return err
+				}
+				continue
 			}
 			if err := e.file(rel, depth+1, certain); err != nil {
 				return err
