@@ -104,9 +104,6 @@ func (v Value) Truthy() (truth, ok bool) {
 // is an atom name or a module alias ("MyAppWeb.Endpoint").
 type Config struct {
 	Apps map[string]map[string]Value
-	// Uncertain records keys set under a condition flylint could not
-	// decide: their values are Unknown.
-	Files []string
 }
 
 // Lookup returns the value of app's key.
@@ -167,7 +164,7 @@ func Load(read Reader, env Env) (compile, runtime *Config, err error) {
 }
 
 func (c *Config) clone() *Config {
-	out := &Config{Apps: map[string]map[string]Value{}, Files: append([]string(nil), c.Files...)}
+	out := &Config{Apps: map[string]map[string]Value{}}
 	for a, m := range c.Apps {
 		mm := map[string]Value{}
 		for k, v := range m {
@@ -217,7 +214,6 @@ func (e *evaluator) parsed(rel string, data []byte, disp string, depth int, cert
 		}
 		return le
 	}
-	e.cfg.Files = append(e.cfg.Files, disp)
 	sc := &scope{vars: map[string]Value{}, file: disp, lines: lines, rel: rel}
 	return e.stmts(nodes, sc, certain, depth)
 }
