@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flylint-dev/flylint/internal/dockerfile"
 	"github.com/flylint-dev/flylint/internal/exconfig"
 	"github.com/flylint-dev/flylint/internal/lazyre"
 	"github.com/flylint-dev/flylint/internal/listen"
@@ -41,7 +40,7 @@ func (b *appBuilder) addPhoenixListeners(g *Group) {
 	// The Dockerfile and the command settle most groups before any file
 	// is read: mix.exs is read only for an image that copies a release
 	// out and a command that starts it.
-	rel, dir, mixEnv, ok := releaseDir(b.app.Dockerfile, b.app.Image)
+	rel, dir, mixEnv, ok := b.releaseDir()
 	if !ok {
 		return
 	}
@@ -257,9 +256,11 @@ var relSource = lazyre.New(`^/?(?:.*/)?_build/([^/]+)/rel/([^/]+)/?$`)
 
 // releaseDir finds the release the image holds: the last COPY
 // --from=<stage> of .../_build/<env>/rel/<name>, its destination, and
-// that env.
-func releaseDir(f *dockerfile.File, img *dockerfile.Image) (name, dir, env string, ok bool) {
-	for _, st := range img.Chain {
+// that env. A ${MIX_ENV} there is the MIX_ENV the stage builds with, as
+// Dockerfile.Image evaluates it (inherited through FROM, with fly.toml's
+// build args).
+func (b *appBuilder) releaseDir() (name, dir, env string, ok bool) {
+	for _, st := range b.app.Image.Chain {
 		for _, c := range st.Copies {
 			if c.From == "" || len(c.Sources) != 1 {
 				continue
@@ -270,7 +271,12 @@ func releaseDir(f *dockerfile.File, img *dockerfile.Image) (name, dir, env strin
 			}
 			name, env = m[2], m[1]
 			if env == "${MIX_ENV}" || env == "$MIX_ENV" {
-				env = stageEnv(f, c.From, "MIX_ENV")
+				env = ""
+				if src, err := b.app.Dockerfile.Image(c.From, b.buildArgs); err == nil {
+					if v := src.Env["MIX_ENV"]; !v.Unknown {
+						env = v.Value
+					}
+				}
 			}
 			if env == "" || strings.ContainsAny(env+name, "${}") {
 				return "", "", "", false
@@ -283,22 +289,6 @@ func releaseDir(f *dockerfile.File, img *dockerfile.Image) (name, dir, env strin
 		}
 	}
 	return name, dir, env, dir != ""
-}
-
-// stageEnv is the value the named stage sets for an ENV, "" if none.
-func stageEnv(f *dockerfile.File, stage, name string) string {
-	v := ""
-	for _, st := range f.Stages {
-		if st.Name != strings.ToLower(stage) {
-			continue
-		}
-		for _, e := range st.Env {
-			if e.Name == name && !e.Unknown {
-				v = e.Value
-			}
-		}
-	}
-	return v
 }
 
 // endpoint finds the app's one endpoint: a key ending in Endpoint whose

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -30,6 +31,41 @@ func TestPhoenixListener(t *testing.T) {
 	}
 	if l.Routes == nil || l.Routes.By != "Phoenix (force_ssl)" || rangeText(l.Routes.Server.Range) != "prod.exs:6:14" {
 		t.Errorf("routes = %+v", l.Routes)
+	}
+}
+
+// A release copied from _build/${MIX_ENV}/rel takes MIX_ENV as the
+// builder stage has it, inherited through FROM <stage> too.
+func TestPhoenixReleaseEnvInherited(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "rules", "testdata", "check-redirected-to-https", "bad-phoenix-forwarded-proto"))); err != nil {
+		t.Fatal(err)
+	}
+	df := `FROM hexpm/elixir:1.18.4-erlang-27.3.4-debian-bookworm-20250520-slim AS base
+ENV MIX_ENV="prod"
+
+FROM base AS builder
+WORKDIR /app
+COPY mix.exs ./
+COPY config config
+COPY rel rel
+RUN mix deps.get && mix release
+
+FROM debian:bookworm-slim
+WORKDIR "/app"
+COPY --from=builder /app/_build/${MIX_ENV}/rel/demo ./
+CMD ["/app/bin/server"]
+`
+	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := ws.Apps[0].Groups[0]
+	if len(g.Listeners) != 1 || g.Listeners[0].Origin != "Phoenix endpoint" || g.Listeners[0].Port.Number != 8080 {
+		t.Fatalf("listeners=%v", g.Listeners)
 	}
 }
 
