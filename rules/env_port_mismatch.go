@@ -42,9 +42,11 @@ var EnvPortMismatch = Register(&Rule{
 			}
 			for _, g := range serviceGroups(p.App, s) {
 				ls := listenersOf(g, s.Proto)
-				// "Nothing listens" needs every listener known: a Phoenix
-				// release also runs the app's code, which may serve the
-				// service's port itself.
+				// "Nothing listens" needs every listener known, as in
+				// internal-port-mismatch: a process that may open ports
+				// flylint did not see (a Phoenix release also runs the
+				// app's code; a Node entry file not fully read) may serve
+				// the service's port itself.
 				if len(ls) == 0 || !g.ListenersKnown {
 					continue
 				}
