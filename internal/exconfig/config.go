@@ -43,9 +43,6 @@ type Value struct {
 	// there is none); ToInt says String.to_integer is applied.
 	Default *Value
 	ToInt   bool
-	// EnvSet says the variable's value is known to be EnvValue.
-	EnvSet   bool
-	EnvValue string
 }
 
 // Keyword returns the pairs of a keyword list; ok is false when v is
@@ -79,14 +76,14 @@ func (v Value) Get(key string) (Value, bool) {
 	return Value{}, false
 }
 
-// Truthy says whether Elixir takes v as true: anything but nil and
+// truthy says whether Elixir takes v as true: anything but nil and
 // false. ok is false when that is not known.
-func (v Value) Truthy() (truth, ok bool) {
+func (e *evaluator) truthy(v Value) (truth, ok bool) {
 	switch v.Kind {
 	case EnvRef:
 		// System.get_env returns a string, even "", when the variable
 		// is set; a default written as a string is truthy too.
-		if v.EnvSet || v.Default != nil {
+		if _, set := e.env.Vars[v.Str]; set || v.Default != nil {
 			return true, true
 		}
 		return false, false
@@ -254,7 +251,7 @@ func (e *evaluator) stmts(nodes []*Node, sc *scope, certain bool, depth int) err
 			}
 		case n.Kind == NCall && n.Recv == nil && n.Name == "if" && n.HasDo && len(n.Args) == 1:
 			cond := e.eval(n.Args[0], sc)
-			truth, known := cond.Truthy()
+			truth, known := e.truthy(cond)
 			inner := &scope{vars: copyVars(sc.vars), file: sc.file, lines: sc.lines, rel: sc.rel}
 			if !known || truth {
 				if err := e.stmts(n.Do, inner, certain && known, depth); err != nil {
@@ -539,7 +536,7 @@ func (e *evaluator) binary(n *Node, sc *scope) Value {
 				return a
 			}
 		}
-		if t, ok := a.Truthy(); ok {
+		if t, ok := e.truthy(a); ok {
 			if t {
 				return a
 			}
@@ -548,7 +545,7 @@ func (e *evaluator) binary(n *Node, sc *scope) Value {
 		return unknown
 	case "&&", "and":
 		a := e.eval(n.Args[0], sc)
-		if t, ok := a.Truthy(); ok {
+		if t, ok := e.truthy(a); ok {
 			if !t {
 				return a
 			}
@@ -557,7 +554,7 @@ func (e *evaluator) binary(n *Node, sc *scope) Value {
 		return unknown
 	case "==", "!=", "===", "!==":
 		a, b := e.eval(n.Args[0], sc), e.eval(n.Args[1], sc)
-		eq, ok := equal(a, b)
+		eq, ok := e.equal(a, b)
 		if !ok {
 			return unknown
 		}
@@ -582,10 +579,10 @@ func (e *evaluator) binary(n *Node, sc *scope) Value {
 	return unknown
 }
 
-func equal(a, b Value) (eq, ok bool) {
+func (e *evaluator) equal(a, b Value) (eq, ok bool) {
 	for _, v := range []*Value{&a, &b} {
-		if v.Kind == EnvRef && v.EnvSet && !v.ToInt {
-			*v = Value{Kind: String, Str: v.EnvValue}
+		if val, set := e.env.Vars[v.Str]; v.Kind == EnvRef && set && !v.ToInt {
+			*v = Value{Kind: String, Str: val}
 		}
 	}
 	switch {
@@ -635,7 +632,6 @@ func (e *evaluator) call(n *Node, sc *scope) Value {
 		}
 		name := args[0].Str
 		v := Value{Kind: EnvRef, Str: name, Range: r}
-		v.EnvValue, v.EnvSet = e.env.Vars[name]
 		if len(args) == 2 {
 			if args[1].Kind != String {
 				return unknown
