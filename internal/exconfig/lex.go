@@ -49,7 +49,8 @@ const (
 type strPart struct {
 	lit        string
 	interp     bool
-	start, end int // the source bytes of the #{...} contents
+	start, end int     // the source bytes of the #{...} contents
+	toks       []token // their tokens, for the parser
 }
 
 // token is kept small: a file has a token per 6–20 bytes, and the
@@ -446,11 +447,11 @@ func (l *lexer) body(start int, closing func() bool, interp bool) ([]strPart, er
 				lit.Reset()
 			}
 			inner := l.pos + 2
-			_, end, err := lex(l.src, inner, len(l.src), l.count, l.depth+1, true)
+			toks, end, err := lex(l.src, inner, len(l.src), l.count, l.depth+1, true)
 			if err != nil {
 				return nil, err
 			}
-			parts = append(parts, strPart{interp: true, start: inner, end: end})
+			parts = append(parts, strPart{interp: true, start: inner, end: end, toks: toks})
 			l.pos = end + 1
 		default:
 			lit.WriteByte(c)

@@ -59,7 +59,6 @@ type parser struct {
 	toks  []token
 	i     int
 	nlOK  []bool // per nesting level: newlines are whitespace there
-	count int
 	depth int
 	// bare counts the calls without parentheses being read: a do block
 	// belongs to the outermost of them (`if System.get_env("X") do`).
@@ -72,22 +71,18 @@ func Parse(src []byte) ([]*Node, error) {
 		return nil, &Error{0, fmt.Sprintf("file larger than %d bytes", MaxFileLen)}
 	}
 	count := 0
-	return parseRange(src, 0, len(src), &count, 0)
+	toks, _, err := lex(src, 0, len(src), &count, 0, false)
+	if err != nil {
+		return nil, err
+	}
+	return parseTokens(src, toks, len(src), 0)
 }
 
-func parseRange(src []byte, start, end int, count *int, depth int) ([]*Node, error) {
-	toks, _, err := lex(src, start, end, count, depth, false)
-	if err != nil {
-		return nil, err
-	}
+// parseTokens parses toks, which the lexer read from src up to end.
+func parseTokens(src []byte, toks []token, end, depth int) ([]*Node, error) {
 	toks = append(toks, token{kind: tEOF, start: end, end: end})
-	p := &parser{src: src, toks: toks, count: *count, depth: depth}
-	body, err := p.block(func(t token) bool { return t.kind == tEOF })
-	if err != nil {
-		return nil, err
-	}
-	*count = p.count
-	return body, nil
+	p := &parser{src: src, toks: toks, depth: depth}
+	return p.block(func(t token) bool { return t.kind == tEOF })
 }
 
 type parseError struct{ e *Error }
@@ -510,9 +505,13 @@ func (p *parser) parts(t token) []Part {
 			out = append(out, Part{Lit: sp.lit})
 			continue
 		}
-		count := p.count
-		body, err := parseRange(p.src, sp.start, sp.end, &count, p.depth+1)
-		p.count = count
+		// The lexer read the interpolation's tokens when it read the
+		// string; only the nesting limit, which counts the parser's
+		// depth here as well, is checked again.
+		if p.depth+1 > MaxNesting {
+			p.fail(sp.start, "interpolation nested deeper than %d", MaxNesting)
+		}
+		body, err := parseTokens(p.src, sp.toks, sp.end, p.depth+1)
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
