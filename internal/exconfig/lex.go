@@ -386,8 +386,9 @@ func (l *lexer) atom() (token, error) {
 	return token{}, l.errf(start, "unexpected ':'")
 }
 
-// str reads a string or charlist starting at its quote, heredocs
-// ("""/”') included. interp says whether #{} is read as code.
+// str reads a string or charlist starting at its quote, and a heredoc
+// (three quotes of either kind) when heredocOK; #{} in it is always
+// read as code.
 func (l *lexer) str(q byte, heredocOK bool) (token, error) {
 	start := l.pos
 	t := token{kind: tString, start: start, text: string(q)}
