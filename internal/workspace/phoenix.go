@@ -256,11 +256,13 @@ var relSource = lazyre.New(`^/?(?:.*/)?_build/([^/]+)/rel/([^/]+)/?$`)
 
 // releaseDir finds the release the image holds: the last COPY
 // --from=<stage> of .../_build/<env>/rel/<name>, its destination, and
-// that env. A ${MIX_ENV} there is the MIX_ENV the stage builds with, as
-// Dockerfile.Image evaluates it (inherited through FROM, with fly.toml's
-// build args).
+// that env. Docker expands a ${MIX_ENV} in a COPY source with the
+// environment of the stage that copies, not of the --from stage, so it
+// is read from the image's own ENV (inherited through FROM, with
+// fly.toml's build args), and only for a COPY in the final stage.
 func (b *appBuilder) releaseDir() (name, dir, env string, ok bool) {
-	for _, st := range b.app.Image.Chain {
+	last := len(b.app.Image.Chain) - 1
+	for i, st := range b.app.Image.Chain {
 		for _, c := range st.Copies {
 			if c.From == "" || len(c.Sources) != 1 {
 				continue
@@ -272,10 +274,8 @@ func (b *appBuilder) releaseDir() (name, dir, env string, ok bool) {
 			name, env = m[2], m[1]
 			if env == "${MIX_ENV}" || env == "$MIX_ENV" {
 				env = ""
-				if src, err := b.app.Dockerfile.Image(c.From, b.buildArgs); err == nil {
-					if v := src.Env["MIX_ENV"]; !v.Unknown {
-						env = v.Value
-					}
+				if v, set := b.app.Image.Env["MIX_ENV"]; i == last && set && !v.Unknown {
+					env = v.Value
 				}
 			}
 			if env == "" || strings.ContainsAny(env+name, "${}") {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/flylint-dev/flylint/internal/exconfig"
@@ -34,14 +35,27 @@ func TestPhoenixListener(t *testing.T) {
 	}
 }
 
-// A release copied from _build/${MIX_ENV}/rel takes MIX_ENV as the
-// builder stage has it, inherited through FROM <stage> too.
-func TestPhoenixReleaseEnvInherited(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "rules", "testdata", "check-redirected-to-https", "bad-phoenix-forwarded-proto"))); err != nil {
-		t.Fatal(err)
-	}
-	df := `FROM hexpm/elixir:1.18.4-erlang-27.3.4-debian-bookworm-20250520-slim AS base
+// Docker expands ${MIX_ENV} in a COPY source with the copying stage's
+// environment: a MIX_ENV the final stage inherits through FROM resolves
+// the release, one set only in the builder does not (the build would
+// copy _build//rel/demo), so the listener stays unknown.
+func TestPhoenixReleaseEnvOfCopyingStage(t *testing.T) {
+	for _, c := range []struct {
+		name, runner string
+		want         bool
+	}{
+		{"inherited by the final stage", "FROM base", true},
+		{"set only in the builder", "FROM debian:bookworm-slim", false},
+		// The COPY runs in a parent of the final stage, before the final
+		// stage sets MIX_ENV.
+		{"set after the copying stage", "FROM debian:bookworm-slim AS runner", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "rules", "testdata", "check-redirected-to-https", "bad-phoenix-forwarded-proto"))); err != nil {
+				t.Fatal(err)
+			}
+			df := `FROM hexpm/elixir:1.18.4-erlang-27.3.4-debian-bookworm-20250520-slim AS base
 ENV MIX_ENV="prod"
 
 FROM base AS builder
@@ -51,21 +65,27 @@ COPY config config
 COPY rel rel
 RUN mix deps.get && mix release
 
-FROM debian:bookworm-slim
+` + c.runner + `
 WORKDIR "/app"
 COPY --from=builder /app/_build/${MIX_ENV}/rel/demo ./
 CMD ["/app/bin/server"]
 `
-	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ws, err := Load([]string{dir}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := ws.Apps[0].Groups[0]
-	if len(g.Listeners) != 1 || g.Listeners[0].Origin != "Phoenix endpoint" || g.Listeners[0].Port.Number != 8080 {
-		t.Fatalf("listeners=%v", g.Listeners)
+			if strings.Contains(c.runner, " AS runner") {
+				df += "\nFROM runner\nENV MIX_ENV=\"prod\"\n"
+			}
+			if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ws, err := Load([]string{dir}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := ws.Apps[0].Groups[0]
+			got := len(g.Listeners) == 1 && g.Listeners[0].Origin == "Phoenix endpoint" && g.Listeners[0].Port.Number == 8080
+			if got != c.want || !c.want && len(g.Listeners) != 0 {
+				t.Fatalf("listeners=%v, want the endpoint: %v", g.Listeners, c.want)
+			}
+		})
 	}
 }
 
