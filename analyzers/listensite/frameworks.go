@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -196,10 +198,10 @@ func (e *evaluator) matchFramework(a api, c *ssa.CallCommon, site *RawSite, astA
 }
 
 // constructed is the call that built the value recv holds: recv itself
-// when it is a call to one of ctors, else the one such call in the
-// package when there is exactly one (the app kept in a struct or handed
-// to a helper is still the app main built). Nil when that cannot be
-// told.
+// when it is a call to one of ctors (package-level functions, "pkg.Name"),
+// else the one such call in the package when there is exactly one (the
+// app kept in a struct or handed to a helper is still the app main
+// built). Nil when that cannot be told.
 func (e *evaluator) constructed(recv ssa.Value, ctors ...string) *ssa.CallCommon {
 	isCtor := func(c *ssa.CallCommon) bool {
 		callee := c.StaticCallee()
@@ -217,20 +219,21 @@ func (e *evaluator) constructed(recv ssa.Value, ctors ...string) *ssa.CallCommon
 	if call, ok := recv.(*ssa.Call); ok && isCtor(call.Common()) {
 		return call.Common()
 	}
-	var only *ssa.CallCommon
-	for _, fn := range e.st.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				ci, ok := in.(ssa.CallInstruction)
-				if !ok || !isCtor(ci.Common()) {
-					continue
-				}
-				if only != nil {
-					return nil
-				}
-				only = ci.Common()
-			}
+	var pkgs []string
+	for _, k := range ctors {
+		if p := k[:strings.LastIndex(k, ".")]; !slices.Contains(pkgs, p) {
+			pkgs = append(pkgs, p)
 		}
+	}
+	var only *ssa.CallCommon
+	for _, ci := range e.st.callsInto(pkgs...) {
+		if !isCtor(ci.Common()) {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = ci.Common()
 	}
 	return only
 }
@@ -373,25 +376,17 @@ func (e *evaluator) fiber3Network(cfgs ssa.Value) Value {
 // builds keeps Config.Network at its default, so an app whose
 // construction Listen cannot see still listens on "tcp4".
 func (e *evaluator) fiber2DefaultNetwork() bool {
-	for _, fn := range e.st.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				ci, ok := in.(ssa.CallInstruction)
-				if !ok || ci.Common().StaticCallee() == nil {
-					continue
-				}
-				pkg, _, name := calleeName(ci.Common().StaticCallee())
-				if pkg != fiber2 || name != "New" || len(ci.Common().Args) != 1 {
-					continue
-				}
-				arg := ci.Common().Args[0]
-				if c, ok := arg.(*ssa.Const); ok && c.IsNil() {
-					continue
-				}
-				if n, ok := e.fiberNetworkOf(arg); !ok || !isLit(n, "") {
-					return false
-				}
-			}
+	for _, ci := range e.st.callsInto(fiber2) {
+		_, _, name := calleeName(ci.Common().StaticCallee())
+		if name != "New" || len(ci.Common().Args) != 1 {
+			continue
+		}
+		arg := ci.Common().Args[0]
+		if c, ok := arg.(*ssa.Const); ok && c.IsNil() {
+			continue
+		}
+		if n, ok := e.fiberNetworkOf(arg); !ok || !isLit(n, "") {
+			return false
 		}
 	}
 	return true

@@ -89,8 +89,12 @@ type state struct {
 	// setters is the package's flag Set calls (see flagSetters); nil
 	// until first asked.
 	setters *[]flagSet
-	viper   *vipers
-	libs    *libState
+	// calls lists, per package path, the package's calls to that
+	// package's functions and methods (static callees), in scan order;
+	// nil until first asked.
+	calls map[string][]ssa.CallInstruction
+	viper *vipers
+	libs  *libState
 }
 
 // assignedLits lists, per variable name, the basic literals fn's own
@@ -190,6 +194,35 @@ func (st *state) loadsOf(g *ssa.Global) []*ssa.UnOp {
 		}
 	}
 	return st.loads[g]
+}
+
+// callsInto is the package's calls whose static callee belongs to one
+// of pkgs (a path, as calleeName gives it), in the order of the
+// package's instructions, indexed in one scan of the package.
+func (st *state) callsInto(pkgs ...string) []ssa.CallInstruction {
+	if st.calls == nil {
+		st.calls = map[string][]ssa.CallInstruction{}
+		for _, fn := range st.funcs {
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					ci, ok := in.(ssa.CallInstruction)
+					if !ok || ci.Common().StaticCallee() == nil {
+						continue
+					}
+					pkg, _, _ := calleeName(ci.Common().StaticCallee())
+					st.calls[pkg] = append(st.calls[pkg], ci)
+				}
+			}
+		}
+	}
+	if len(pkgs) == 1 {
+		return st.calls[pkgs[0]]
+	}
+	var out []ssa.CallInstruction
+	for _, p := range pkgs {
+		out = append(out, st.calls[p]...)
+	}
+	return out
 }
 
 // storesToField is the package's stores into the field named by key

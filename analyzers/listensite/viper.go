@@ -276,22 +276,14 @@ func pflagLookup(e *evaluator, x ssa.Value) (string, bool) {
 // give: the flag with its default.
 func (e *evaluator) pflagDefined(name string) Value {
 	var out Value
-	for _, fn := range e.st.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				call, ok := in.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				f, ok := flagCall(call.Common())
-				if !ok {
-					continue
-				}
-				v := e.flagPart(call.Common(), f, 0)
-				if len(v.Alts) == 1 && len(v.Alts[0].Parts) == 1 && v.Alts[0].Parts[0].Kind == PartFlag && v.Alts[0].Parts[0].Name == name {
-					out = union(out, v)
-				}
-			}
+	for _, call := range e.st.callsInto("flag", "github.com/spf13/pflag") {
+		f, ok := flagCall(call.Common())
+		if !ok {
+			continue
+		}
+		v := e.flagPart(call.Common(), f, 0)
+		if len(v.Alts) == 1 && len(v.Alts[0].Parts) == 1 && v.Alts[0].Parts[0].Kind == PartFlag && v.Alts[0].Parts[0].Name == name {
+			out = union(out, v)
 		}
 	}
 	return out
