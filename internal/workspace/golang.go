@@ -59,12 +59,17 @@ func analyzeGo(ws *Workspace, files map[string][]byte, report func(Progress), op
 		// The module's Go buffers are kept as its files, so that findings
 		// in them are quoted and their //flylint:ignore lines read from
 		// the buffer the go command was given, not from the disk.
-		for p, data := range goload.Buffers(mod, opts.Overlay) {
+		bufs := goload.Buffers(mod, opts.Overlay)
+		for p, data := range bufs {
 			files[displayPath(p)] = data
 		}
 		res, err := analyze(ctx, mod, goload.Options{
-			Root:     apps[0].root,
-			Overlay:  opts.Overlay,
+			Root: apps[0].root,
+			// Only the buffers that differ from the disk: the language
+			// server's cache key and goload filter them with Buffers
+			// again, which then compares just these with the disk rather
+			// than every open buffer of the folder.
+			Overlay:  bufs,
 			Progress: func(done, total int) { report(Progress{Phase: phase, Done: done, Total: total}) },
 		})
 		if err == nil && len(res.Notes) > 0 {
