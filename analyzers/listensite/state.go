@@ -93,8 +93,13 @@ type state struct {
 	// package's functions and methods (static callees), in scan order;
 	// nil until first asked.
 	calls map[string][]ssa.CallInstruction
-	viper *vipers
-	libs  *libState
+	// callers lists, per function, the package's static calls to it;
+	// taken marks the functions the package uses as values, so called
+	// from where nothing shows. Built with calls.
+	callers map[*ssa.Function][]*ssa.CallCommon
+	taken   map[*ssa.Function]bool
+	viper   *vipers
+	libs    *libState
 }
 
 // assignedLits lists, per variable name, the basic literals fn's own
@@ -198,23 +203,9 @@ func (st *state) loadsOf(g *ssa.Global) []*ssa.UnOp {
 
 // callsInto is the package's calls whose static callee belongs to one
 // of pkgs (a path, as calleeName gives it), in the order of the
-// package's instructions, indexed in one scan of the package.
+// package's instructions within each of pkgs.
 func (st *state) callsInto(pkgs ...string) []ssa.CallInstruction {
-	if st.calls == nil {
-		st.calls = map[string][]ssa.CallInstruction{}
-		for _, fn := range st.funcs {
-			for _, b := range fn.Blocks {
-				for _, in := range b.Instrs {
-					ci, ok := in.(ssa.CallInstruction)
-					if !ok || ci.Common().StaticCallee() == nil {
-						continue
-					}
-					pkg, _, _ := calleeName(ci.Common().StaticCallee())
-					st.calls[pkg] = append(st.calls[pkg], ci)
-				}
-			}
-		}
-	}
+	st.indexCalls()
 	if len(pkgs) == 1 {
 		return st.calls[pkgs[0]]
 	}
@@ -223,6 +214,49 @@ func (st *state) callsInto(pkgs ...string) []ssa.CallInstruction {
 		out = append(out, st.calls[p]...)
 	}
 	return out
+}
+
+// callersOf is the package's static calls to fn, and whether fn is
+// also used as a value (then it may be called from where nothing shows).
+func (st *state) callersOf(fn *ssa.Function) (calls []*ssa.CallCommon, taken bool) {
+	st.indexCalls()
+	return st.callers[fn], st.taken[fn]
+}
+
+// indexCalls builds calls, callers and taken in one scan of the
+// package, the first time one of them is asked for.
+func (st *state) indexCalls() {
+	if st.calls != nil {
+		return
+	}
+	st.calls = map[string][]ssa.CallInstruction{}
+	st.callers = map[*ssa.Function][]*ssa.CallCommon{}
+	st.taken = map[*ssa.Function]bool{}
+	for _, fn := range st.funcs {
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				var callValue ssa.Value
+				if ci, ok := in.(ssa.CallInstruction); ok {
+					c := ci.Common()
+					if callee := c.StaticCallee(); callee != nil {
+						pkg, _, _ := calleeName(callee)
+						st.calls[pkg] = append(st.calls[pkg], ci)
+						st.callers[callee] = append(st.callers[callee], c)
+					}
+					callValue = c.Value
+				}
+				var ops [8]*ssa.Value
+				for _, op := range in.Operands(ops[:0]) {
+					if op == nil || *op == callValue {
+						continue
+					}
+					if g, ok := (*op).(*ssa.Function); ok {
+						st.taken[g] = true
+					}
+				}
+			}
+		}
+	}
 }
 
 // storesToField is the package's stores into the field named by key

@@ -378,10 +378,8 @@ func (e *evaluator) viperGet(recv, key ssa.Value) Value {
 
 // viperOrigins follows a *viper.Viper value back to where it is made.
 type viperOrigins struct {
-	e       *evaluator
-	seen    map[ssa.Value]bool
-	callers map[*ssa.Function][]*ssa.CallCommon
-	taken   map[*ssa.Function]bool // used as a value, so called from where nothing shows
+	e    *evaluator
+	seen map[ssa.Value]bool
 }
 
 // maxViperTrace bounds how many values one trace visits.
@@ -532,36 +530,10 @@ func (o *viperOrigins) fromParam(p *ssa.Parameter, found func(*ssa.Call) bool) b
 	if fn == nil || fn.Pkg != o.e.st.ssaPkg {
 		return false
 	}
-	if o.callers == nil {
-		o.callers = map[*ssa.Function][]*ssa.CallCommon{}
-		o.taken = map[*ssa.Function]bool{}
-		for _, f := range o.e.st.funcs {
-			for _, b := range f.Blocks {
-				for _, in := range b.Instrs {
-					var callValue ssa.Value
-					if call, ok := in.(ssa.CallInstruction); ok {
-						c := call.Common()
-						if callee := c.StaticCallee(); callee != nil {
-							o.callers[callee] = append(o.callers[callee], c)
-						}
-						callValue = c.Value
-					}
-					var ops [8]*ssa.Value
-					for _, op := range in.Operands(ops[:0]) {
-						if op == nil || *op == callValue {
-							continue
-						}
-						if g, ok := (*op).(*ssa.Function); ok {
-							o.taken[g] = true
-						}
-					}
-				}
-			}
-		}
-	}
+	calls, taken := o.e.st.callersOf(fn)
 	// Methods may be called through interfaces, and exported
 	// functions from other packages.
-	if o.taken[fn] || fn.Signature.Recv() != nil || (fn.Object() != nil && fn.Object().Exported() && fn.Pkg.Pkg.Name() != "main") {
+	if taken || fn.Signature.Recv() != nil || (fn.Object() != nil && fn.Object().Exported() && fn.Pkg.Pkg.Name() != "main") {
 		return false
 	}
 	idx := -1
@@ -570,7 +542,6 @@ func (o *viperOrigins) fromParam(p *ssa.Parameter, found func(*ssa.Call) bool) b
 			idx = i
 		}
 	}
-	calls := o.callers[fn]
 	if idx < 0 || len(calls) == 0 {
 		return false
 	}
