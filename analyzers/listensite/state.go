@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -477,20 +479,10 @@ func (st *state) resolveFieldsHere(e *evaluator, v Value) (Value, ast.Expr) {
 		return v, nil
 	}
 	var first ast.Expr
-	for _, fn := range st.funcs {
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				s, ok := in.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				fa, ok := s.Addr.(*ssa.FieldAddr)
-				if !ok || !keys[fieldKeyOf(fa.X.Type(), fa.Field)] {
-					continue
-				}
-				if x := st.idx.stores[s.Pos()]; x != nil && (first == nil || x.Pos() < first.Pos()) {
-					first = x
-				}
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		for _, s := range st.storesToField(k) {
+			if x := st.idx.stores[s.Pos()]; x != nil && (first == nil || x.Pos() < first.Pos()) {
+				first = x
 			}
 		}
 	}
