@@ -52,40 +52,51 @@ func (e *evaluator) capturedFlag(cell *ssa.Alloc) Value {
 }
 
 // cellUses lists the stores into and loads of the variable cell, in
-// the function declaring it and the closures capturing it; false when
-// the variable is used any other way (its address taken).
+// the function declaring it and the closures capturing it. It reports
+// whether those are all its uses: false when the variable is used any
+// other way (its address taken), or nests deeper than maxDepth; the
+// lists then still hold every store and load found.
 func cellUses(cell ssa.Value, depth int, stores *[]*ssa.Store, loads *[]*ssa.UnOp) bool {
 	if depth > maxDepth || cell.Referrers() == nil {
 		return false
 	}
+	only := true
 	for _, r := range *cell.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
 			if r.Addr != cell {
-				return false
+				only = false
+				continue
 			}
 			*stores = append(*stores, r)
 		case *ssa.UnOp:
 			if r.Op != token.MUL || r.X != cell {
-				return false
+				only = false
+				continue
 			}
 			*loads = append(*loads, r)
 		case *ssa.MakeClosure:
 			fn, ok := r.Fn.(*ssa.Function)
 			if !ok {
-				return false
+				only = false
+				continue
 			}
 			for i, b := range r.Bindings {
-				if b == cell && (i >= len(fn.FreeVars) || !cellUses(fn.FreeVars[i], depth+1, stores, loads)) {
-					return false
+				if b != cell {
+					continue
 				}
+				if i >= len(fn.FreeVars) {
+					only = false
+					continue
+				}
+				only = cellUses(fn.FreeVars[i], depth+1, stores, loads) && only
 			}
 		case *ssa.DebugRef:
 		default:
-			return false
+			only = false
 		}
 	}
-	return true
+	return only
 }
 
 // capturedCell is the cell of the local variable that the load p reads:

@@ -463,7 +463,7 @@ func variableTarget(ptr ssa.Value) (target, cell *ssa.Alloc) {
 // cell, not through the struct's allocation.
 func cellFieldStores(cell *ssa.Alloc, index int) []*ssa.Store {
 	var out []*ssa.Store
-	for _, load := range cellLoads(cell, 0) {
+	for _, load := range cellLoads(cell) {
 		out = append(out, fieldStores(load, index)...)
 	}
 	return out
@@ -492,31 +492,13 @@ func fieldStores(ptr ssa.Value, index int) []*ssa.Store {
 }
 
 // cellLoads are the loads of the variable cell in the function that
-// declares it and in the closures that capture it.
-func cellLoads(cell ssa.Value, depth int) []*ssa.UnOp {
-	if depth > maxDepth || cell.Referrers() == nil {
-		return nil
-	}
-	var out []*ssa.UnOp
-	for _, r := range *cell.Referrers() {
-		switch r := r.(type) {
-		case *ssa.UnOp:
-			if r.Op == token.MUL && r.X == cell {
-				out = append(out, r)
-			}
-		case *ssa.MakeClosure:
-			fn, ok := r.Fn.(*ssa.Function)
-			if !ok {
-				continue
-			}
-			for i, b := range r.Bindings {
-				if b == cell && i < len(fn.FreeVars) {
-					out = append(out, cellLoads(fn.FreeVars[i], depth+1)...)
-				}
-			}
-		}
-	}
-	return out
+// declares it and in the closures that capture it, whatever its other
+// uses (see cellUses).
+func cellLoads(cell ssa.Value) []*ssa.UnOp {
+	var stores []*ssa.Store
+	var loads []*ssa.UnOp
+	cellUses(cell, 0, &stores, &loads)
+	return loads
 }
 
 // structFieldOfAlloc is field name of the struct allocated by a, from
