@@ -284,21 +284,9 @@ func (e *evaluator) storesThrough(p ssa.Value) (Value, bool) {
 // parsesInInit reports whether an init function parses the command
 // line itself: init's stores then come after it, as main's do.
 func (st *state) parsesInInit() bool {
-	for _, fn := range st.funcs {
-		if !isInit(fn) {
-			continue
-		}
-		for _, b := range fn.Blocks {
-			for _, in := range b.Instrs {
-				c, ok := in.(ssa.CallInstruction)
-				if !ok || c.Common().StaticCallee() == nil {
-					continue
-				}
-				pkg, _, name := calleeName(c.Common().StaticCallee())
-				if name == "Parse" && (pkg == "flag" || pkg == "github.com/spf13/pflag") {
-					return true
-				}
-			}
+	for _, c := range st.callsInto("flag", "github.com/spf13/pflag") {
+		if _, _, name := calleeName(c.Common().StaticCallee()); name == "Parse" && isInit(c.Parent()) {
+			return true
 		}
 	}
 	return false
